@@ -1,0 +1,83 @@
+"""Synthetic organisations of N posts that look like the example organisation.
+
+The shape (departments nested at most three deep, 20 to 300 posts in a
+department, spans of 3 to 10, chains of 4 to 7 posts) is planned in
+`benchmarks.plan`; the text of every post and department is written in
+`benchmarks.content`; this module writes the files of a normal project:
+``orgspec.yaml``, ``clauses.yaml``, ``departments/``, ``roles/``,
+``mkdocs.yml`` and ``docs/index.md``.
+
+Every sentence, title, KPI, routine and setting is drawn from the example
+organisation in the repository root (see `benchmarks.vocabulary`), with
+the same seed giving the same files. The result checks clean: no errors and
+no warnings (duty sentences repeat across departments but never within
+one; every business item of the authority matrix has a post that decides).
+
+Run ``python -m benchmarks.synth POSTS FOLDER`` to write one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from benchmarks.content import Drafter
+from benchmarks.plan import Plan, plan_organisation
+from benchmarks.vocabulary import Vocabulary, load_vocabulary
+
+SEED = 8
+MARKER = ".synthetic-organisation"
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=4096)
+
+
+def write_organisation(folder: Path, posts: int, *, seed: int = SEED, words: Vocabulary | None = None) -> Plan:
+    """Write an organisation of ``posts`` posts into ``folder`` as a normal orgspec project."""
+    words = words or load_vocabulary()
+    plan = plan_organisation(posts, words, seed)
+    documents = Drafter(plan, words, random.Random(seed + 1)).documents()
+    _clear(folder)
+    for relative, data in documents.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        header = f"# 合成组织（{posts} 个岗位，seed {seed}），由 benchmarks/synth.py 生成\n"
+        path.write_text(header + _dump(data), encoding="utf-8")
+    site_name = f"{documents['orgspec.yaml']['name']} 组织手册"
+    mkdocs_yml = re.sub(r"(?m)^site_name:.*$", f"site_name: {site_name}", words.mkdocs_yml, count=1)
+    (folder / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    (folder / "docs").mkdir(exist_ok=True)
+    index = f"# {site_name}\n\n本手册由合成的 {posts} 个岗位生成，用于测量 orgspec 的速度。\n"
+    (folder / "docs" / "index.md").write_text(index, encoding="utf-8")
+    return plan
+
+
+def _clear(folder: Path) -> None:
+    """Empty a folder this module wrote before (never one it did not write)."""
+    if folder.exists() and any(folder.iterdir()):
+        if not (folder / MARKER).is_file():
+            raise FileExistsError(f"{folder} is not empty and was not written by benchmarks.synth")
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MARKER).write_text("Written by benchmarks/synth.py; replaced on every run.\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("posts", type=int, help="number of posts")
+    parser.add_argument("folder", type=Path, help="where to write the project (emptied first)")
+    parser.add_argument("--seed", type=int, default=SEED)
+    arguments = parser.parse_args()
+    plan = write_organisation(arguments.folder, arguments.posts, seed=arguments.seed)
+    print(f"{arguments.folder}: {len(plan.units)} departments, {len(plan.slots)} posts")
+
+
+if __name__ == "__main__":
+    main()

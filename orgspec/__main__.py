@@ -1,0 +1,3 @@
+from orgspec.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Org-chart geometry: text measurement and tidy-tree layout."""

@@ -1,0 +1,59 @@
+"""The checks orgspec runs: a stable code and a default severity for each.
+
+A project changes a severity under ``checks:`` in orgspec.yaml; reading
+errors (YAML, schema, ids) cannot be changed because without them the data
+cannot be built.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from orgspec.diagnostics import FIXED_CODES, Diagnostic, Level, Position
+from orgspec.load.yamlfile import Loc
+from orgspec.organisation import Organisation
+
+CHECKS: dict[str, tuple[Level, str]] = {
+    "yaml-bom": ("warning", "A file starts with a byte-order mark."),
+    "unknown-reference": ("error", "A reference names a post, department or clause that does not exist."),
+    "unknown-grade": ("error", "A post's grade is not on the grade scale."),
+    "missing-title": ("error", "A post has no title and no based_on to take one from."),
+    "reporting-cycle": ("error", "Reporting lines form a cycle."),
+    "department-cycle": ("error", "Parent departments form a cycle."),
+    "based-on-cycle": ("error", "based_on references form a cycle."),
+    "duplicate-code": ("error", "Two posts have the same post number."),
+    "code-pattern": ("warning", "A post number does not follow the settings' code_pattern."),
+    "filled-exceeds-authorised": ("error", "More people in post than authorised."),
+    "headcount-mismatch": ("error", "A department's authorised head count differs from the total of its posts."),
+    "head-outside-department": ("error", "A department's head post belongs to another department."),
+    "self-dotted-line": ("warning", "A dotted line repeats the direct superior or the post itself."),
+    "unknown-check": ("error", "orgspec.yaml sets the severity of a check that does not exist."),
+    "span-of-control": ("warning", "A post has more direct subordinates than limits.span_of_control."),
+    "too-many-layers": ("warning", "A reporting chain is longer than limits.layers."),
+    "post-without-duties": ("warning", "A post lists no duties."),
+    "post-without-kpis": ("warning", "A post has no KPIs."),
+    "department-without-head": ("warning", "A department names no head post."),
+    "duplicate-duty": ("warning", "Two posts of one department have a duty with the same text."),
+    "authority-without-owner": ("warning", "A business item of the authority matrix is decided by no post."),
+    "duty-shares": ("warning", "The shares of time of a post's duties do not add up to 100%."),
+    "unused-clause": ("warning", "A standard clause is referenced nowhere."),
+}
+"""Every configurable check: code → (default severity, what it finds)."""
+
+
+def report(
+    organisation: Organisation, code: str, owner: str, key: str, loc: Loc, /, *, as_key: bool = False, **args: object
+) -> Diagnostic:
+    """A diagnostic of check ``code`` about a field of the post or department ``key``."""
+    if code not in FIXED_CODES and organisation.settings.checks.get(code) == "ignore":
+        # Dropped by apply_severities anyway; locating it would parse its file a second time
+        # (thousands of times over when a project ignores a lint such as post-without-kpis).
+        return Diagnostic(code, CHECKS[code][0], "", Position(), args)
+    name, position = organisation.locate(owner, key, loc, as_key=as_key)
+    return Diagnostic(code, CHECKS[code][0], name, position, args)
+
+
+def suggest(value: str, choices: list[str]) -> str | None:
+    """The closest known value, for a "did you mean" hint."""
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return close[0] if close else None

@@ -1,0 +1,71 @@
+"""Walk a model's fields to find every value of one type with its location."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import types
+from collections.abc import Iterator
+from functools import cache
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from orgspec.load.yamlfile import Loc
+
+FoundT = TypeVar("FoundT")
+
+
+def find(value: object, wanted: type[FoundT], loc: Loc = ()) -> Iterator[tuple[Loc, FoundT]]:
+    """Every ``wanted`` instance inside ``value`` (models and lists), in document order."""
+    if isinstance(value, wanted):
+        yield loc, value
+    # Only models, lists and wanted values are visited: most fields are plain text, and a
+    # generator per text (and per field that cannot hold the type) made checking 10,000 posts slow.
+    visit = (BaseModel, list, wanted)
+    if isinstance(value, BaseModel):
+        kind: type = wanted
+        for name in _fields_to_walk(type(value), kind):
+            field = getattr(value, name)
+            if isinstance(field, visit):
+                yield from find(field, wanted, (*loc, name))
+    elif isinstance(value, list):
+        for number, item in enumerate(value):
+            if isinstance(item, visit):
+                yield from find(item, wanted, (*loc, number))
+
+
+@cache
+def _fields_to_walk(model: type[BaseModel], wanted: type) -> tuple[str, ...]:
+    """The fields of ``model`` whose declared type may hold a ``wanted`` value, in declaration order.
+
+    A post has some twenty fields and most cannot hold what a check looks
+    for (a clause reference is never inside a KPI); skipping them by their
+    type, worked out once per model and wanted type, keeps the walks of the
+    checks from dominating `orgspec check` on large organisations.
+    """
+    return tuple(name for name, field in model.model_fields.items() if _may_hold(field.annotation, wanted, frozenset()))
+
+
+def _may_hold(annotation: Any, wanted: type, seen: frozenset[type]) -> bool:
+    """Whether a value declared as ``annotation`` may be or contain a ``wanted`` value (True when unsure)."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _may_hold(get_args(annotation)[0], wanted, seen)
+    if origin in (Union, types.UnionType, list, tuple, dict):
+        return any(_may_hold(argument, wanted, seen) for argument in get_args(annotation))
+    if origin is Literal:
+        return any(isinstance(value, wanted) for value in get_args(annotation))
+    if not isinstance(annotation, type) or origin is not None:
+        return True  # a form not worked out here (a forward reference, a generic …): walk it
+    if issubclass(annotation, _LEAVES):
+        return issubclass(annotation, wanted)
+    if issubclass(annotation, BaseModel) and not issubclass(wanted, annotation):
+        inner = seen | {annotation}
+        fields = annotation.model_fields.values()
+        return annotation not in seen and any(_may_hold(field.annotation, wanted, inner) for field in fields)
+    return True
+
+
+_LEAVES = (type(None), str, int, float, bytes, datetime.date, datetime.time, decimal.Decimal)
+"""Types whose values hold nothing inside."""

@@ -1,0 +1,32 @@
+"""`orgspec init DIR`: start a handbook for an organisation."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from orgspec.init import NotEmptyError, init_project
+
+
+@click.command(name="init")
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--name", default="我的公司", show_default=True, help="The organisation's name.")
+@click.option("--locale", type=click.Choice(["zh-CN", "en"]), default="zh-CN", show_default=True)
+@click.option("--force", is_flag=True, help="Use a folder that already has files (existing files are kept).")
+def init_command(directory: Path, name: str, locale: str, force: bool) -> None:
+    """Create a new handbook project in DIRECTORY: settings, a department, a post, site and CI files."""
+    try:
+        created = init_project(directory, name=name, locale=locale, force=force)
+    except NotEmptyError:
+        click.echo(
+            f"{directory}: the folder is not empty; choose an empty one, or use --force to add the missing files",
+            err=True,
+        )
+        sys.exit(1)
+    for relative in created.written:
+        click.echo(f"created {directory / relative}")
+    for relative in created.skipped:
+        click.echo(f"kept    {directory / relative} (exists)")
+    click.echo(f"next: cd {directory} && orgspec build", err=True)

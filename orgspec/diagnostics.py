@@ -1,0 +1,103 @@
+"""Diagnostics: what the checks say about the user's files.
+
+Checks return diagnostics, never raise them; only the CLI prints them and
+picks the exit code. A diagnostic holds a message key and its arguments so
+it can be shown in the organisation's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from orgspec.i18n import Locale, translate
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based line and column in a file."""
+
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in the organisation's files."""
+
+    code: str
+    severity: Level
+    file: str
+    position: Position
+    args: Mapping[str, object] = field(default_factory=dict)
+
+    def message(self, locale: Locale) -> str:
+        """The message and its hint, in the given language."""
+        text = translate(f"{self.code}", locale, self.args)
+        hint_key = f"{self.code}.hint"
+        if "hint" in self.args:
+            hint_key = str(self.args["hint"])
+        hint = translate(hint_key, locale, self.args, missing="")
+        separator = "；" if locale == "zh-CN" else "; "
+        return f"{text}{separator}{hint}" if hint else text
+
+    def format(self, locale: Locale) -> str:
+        """The diagnostic as one line: ``file:line:col: severity: message [code]``."""
+        where = f"{self.file}:{self.position.line}:{self.position.column}"
+        level = translate(f"severity.{self.severity}", locale, {})
+        return f"{where}: {level}: {self.message(locale)} [{self.code}]"
+
+    def as_dict(self, locale: Locale) -> dict[str, object]:
+        """The diagnostic for machines (``--format json``)."""
+        return {
+            "file": self.file,
+            "line": self.position.line,
+            "column": self.position.column,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message(locale),
+        }
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.position.line, self.position.column, self.code)
+
+
+def apply_severities(diagnostics: Iterable[Diagnostic], overrides: Mapping[str, str]) -> list[Diagnostic]:
+    """Apply the project's severity settings, drop ignored ones, and sort by file and line."""
+    result = []
+    for diagnostic in diagnostics:
+        wanted = None if diagnostic.code in FIXED_CODES else overrides.get(diagnostic.code)
+        if wanted == "ignore":
+            continue
+        if wanted == "error":
+            diagnostic = replace(diagnostic, severity="error")
+        elif wanted == "warning":
+            diagnostic = replace(diagnostic, severity="warning")
+        result.append(diagnostic)
+    return sorted(result, key=lambda diagnostic: diagnostic.sort_key)
+
+
+FIXED_CODES = frozenset(
+    {
+        "yaml-syntax",
+        "yaml-encoding",
+        "yaml-tab",
+        "yaml-empty",
+        "yaml-duplicate-key",
+        "yaml-alias",
+        "yaml-merge",
+        "yaml-tag",
+        "yaml-not-mapping",
+        "yaml-trap",
+        "unknown-key",
+        "missing-field",
+        "invalid-value",
+        "invalid-id",
+        "no-settings",
+    }
+)
+"""Codes whose severity cannot be changed: without them the data cannot be read."""

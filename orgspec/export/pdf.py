@@ -1,0 +1,144 @@
+"""PDF job sheets: the print HTML (``sheet.html.j2``) laid out by WeasyPrint, fonts embedded.
+
+WeasyPrint is an optional extra (``orgspec[pdf]``) and needs Pango and
+HarfBuzz from the system, plus a font with Chinese glyphs; when any of it is
+missing the error says what to install.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib
+import importlib.util
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from types import ModuleType
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from orgspec.export.sheet import Field, JobSheet, Table, line_text
+from orgspec.export.word import field_rows
+from orgspec.i18n import translate
+from orgspec.render.templates import environment
+
+TEMPLATE = "sheet.html.j2"
+DEBIAN_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-wqy-microhei"
+INSTALL = (
+    "PDF export needs WeasyPrint: pip install 'orgspec[pdf]'; "
+    f"it also needs Pango, HarfBuzz and a Chinese font (Debian/Ubuntu: apt-get install {DEBIAN_PACKAGES}; "
+    "fonts-noto-cjk instead of fonts-wqy-microhei also works)"
+)
+
+
+class PdfUnavailableError(Exception):
+    """WeasyPrint or the system libraries it needs are missing; the message says what to install."""
+
+
+def weasyprint() -> ModuleType:
+    """The WeasyPrint module, or `PdfUnavailableError` naming what to install."""
+    try:
+        module = importlib.import_module("weasyprint")
+    except ImportError as error:
+        raise PdfUnavailableError(f"{INSTALL} ({error})") from error
+    except OSError as error:  # the Python package is there, the Pango libraries are not
+        raise PdfUnavailableError(f"{INSTALL} ({error})") from error
+    return module
+
+
+def pdf_installed() -> bool:
+    """Whether the WeasyPrint package is installed, without importing it (which takes half a second).
+
+    Its system libraries may still be missing: making a PDF then raises `PdfUnavailableError`.
+    """
+    return importlib.util.find_spec("weasyprint") is not None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell in HTML: a continued cell becomes a row span of the cell above."""
+
+    text: str
+    rows: int = 1
+    label: bool = False
+
+
+def spans(table: Table) -> list[list[Cell]]:
+    """The rows of ``table`` with continued (None) cells folded into row spans."""
+    rows: list[list[Cell]] = []
+    above: dict[int, tuple[int, int]] = {}
+    for values in table.rows:
+        row: list[Cell] = []
+        for column, value in enumerate(values):
+            if value is None and column in above:
+                index, position = above[column]
+                cell = rows[index][position]
+                rows[index][position] = Cell(cell.text, cell.rows + 1, cell.label)
+                continue
+            above[column] = (len(rows), len(row))
+            row.append(Cell(value or "", label=column == 0 and table.label_column))
+        rows.append(row)
+    return rows
+
+
+def widths(table: Table) -> list[int]:
+    """Column widths in percent."""
+    relative = table.widths or (1,) * table.columns
+    return [round(100 * width / sum(relative)) for width in relative]
+
+
+def basic_rows(sheet: JobSheet) -> list[list[Field]]:
+    return field_rows(sheet.basic)
+
+
+def page_label(sheet: JobSheet) -> tuple[str, str, str]:
+    """The footer text around the page number and the page count."""
+    before, _, rest = translate("sheet.page", sheet.locale, {}).partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    return before, middle, after
+
+
+def css_string(text: str) -> Markup:
+    """``text`` as a CSS string literal: every character but ASCII letters and digits as a hex escape."""
+    body = "".join(char if char.isascii() and char.isalnum() else f"\\{ord(char):06x}" for char in text)
+    return Markup(f'"{body}"')
+
+
+def sheet_html(
+    sheets: Sequence[JobSheet], when: dt.datetime, *, title: str | None = None, env: Environment | None = None
+) -> str:
+    """The print HTML of ``sheets``, each starting on a new page."""
+    first = sheets[0]
+    env = env or environment(None, first.locale)
+    return env.get_template(TEMPLATE).render(
+        sheets=sheets,
+        title=title or first.heading,
+        lang=first.locale,
+        created=when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        page=page_label(first),
+        basic_rows=basic_rows,
+        line_text=line_text,
+        spans=spans,
+        widths=widths,
+        css_string=css_string,
+    )
+
+
+def source_hash(html: str) -> str:
+    """What identifies a PDF: its HTML and the WeasyPrint version that lays it out."""
+    try:
+        version = metadata.version("weasyprint")
+    except metadata.PackageNotFoundError:
+        version = ""
+    return hashlib.sha256(f"{version}\n{html}".encode()).hexdigest()[:32]
+
+
+def pdf_document(html: str, *, base: Path | None = None) -> bytes:
+    """The PDF of ``html``; its file identifier is the hash of the source, so equal input gives equal bytes."""
+    module = weasyprint()
+    document = module.HTML(string=html, base_url=str(base) if base else None)
+    data: bytes = document.write_pdf(pdf_identifier=source_hash(html).encode("ascii"))
+    return data

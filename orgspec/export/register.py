@@ -1,0 +1,119 @@
+"""The post register (岗位清单) for HR spreadsheets: CSV and Excel (pure: organisation in, bytes out)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import unicodedata
+import zipfile
+from collections.abc import Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
+
+from orgspec.export.package import stable_zip
+from orgspec.i18n import Locale, label
+from orgspec.render.views import Ctx, headcount_of
+
+COLUMNS = (
+    "post.code",
+    "post.title",
+    "post.department",
+    "post.grade",
+    "post.reports-to",
+    "label.authorised",
+    "label.filled",
+    "label.vacant",
+)
+"""Label keys of the columns, in order."""
+
+GENERATOR = "orgspec"
+MAX_WIDTH = 60
+
+Row = tuple[str, str, str, str, str, int, int, int]
+
+
+def register_header(locale: Locale) -> tuple[str, ...]:
+    """The column names in the organisation's language."""
+    return tuple(label(key, locale) for key in COLUMNS)
+
+
+def register_rows(ctx: Ctx) -> list[Row]:
+    """One row per post: departments in the order of the tree, each department's posts head first."""
+    organisation = ctx.organisation
+    ordered = [key for department, _ in organisation.department_tree() for key in organisation.posts_in(department)]
+    ordered += sorted(set(organisation.posts) - set(ordered), key=organisation.post_sort_key)
+    rows: list[Row] = []
+    for key in ordered:
+        post = organisation.posts[key]
+        department = ctx.department_link(post.department)
+        superior = ctx.post_link(post.reports_to)
+        count = headcount_of(post)
+        rows.append(
+            (
+                post.code or "",
+                post.title or key,
+                department.text if department else "",
+                post.grade or "",
+                superior.text if superior else "",
+                count.authorised,
+                count.filled,
+                count.vacant,
+            )
+        )
+    return rows
+
+
+def register_csv(header: Sequence[str], rows: Sequence[Row]) -> bytes:
+    """UTF-8 with a byte-order mark and CRLF line ends, which is how Excel recognises a UTF-8 CSV."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return stream.getvalue().encode("utf-8-sig")
+
+
+def register_xlsx(header: Sequence[str], rows: Sequence[Row], *, title: str, author: str, when: dt.datetime) -> bytes:
+    """An Excel workbook: bold, frozen header row with a filter, columns as wide as their text."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = title[:31]  # Excel's limit on sheet names
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(list(row))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    for index, width in enumerate(column_widths(header, rows), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    return _save(workbook, author=author, when=when)
+
+
+def column_widths(header: Sequence[str], rows: Sequence[Row]) -> list[int]:
+    """Widths in characters: Chinese characters count double, as they are twice as wide."""
+    widths = [display_width(name) for name in header]
+    for row in rows:
+        widths = [max(width, display_width(str(value))) for width, value in zip(widths, row, strict=True)]
+    return [min(width + 2, MAX_WIDTH) for width in widths]
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _save(workbook: Workbook, *, author: str, when: dt.datetime) -> bytes:
+    """Save with fixed properties: openpyxl's own save stamps the current time."""
+    naive = when.astimezone(dt.UTC).replace(tzinfo=None)
+    properties = workbook.properties
+    properties.creator = author
+    properties.lastModifiedBy = GENERATOR
+    properties.created = properties.modified = naive
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    return stable_zip(buffer.getvalue(), when)

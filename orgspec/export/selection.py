@@ -1,0 +1,71 @@
+"""Which job sheets an export makes, and the files they go into (pure)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from orgspec.organisation import Organisation
+
+
+class SelectionError(Exception):
+    """The command line names no post, or one that does not exist; the message says what to write."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One file to make: its name (without extension), its posts, and for a booklet its department."""
+
+    name: str
+    posts: list[str]
+    department: str | None = None
+
+
+def select_posts(
+    organisation: Organisation, posts: Sequence[str], departments: Sequence[str], *, every: bool
+) -> list[str]:
+    """The posts named, then those of the departments named (or every post), each once, in that order."""
+    if not posts and not departments and not every:
+        raise SelectionError("name the posts to export, or use --department ID or --all")
+    _known("post", posts, list(organisation.posts))
+    _known("department", departments, list(organisation.departments))
+    chosen = list(posts)
+    for department in departments:
+        chosen += organisation.posts_in(department)
+    if every:
+        chosen += [key for department, _ in organisation.department_tree() for key in organisation.posts_in(department)]
+        chosen += sorted(organisation.posts, key=organisation.post_sort_key)
+    return list(dict.fromkeys(chosen))
+
+
+def _known(kind: str, names: Sequence[str], known: list[str]) -> None:
+    for name in names:
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise SelectionError(f"'{name}' is not a known {kind}{hint}")
+
+
+def documents(
+    organisation: Organisation,
+    posts: Sequence[str],
+    departments: Sequence[str],
+    *,
+    every: bool,
+    booklet: bool,
+) -> list[Document]:
+    """One document per post, or with ``booklet`` one per department holding its posts."""
+    if not booklet:
+        return [Document(key, [key]) for key in select_posts(organisation, posts, departments, every=every)]
+    if posts:
+        raise SelectionError("--booklet gathers whole departments: use --department ID (or --all), not post ids")
+    if not departments and not every:
+        raise SelectionError("--booklet needs --department ID (or --all for a booklet per department)")
+    _known("department", departments, list(organisation.departments))
+    chosen = departments if departments else [key for key, _ in organisation.department_tree()]
+    return [
+        Document(f"booklet-{department}", organisation.posts_in(department), department)
+        for department in dict.fromkeys(chosen)
+        if organisation.posts_in(department)
+    ]

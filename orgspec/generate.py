@@ -1,0 +1,91 @@
+"""The generate phase: render the handbook and write it into docs/handbook.
+
+Everything is rendered in memory first; only then is the disk touched, by
+`orgspec.write`, which writes changed files only and removes stale ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from orgspec.edition import redact
+from orgspec.export.downloads import offer_downloads
+from orgspec.organisation import Organisation
+from orgspec.render.layout import GENERATED_DIR
+from orgspec.render.mkdocs_config import GENERATED_CONFIG, UserConfig, build_config, is_generated, read_user_config
+from orgspec.render.navigation import NavItem, handbook_nav
+from orgspec.render.pages import handbook, render_pages
+from orgspec.render.templates import TEMPLATES_DIR, builtin_templates
+from orgspec.write import TreeReport, write_if_changed, write_tree
+
+STYLESHEET = "orgspec.css"
+
+
+class ConfigConflictError(Exception):
+    """A file named like the generated configuration exists and was written by someone else."""
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What generate wrote: the pages folder report and the configuration path."""
+
+    folder: Path
+    report: TreeReport
+    config: Path | None
+    user: UserConfig
+
+
+def render_handbook(organisation: Organisation, root: Path, *, edition: str) -> dict[str, bytes]:
+    """Every generated file, keyed by its path inside the generated folder."""
+    book = handbook(organisation, edition=edition, project_root=root)
+    downloads = offer_downloads(book, root)  # Word/PDF job sheets; first, as the post pages link to them
+    prefix = f"{book.layout.folder}/"
+    files = {path.removeprefix(prefix): text.encode("utf-8") for path, text in render_pages(book).items()}
+    files[f"assets/{STYLESHEET}"] = _stylesheet(root)
+    files.update(downloads)
+    return files
+
+
+def _stylesheet(root: Path) -> bytes:
+    own = root / TEMPLATES_DIR / STYLESHEET
+    return (own if own.is_file() else builtin_templates() / STYLESHEET).read_bytes()
+
+
+def navigation(organisation: Organisation, root: Path, user: UserConfig) -> list[NavItem]:
+    """The project's own navigation (or its hand-written pages), then the handbook."""
+    book = handbook(organisation, project_root=root)
+    own: list[NavItem] = list(user.nav) if user.nav else _hand_written(root / user.docs_dir)
+    return [*own, *handbook_nav(organisation, book.layout)]
+
+
+def _hand_written(docs: Path) -> list[NavItem]:
+    if not docs.is_dir():
+        return []
+    pages = sorted(
+        path.relative_to(docs).as_posix()
+        for path in docs.rglob("*.md")
+        if path.relative_to(docs).parts[0] != GENERATED_DIR
+    )
+    return sorted(pages, key=lambda page: (page != "index.md", page))
+
+
+def generate(
+    organisation: Organisation, root: Path, *, edition: str = "internal", out: Path | None = None
+) -> Generated:
+    """Render and write the handbook; the build configuration too unless ``out`` is given."""
+    user = read_user_config(root)
+    organisation = redact(organisation, edition)
+    folder = out if out is not None else root / user.docs_dir / GENERATED_DIR
+    files = render_handbook(organisation, root, edition=edition)
+    config_path = None
+    if out is None:
+        config_path = root / GENERATED_CONFIG
+        if config_path.exists() and not is_generated(config_path):
+            raise ConfigConflictError(str(config_path))
+        stylesheet = f"{GENERATED_DIR}/assets/{STYLESHEET}"
+        text = build_config(user, organisation.settings, navigation(organisation, root, user), stylesheet)
+    report = write_tree(folder, files)
+    if config_path is not None:
+        write_if_changed(config_path, text.encode("utf-8"))
+    return Generated(folder, report, config_path, user)

@@ -1,0 +1,59 @@
+"""One catalogue of messages and labels, in Chinese and English."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from orgspec.i18n.catalogue import CATALOGUE
+
+Locale = Literal["zh-CN", "en"]
+LOCALES: tuple[Locale, ...] = ("zh-CN", "en")
+
+
+@dataclass(frozen=True)
+class Term:
+    """An argument that is itself a catalogue entry, translated with the message."""
+
+    key: str
+
+
+def translate(key: str, locale: Locale, args: Mapping[str, object], *, missing: str | None = None) -> str:
+    """The text for ``key`` in ``locale`` with ``args`` filled in.
+
+    Lists are joined with the language's separator, `Term` arguments are
+    translated too, and quotes around values are the language's own.
+    """
+    entry = CATALOGUE.get(key)
+    if entry is None:
+        if missing is not None:
+            return missing
+        raise KeyError(f"no message {key!r} in the catalogue")
+    template = entry[0] if locale == "zh-CN" else entry[1]
+    values = _Values({name: _render(value, locale, args) for name, value in args.items()})
+    return template.format_map(values)
+
+
+class _Values(dict[str, str]):
+    """Arguments of a message; a placeholder without a value stays visible rather than failing."""
+
+    def __missing__(self, name: str) -> str:
+        return "{" + name + "}"
+
+
+def _render(value: object, locale: Locale, args: Mapping[str, object]) -> str:
+    if isinstance(value, Term):
+        return translate(value.key, locale, {name: item for name, item in args.items() if not isinstance(item, Term)})
+    if isinstance(value, list | tuple):
+        separator = "、" if locale == "zh-CN" else ", "
+        return separator.join(_render(item, locale, args) for item in value)
+    return str(value)
+
+
+def label(key: str, locale: Locale) -> str:
+    """A label without arguments (a heading, a column name)."""
+    return translate(key, locale, {})
+
+
+__all__ = ["LOCALES", "Locale", "Term", "label", "translate"]

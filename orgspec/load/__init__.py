@@ -1,0 +1,1 @@
+"""Reading the project files: YAML with source positions, then validation."""

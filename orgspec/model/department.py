@@ -1,0 +1,36 @@
+"""The department (部门): one YAML file per department in `departments/`, named by its id."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from orgspec.model.common import GroupedTextEntry, Kpi, Relations, Revision, Strict, TextEntry
+from orgspec.model.types import HeadCount, Id, Text
+
+
+class Department(Strict):
+    """A department (部门) and its organisation sheet (组织说明书)."""
+
+    name: Text = Field(description="部门名称: the name of the department.")
+    name_en: Text | None = Field(default=None, description="The name in English.")
+    code: Text | None = Field(default=None, description="Department code, used in post numbers (e.g. KF).")
+    parent: Id | None = Field(
+        default=None, description="Id of the parent department (e.g. 营销中心 for a regional department)."
+    )
+    order: int = Field(default=0, description="Position among sibling departments: lower comes first.")
+    head: Id | None = Field(
+        default=None, description="Id of the head post (部门负责人), which must belong to this department."
+    )
+    objective: Text | None = Field(default=None, description="工作目标: the mission of the department.")
+    functions: list[GroupedTextEntry] = Field(
+        default_factory=list, description="部门职责 / 基本职责, optionally grouped (对内职能 / 对外职能 …)."
+    )
+    management: list[TextEntry] = Field(default_factory=list, description="管理内容: what the department manages.")
+    territory: list[TextEntry] = Field(default_factory=list, description="管理范围: regions or areas covered.")
+    authorised: HeadCount | None = Field(
+        default=None,
+        description="编制: the authorised head count of the department, its sub-departments included; checked against the total of their posts.",
+    )
+    kpis: list[Kpi] = Field(default_factory=list, description="Department KPIs.")
+    relations: Relations | None = Field(default=None, description="工作协调关系.")
+    revisions: list[Revision] = Field(default_factory=list, description="修订记录: the revision history.")

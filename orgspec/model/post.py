@@ -1,0 +1,101 @@
+"""The post (岗位): one YAML file per post in `roles/`, named by its id."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from orgspec.model.common import (
+    AuthorityEntry,
+    GroupedDutyEntry,
+    Kpi,
+    Relations,
+    Revision,
+    Routines,
+    Strict,
+    TextEntry,
+    TextList,
+)
+from orgspec.model.types import HeadCount, Id, Text
+
+
+class Qualifications(Strict):
+    """任职资格: what a holder of the post must bring."""
+
+    education: TextList = Field(default_factory=list, description="教育程度, e.g. 大专及以上学历.")
+    majors: TextList = Field(default_factory=list, description="专业.")
+    experience: TextList = Field(default_factory=list, description="工作经验.")
+    certificates: TextList = Field(default_factory=list, description="职称或资格证书.")
+    skills: TextList = Field(default_factory=list, description="业务技能.")
+    knowledge: TextList = Field(default_factory=list, description="专业知识.")
+    qualities: TextList = Field(default_factory=list, description="综合素质.")
+
+
+CONTENT_FIELDS = (
+    "title",
+    "title_en",
+    "grade",
+    "purpose",
+    "summary",
+    "duties",
+    "responsibilities",
+    "authorities",
+    "kpis",
+    "routines",
+    "relations",
+    "qualifications",
+    "environment",
+    "career",
+)
+"""Fields a post takes from the post named in `based_on` when it does not set them."""
+
+
+class Post(Strict):
+    """A post (岗位) and its job description (岗位说明书)."""
+
+    title: Text | None = Field(default=None, description="岗位名称: the title of the post.")
+    title_en: Text | None = Field(default=None, description="The title in English.")
+    code: Text | None = Field(
+        default=None, description="岗位编号: the post number, following the settings' code_pattern."
+    )
+    department: Id = Field(description="所属部门: id of the department the post belongs to.")
+    grade: Text | None = Field(default=None, description="职位等级: a grade from the settings' grade scale.")
+    authorised: HeadCount = Field(default=1, description="岗位编制: the authorised head count.")
+    filled: HeadCount | None = Field(
+        default=None, description="实有人数: people in post now; defaults to the authorised count (no vacancy)."
+    )
+    reports_to: Id | None = Field(default=None, description="直接上级: id of the post this post reports to.")
+    dotted_line: list[Id] = Field(
+        default_factory=list, description="虚线上级: ids of secondary (dotted-line) superiors."
+    )
+    based_on: Id | None = Field(
+        default=None,
+        description="Id of a post whose job description this one shares: every content field not set here is taken from it.",
+    )
+    purpose: Text | None = Field(default=None, description="岗位设置目的: why the post exists.")
+    summary: Text | None = Field(default=None, description="本职工作: the job in one line.")
+    duties: list[GroupedDutyEntry] = Field(
+        default_factory=list, description="工作内容与职责: duties in order, optionally grouped and weighted."
+    )
+    responsibilities: list[TextEntry] = Field(
+        default_factory=list, description="责任 / 岗位责任: what the post answers for."
+    )
+    authorities: list[AuthorityEntry] = Field(
+        default_factory=list, description="权利 / 岗位权限, with optional limits."
+    )
+    kpis: list[Kpi] = Field(default_factory=list, description="关键绩效指标.")
+    routines: Routines | None = Field(default=None, description="工作规程: routines by period.")
+    relations: Relations | None = Field(default=None, description="工作协调关系.")
+    qualifications: Qualifications | None = Field(default=None, description="任职资格.")
+    environment: Text | None = Field(default=None, description="工作环境.")
+    career: Text | None = Field(default=None, description="职业发展.")
+    revisions: list[Revision] = Field(default_factory=list, description="修订记录: the revision history.")
+
+    @property
+    def filled_count(self) -> int:
+        """People in post: the filled count, or the authorised count when none is given."""
+        return self.authorised if self.filled is None else self.filled
+
+    @property
+    def vacant(self) -> int:
+        """Vacancies (空缺): authorised minus filled, never negative."""
+        return max(self.authorised - self.filled_count, 0)

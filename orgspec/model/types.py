@@ -1,0 +1,64 @@
+"""Constrained value types shared by every model, declared once.
+
+Each type carries its own JSON Schema hints so that `orgspec schema` gives
+editors the same rules the validator applies.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, Strict, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+"""Ids are safe slugs: they become file and URL names and cannot escape a folder."""
+
+ID_RE = re.compile(ID_PATTERN)
+
+Id = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=ID_PATTERN),
+    Field(examples=["sales-manager"]),
+]
+"""A department, post or clause id: lowercase letters, digits and inner hyphens."""
+
+Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
+"""Free text written by people; never empty."""
+
+HeadCount = Annotated[int, Strict(), Field(ge=0, le=1_000_000)]
+"""A number of people."""
+
+Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
+"""An amount in the organisation's currency."""
+
+Severity = Literal["error", "warning", "ignore"]
+"""How a check reports: an error fails `orgspec check`, a warning fails it under --strict."""
+
+Locale = Literal["zh-CN", "en"]
+
+Period = Literal["daily", "weekly", "monthly", "quarterly", "yearly"]
+"""A work period (日 / 周 / 月 / 季 / 年)."""
+
+Say = Literal["propose", "review", "decide", "informed"]
+"""The kind of say a post has on a business item: 提议 / 审核 / 审批 / 知会."""
+
+
+def _percent(value: Any) -> Any:
+    """Accept ``20%`` as well as ``20``: HR people write shares with the sign."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        number = value.strip()[:-1].strip()
+        if number.isdigit():
+            return int(number)
+    return value
+
+
+Percent = Annotated[
+    int,
+    BeforeValidator(_percent, json_schema_input_type=int | str),
+    Strict(),
+    Field(ge=0, le=100),
+]
+"""A share in percent, written ``20`` or ``20%``."""

@@ -1,0 +1,26 @@
+"""The one place where text from YAML becomes safe Markdown and HTML.
+
+Plain ``html.escape`` is not enough inside Markdown: links, emphasis,
+attribute lists (``{: onclick=...}``), snippet includes (``--8<--``),
+footnotes, abbreviations and template macros are all written with ASCII
+punctuation. Every such character is written as a numeric character
+reference, which browsers show as the character and which no Markdown
+extension reads as syntax. Line breaks become ``<br>`` so that user text
+never starts a line of the page, where block syntax lives.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+_SPECIAL = "&<>\"'`\\*_{}[]()#+-.!|~:=%@$^;/?"
+_TABLE = {ord(char): f"&#{ord(char)};" for char in _SPECIAL}
+_TABLE[ord("\r")] = ""
+
+
+def escape(text: object) -> Markup:
+    """``text`` as inert Markdown/HTML: shows as written, never as markup or syntax."""
+    if isinstance(text, Markup):
+        return text
+    lines = str(text).translate(_TABLE).split("\n")
+    return Markup("<br>".join(line.strip() for line in lines))

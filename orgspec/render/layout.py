@@ -1,0 +1,57 @@
+"""Where each generated page lives and how pages link to each other.
+
+Neither MkDocs nor Zensical rewrites links inside raw HTML or inline SVG,
+so every link is computed here, relative to the page that holds it, for
+the site's ``use_directory_urls`` setting.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+GENERATED_DIR = "handbook"
+"""The one folder inside docs/ that orgspec writes; everything else there belongs to the user."""
+
+
+@dataclass(frozen=True)
+class SiteLayout:
+    """Paths of the generated pages, relative to docs/, and the URLs they get."""
+
+    folder: str = GENERATED_DIR
+    directory_urls: bool = True
+
+    def home(self) -> str:
+        return f"{self.folder}/index.md"
+
+    def department(self, key: str) -> str:
+        return f"{self.folder}/departments/{key}/index.md"
+
+    def post(self, key: str) -> str:
+        return f"{self.folder}/posts/{key}.md"
+
+    def index(self, name: str) -> str:
+        return f"{self.folder}/indexes/{name}.md"
+
+    def asset(self, name: str) -> str:
+        return f"{self.folder}/assets/{name}"
+
+    def url(self, page: str) -> str:
+        """The URL path (relative to the site root) at which a page is served."""
+        if not page.endswith(".md"):
+            return page
+        stem = page[: -len(".md")]
+        if stem.endswith("/index") or stem == "index":
+            base = stem[: -len("index")]
+            return base if self.directory_urls else f"{base}index.html"
+        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def link(self, from_page: str, to: str) -> str:
+        """A relative href from the page ``from_page`` to ``to`` (a page or an asset)."""
+        here = self.url(from_page)
+        base = here if here.endswith("/") else posixpath.dirname(here) + "/"
+        target = self.url(to)
+        relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+        if target.endswith("/") and not relative.endswith("/"):
+            relative += "/"
+        return "./" if relative in (".", "./") else relative

@@ -1,0 +1,95 @@
+"""The build configuration handed to MkDocs or Zensical.
+
+Both read mkdocs.yml and both understand ``INHERIT``: the generated file
+inherits the project's own mkdocs.yml (never modified) and adds what the
+handbook needs: the navigation, ``use_directory_urls: false`` (neither
+builder rewrites links in raw HTML and SVG the same way, but both leave
+final ``.html`` links alone) and the handbook's stylesheet. A project
+without a mkdocs.yml gets sensible defaults instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from orgspec.model import Settings
+
+GENERATED_CONFIG = ".orgspec-mkdocs.yml"
+USER_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
+HEADER = "# Written by orgspec build/generate from mkdocs.yml and the organisation; do not edit.\n"
+
+SEARCH_SEPARATOR = r"[\s\u200b\u3000\-_,:;!?=\[\]()\"`/、。，．？！；：（）《》“”]+|\.(?!\d)"
+
+
+@dataclass(frozen=True)
+class UserConfig:
+    """What orgspec needs to know of the project's own mkdocs.yml."""
+
+    path: Path | None
+    docs_dir: str = "docs"
+    site_dir: str = "site"
+    nav: list[Any] = field(default_factory=list)
+    extra_css: list[str] = field(default_factory=list)
+
+
+class _Tolerant(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its tags (``!!python/name:``, ``!ENV``)."""
+
+
+_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_user_config(root: Path) -> UserConfig:
+    for name in USER_CONFIGS:
+        path = root / name
+        if path.is_file():
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
+            return UserConfig(
+                path=path,
+                docs_dir=str(data.get("docs_dir") or "docs"),
+                site_dir=str(data.get("site_dir") or "site"),
+                nav=list(data.get("nav") or []),
+                extra_css=[str(item) for item in data.get("extra_css") or []],
+            )
+    return UserConfig(path=None)
+
+
+def build_config(user: UserConfig, settings: Settings, nav: list[Any], stylesheet: str) -> str:
+    """The text of the generated configuration file."""
+    config: dict[str, Any] = {}
+    if user.path is not None:
+        config["INHERIT"] = user.path.name
+    else:
+        config.update(_defaults(settings))
+    config["use_directory_urls"] = False
+    config["nav"] = nav
+    config["extra_css"] = [*user.extra_css, stylesheet]
+    return HEADER + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _defaults(settings: Settings) -> dict[str, Any]:
+    return {
+        "site_name": settings.name,
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "theme": {
+            "name": "material",
+            "language": "zh" if settings.locale == "zh-CN" else "en",
+            "font": False,
+            "features": ["navigation.indexes", "navigation.prune", "navigation.top"],
+        },
+        "markdown_extensions": ["tables", "attr_list", "md_in_html", {"toc": {"permalink": True}}],
+        "plugins": [{"search": {"separator": SEARCH_SEPARATOR, "pipeline": []}}],
+    }
+
+
+def is_generated(path: Path) -> bool:
+    """Whether an existing file is a configuration orgspec wrote (and so may be replaced)."""
+    try:
+        return path.read_text(encoding="utf-8").startswith(HEADER)
+    except OSError:
+        return False

@@ -1,0 +1,245 @@
+"""Render every page of the handbook: path inside docs/ → Markdown text (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from orgspec.chart.build import Links, department_chart, overview_chart
+from orgspec.chart.svg import draw
+from orgspec.i18n import label
+from orgspec.model.common import Kpi
+from orgspec.organisation import Headcount, Organisation
+from orgspec.render import views
+from orgspec.render.compare_page import compare_page
+from orgspec.render.layout import SiteLayout
+from orgspec.render.templates import environment, linker
+from orgspec.render.views import Ctx, Edition, Link
+
+PERIODS = ("daily", "weekly", "monthly", "quarterly", "yearly")
+
+
+@dataclass(frozen=True)
+class Handbook:
+    """Everything needed to render: the organisation, the edition, the layout and the templates."""
+
+    ctx: Ctx
+    layout: SiteLayout
+    env: Environment
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.ctx.organisation
+
+    def render(self, template: str, page: str, **values: Any) -> str:
+        link = linker(self.layout, page)
+        settings = self.organisation.settings
+        return self.env.get_template(template).render(
+            link=link,
+            asset=lambda name: self.layout.link(page, self.layout.asset(name)),
+            settings=settings,
+            money=lambda amount: views.money(amount, settings.currency),
+            **values,
+        )
+
+
+def handbook(organisation: Organisation, *, edition: str = "internal", project_root: Path | None = None) -> Handbook:
+    layout = SiteLayout(directory_urls=False)
+    ctx = Ctx(organisation, Edition(edition))
+    ctx.page_of_post.update({key: layout.post(key) for key in organisation.posts})
+    ctx.page_of_department.update({key: layout.department(key) for key in organisation.departments})
+    return Handbook(ctx, layout, environment(project_root, organisation.settings.locale))
+
+
+def render_pages(book: Handbook) -> dict[str, str]:
+    """Every generated page, keyed by its path relative to docs/."""
+    pages = {book.layout.home(): home_page(book)}
+    for key in book.organisation.departments:
+        pages[book.layout.department(key)] = department_page(book, key)
+    for key in book.organisation.posts:
+        pages[book.layout.post(key)] = post_page(book, key)
+    pages[book.layout.index("posts")] = posts_index(book)
+    pages[book.layout.index("kpis")] = kpi_index(book)
+    pages[book.layout.index("authorities")] = authority_index(book)
+    pages[book.layout.index("compare")] = compare_page(book)
+    return pages
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    link: Link
+    depth: int
+    head: Link | None
+    count: Headcount
+
+
+def home_page(book: Handbook) -> str:
+    organisation = book.organisation
+    tree = [
+        TreeRow(
+            book.ctx.department_link(key) or Link(key),
+            depth,
+            book.ctx.post_link(organisation.departments[key].head),
+            organisation.headcount(key, recursive=True),
+        )
+        for key, depth in organisation.department_tree()
+    ]
+    locale = organisation.settings.locale
+    indexes = [
+        Link(label(f"nav.{name}", locale), book.layout.index(name))
+        for name in ("posts", "kpis", "authorities", "compare")
+    ]
+    return book.render(
+        "home.md.j2",
+        book.layout.home(),
+        total=organisation.total_headcount(),
+        departments=len(organisation.departments),
+        posts=len(organisation.posts),
+        tree=tree,
+        indexes=indexes,
+        chart=Markup(draw(overview_chart(organisation, Links(book.layout, book.layout.home())))),
+    )
+
+
+@dataclass(frozen=True)
+class PostRow:
+    link: Link
+    code: str | None
+    grade: str | None
+    department: Link | None
+    superior: Link | None
+    count: Headcount
+
+
+def post_row(book: Handbook, key: str) -> PostRow:
+    post = book.organisation.posts[key]
+    grade = post.grade
+    link = book.ctx.post_link(key) or Link(key)
+    department = book.ctx.department_link(post.department)
+    return PostRow(link, post.code, grade, department, book.ctx.post_link(post.reports_to), views.headcount_of(post))
+
+
+def department_page(book: Handbook, key: str) -> str:
+    organisation = book.organisation
+    department = organisation.departments[key]
+    internal, external = views.relation_rows(book.ctx, department.relations)
+    children = [book.ctx.department_link(child) for child in organisation.department_children.get(key, [])]
+    links = Links(book.layout, book.layout.department(key))
+    return book.render(
+        "department.md.j2",
+        book.layout.department(key),
+        department=department,
+        parent=book.ctx.department_link(department.parent),
+        head=book.ctx.post_link(department.head),
+        functions=book.ctx.groups(department.functions),
+        management=book.ctx.lines(department.management),
+        territory=book.ctx.lines(department.territory),
+        children=children,
+        posts=[post_row(book, post) for post in organisation.department_posts.get(key, [])],
+        own=organisation.headcount(key),
+        total=organisation.headcount(key, recursive=True),
+        kpis=views.kpis(book.ctx, department.kpis),
+        internal=internal,
+        external=external,
+        revisions=views.revisions(department.revisions),
+        chart=Markup(draw(department_chart(organisation, key, links, show_grade=book.ctx.edition.name != "public"))),
+    )
+
+
+def post_page(book: Handbook, key: str) -> str:
+    organisation = book.organisation
+    post = organisation.posts[key]
+    ctx = book.ctx
+    internal, external = views.relation_rows(ctx, post.relations)
+    routines = post.routines
+    qualifications = post.qualifications
+    return book.render(
+        "post.md.j2",
+        book.layout.post(key),
+        key=key,
+        post=post,
+        grade=post.grade,
+        department=ctx.department_link(post.department),
+        superior=ctx.post_link(post.reports_to),
+        dotted=[ctx.post_link(other) for other in post.dotted_line],
+        subordinates=[ctx.post_link(other) for other in organisation.subordinates.get(key, [])],
+        count=views.headcount_of(post),
+        duties=ctx.groups(post.duties),
+        responsibilities=ctx.lines(post.responsibilities),
+        authorities=views.authority_rows(ctx, post.authorities),
+        kpis=views.kpis(ctx, post.kpis),
+        routines=[(period, getattr(routines, period)) for period in PERIODS if routines and getattr(routines, period)],
+        internal=internal,
+        external=external,
+        qualifications=[
+            (name, ctx.lines(getattr(qualifications, name)))
+            for name in ("education", "majors", "experience", "certificates", "skills", "knowledge", "qualities")
+            if qualifications and ctx.lines(getattr(qualifications, name))
+        ],
+        revisions=views.revisions(post.revisions),
+    )
+
+
+def posts_index(book: Handbook) -> str:
+    keys = sorted(book.organisation.posts, key=lambda key: views.pinyin_key(book.organisation.posts[key].title or key))
+    return book.render("posts.md.j2", book.layout.index("posts"), rows=[post_row(book, key) for key in keys])
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    name: str
+    definition: str | None
+    target: str | None
+    period: str | None
+    source: str | None
+    owners: list[Link]
+
+
+def kpi_index(book: Handbook) -> str:
+    rows: dict[str, KpiRow] = {}
+    for owner, kpi in _all_kpis(book):
+        row = rows.setdefault(kpi.name, KpiRow(kpi.name, kpi.definition, kpi.target, kpi.period, kpi.source, []))
+        if owner not in row.owners:
+            row.owners.append(owner)
+    ordered = sorted(rows.values(), key=lambda row: views.pinyin_key(row.name))
+    return book.render("kpis.md.j2", book.layout.index("kpis"), rows=ordered)
+
+
+def _all_kpis(book: Handbook) -> Iterator[tuple[Link, Kpi]]:
+    organisation = book.organisation
+    for key, department in organisation.departments.items():
+        for kpi in views.kpis(book.ctx, department.kpis):
+            yield book.ctx.department_link(key) or Link(key), kpi
+    for key, post in organisation.posts.items():
+        for kpi in views.kpis(book.ctx, post.kpis):
+            yield book.ctx.post_link(key) or Link(key), kpi
+
+
+@dataclass(frozen=True)
+class Say:
+    post: Link
+    limit: str | None
+    note: str | None
+
+
+def authority_index(book: Handbook) -> str:
+    matrix: dict[str, dict[str, list[Say]]] = {}
+    for key, post in book.organisation.posts.items():
+        for row in views.authority_rows(book.ctx, post.authorities):
+            if row.item is None or row.say is None:
+                continue
+            cell = matrix.setdefault(row.item, {}).setdefault(row.say, [])
+            limit = views.money(row.limit, book.organisation.settings.currency) if row.limit is not None else None
+            cell.append(Say(book.ctx.post_link(key) or Link(key), limit, row.note))
+    items = sorted(matrix.items(), key=lambda pair: views.pinyin_key(pair[0]))
+    return book.render(
+        "authorities.md.j2",
+        book.layout.index("authorities"),
+        items=items,
+        says=("propose", "review", "decide", "informed"),
+    )

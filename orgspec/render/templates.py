@@ -1,0 +1,77 @@
+"""The Jinja environment of the page templates.
+
+Every ``{{ value }}`` goes through `escape` (the environment's ``finalize``),
+so a template cannot print YAML text unescaped; only values built here as
+`Markup` (links, already-escaped text) pass as they are.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from orgspec.i18n import Locale, label
+from orgspec.render.escape import escape
+from orgspec.render.layout import SiteLayout
+from orgspec.render.views import Link
+
+TEMPLATES_DIR = "site_templates"
+
+
+def builtin_templates() -> Path:
+    """The templates shipped with orgspec (in the wheel, or beside the package in a checkout)."""
+    packaged = Path(__file__).resolve().parent.parent / TEMPLATES_DIR
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / TEMPLATES_DIR
+
+
+def environment(project_root: Path | None, locale: Locale) -> Environment:
+    """Templates from the project's own site_templates/ first, then the built-in ones."""
+    folders = [builtin_templates()]
+    if project_root is not None and (project_root / TEMPLATES_DIR).is_dir():
+        folders.insert(0, project_root / TEMPLATES_DIR)
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
+        autoescape=True,  # macro results come back as Markup; finalize escapes the rest
+        finalize=escape,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["t"] = lambda key: label(key, locale)
+    env.filters["yaml_string"] = yaml_string
+    return env
+
+
+def yaml_string(text: object) -> Markup:
+    """A page title for the front matter: HTML-escaped, as a double-quoted YAML scalar.
+
+    MkDocs themes print page and navigation titles as HTML, unescaped, so
+    titles are escaped here; JSON strings are valid YAML scalars.
+    """
+    return Markup(json.dumps(title_text(text), ensure_ascii=False))
+
+
+def title_text(text: object) -> str:
+    """A title as the builders' themes expect it: HTML, so escaped."""
+    return html.escape(str(text).replace("\n", " "), quote=True)
+
+
+def linker(layout: SiteLayout, page: str) -> Callable[[Link | None], Markup]:
+    """A function that renders links as they must appear on ``page``."""
+
+    def link(target: Link | None) -> Markup:
+        if target is None:
+            return Markup("")
+        if target.page is None:
+            return escape(target.text)
+        return Markup('<a href="{}">{}</a>').format(Markup(layout.link(page, target.page)), escape(target.text))
+
+    return link

@@ -1,0 +1,110 @@
+"""The catalogue of broken inputs: each case changes the valid base project
+(tests/conftest.py) in one way; what `orgspec check` prints for it, exactly,
+is in tests/golden/broken/<case>.txt with the exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tests.conftest import BASE_FILES
+
+AGENT = BASE_FILES["roles/cs-agent.yaml"]
+
+
+def agent(extra: str) -> str:
+    """The agent's file with lines appended (they start at line 12)."""
+    return AGENT + extra
+
+
+def agent_with(old: str, new: str) -> str:
+    assert old in AGENT
+    return AGENT.replace(old, new)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    files: dict[str, str | bytes | None]
+    exit_code: int = 1
+
+
+CASES: list[Case] = [
+    Case("syntax-unclosed-quote", {"roles/cs-agent.yaml": agent("summary: '回访\n")}),
+    Case("syntax-bad-indentation", {"roles/cs-agent.yaml": agent("  summary: 回访\n")}),
+    Case("syntax-colon-in-value", {"roles/cs-agent.yaml": agent("summary: 时间: 上午\n")}),
+    Case("syntax-fullwidth-colon", {"roles/cs-agent.yaml": agent("summary：回访\n")}),
+    Case("syntax-no-space-after-colon", {"roles/cs-agent.yaml": agent("summary:回访\n")}),
+    Case("two-documents", {"roles/cs-agent.yaml": agent("---\ntitle: x\n")}),
+    Case("duplicate-key", {"roles/cs-agent.yaml": agent("title: 客服代表\n")}),
+    Case("duplicate-key-nested", {"roles/cs-agent.yaml": agent("routines:\n  daily: [a]\n  daily: [b]\n")}),
+    Case("alias", {"roles/cs-agent.yaml": agent("responsibilities: &r [a]\nenvironment: *r\n")}),
+    Case("merge-key", {"roles/cs-agent.yaml": agent("routines:\n  <<: {daily: [a]}\n")}),
+    Case("python-tag", {"roles/cs-agent.yaml": agent("summary: !!python/object:os.system x\n")}),
+    Case("tab-indentation", {"roles/cs-agent.yaml": agent("routines:\n\tdaily: [a]\n")}),
+    Case("not-utf8-gbk", {"roles/cs-agent.yaml": AGENT.encode("utf-8") + "summary: 回访\n".encode("gbk")}),
+    Case("utf16", {"roles/cs-agent.yaml": AGENT.encode("utf-16")}),
+    Case("bom", {"roles/cs-agent.yaml": b"\xef\xbb\xbf" + AGENT.encode("utf-8")}, exit_code=0),
+    Case("empty-file", {"roles/cs-agent.yaml": ""}),
+    Case("comments-only", {"roles/cs-agent.yaml": "# 待填写\n"}),
+    Case("not-a-mapping", {"roles/cs-agent.yaml": "- title: 客服专员\n"}),
+    Case("control-character", {"roles/cs-agent.yaml": agent("summary: 回访\x07\n")}),
+    Case("unknown-key-suggestion", {"roles/cs-agent.yaml": agent("titel: 客服代表\n")}),
+    Case("unknown-key-nested", {"roles/cs-agent.yaml": agent("qualifications:\n  educaton: 大专\n")}),
+    Case("unknown-key-no-suggestion", {"roles/cs-agent.yaml": agent("pay_band: 5\n")}),
+    Case("missing-department", {"roles/cs-agent.yaml": agent_with("department: cs\n", "")}),
+    Case("wrong-type-list", {"roles/cs-agent.yaml": agent("dotted_line: 5\n")}),
+    Case("wrong-type-headcount", {"roles/cs-agent.yaml": agent_with("authorised: 2", "authorised: two")}),
+    Case("negative-headcount", {"roles/cs-agent.yaml": agent_with("filled: 1", "filled: -1")}),
+    Case("bad-say", {"roles/cs-agent.yaml": agent("authorities:\n  - text: 审批\n    say: approve\n")}),
+    Case(
+        "bad-date",
+        {"roles/cs-agent.yaml": agent("revisions:\n  - version: '1.0'\n    date: 2008-13-45\n    change: 初版\n")},
+    ),
+    Case("trap-time", {"roles/cs-agent.yaml": agent("routines:\n  daily:\n    - time: 8:30\n      text: 审批报表\n")}),
+    Case("trap-no", {"roles/cs-agent.yaml": agent("environment: no\n")}),
+    Case(
+        "trap-version",
+        {"roles/cs-agent.yaml": agent("revisions:\n  - version: 1.10\n    date: 2008-03-16\n    change: 初版\n")},
+    ),
+    Case("trap-octal", {"roles/cs-agent.yaml": agent("summary: 0123\n")}),
+    Case("bad-id-reference", {"roles/cs-agent.yaml": agent_with("reports_to: cs-lead", "reports_to: ../x")}),
+    Case("bad-file-name", {"roles/Sales Manager.yaml": "title: x\ndepartment: cs\n"}),
+    Case("duplicate-id", {"roles/extra/cs-agent.yaml": AGENT.replace("T-CS-02", "T-CS-03")}),
+    Case("dangling-reports-to", {"roles/cs-agent.yaml": agent_with("reports_to: cs-lead", "reports_to: cs-leed")}),
+    Case("dangling-department", {"roles/cs-agent.yaml": agent_with("department: cs", "department: sales")}),
+    Case("dangling-clause", {"roles/cs-agent.yaml": agent("responsibilities:\n  - clause: obey-rule\n")}),
+    Case("dangling-head", {"departments/cs.yaml": "name: 客服部\ncode: CS\nhead: boss\nauthorised: 3\n"}),
+    Case("unknown-grade", {"roles/cs-agent.yaml": agent_with("grade: P1", "grade: P9")}),
+    Case(
+        "reporting-cycle",
+        {
+            "roles/cs-lead.yaml": "title: 客服主管\ncode: T-CS-01\ndepartment: cs\ngrade: M1\nreports_to: cs-agent\nduties: [受理来电, {clause: obey-rules}]\nkpis: [{name: 满意度}]\n"
+        },
+    ),
+    Case(
+        "department-cycle",
+        {
+            "departments/cs.yaml": "name: 客服部\ncode: CS\nhead: cs-lead\nauthorised: 3\nparent: sales\n",
+            "departments/sales.yaml": "name: 销售部\ncode: SA\nparent: cs\n",
+        },
+    ),
+    Case("filled-exceeds-authorised", {"roles/cs-agent.yaml": agent_with("filled: 1", "filled: 3")}),
+    Case("headcount-mismatch", {"departments/cs.yaml": "name: 客服部\ncode: CS\nhead: cs-lead\nauthorised: 5\n"}),
+    Case("head-outside-department", {"departments/sales.yaml": "name: 销售部\ncode: SA\nhead: cs-agent\n"}),
+    Case("duplicate-code", {"roles/cs-agent.yaml": agent_with("T-CS-02", "T-CS-01")}),
+    Case("code-pattern", {"roles/cs-agent.yaml": agent_with("T-CS-02", "CS-2")}, exit_code=0),
+    Case("post-without-duties", {"roles/cs-agent.yaml": agent_with("duties:\n  - 回访客户\n", "")}, exit_code=0),
+    Case(
+        "duplicate-duty",
+        {"roles/cs-agent.yaml": agent("responsibilities: [x]\n").replace("回访客户", "受理来电")},
+        exit_code=0,
+    ),
+    Case("unknown-check-code", {"orgspec.yaml": "name: Test Co\nlocale: en\nchecks:\n  post-without-kpi: ignore\n"}),
+    Case(
+        "chinese-messages",
+        {
+            "orgspec.yaml": "name: 测试公司\ngrades: [{id: M1}, {id: P1}]\n",
+            "roles/cs-agent.yaml": agent("titel: x\nenvironment: no\n"),
+        },
+    ),
+]

@@ -1,0 +1,75 @@
+"""The benchmark in miniature (200 posts), so that its generator and runner cannot rot.
+
+Nothing is timed here: speed is measured by ``make bench``, never by tests.
+WeasyPrint is hidden from the measured processes (Word copies only): a PDF
+of every post would make this test take most of a minute.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks.measure import Env, measure_check, measure_generate, without_pdf
+from benchmarks.plan import split
+from benchmarks.run import budgets, tables
+from benchmarks.synth import write_organisation
+
+POSTS = 200
+
+
+@pytest.fixture(scope="module")
+def organisation(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("bench") / "org"
+    plan = write_organisation(root, POSTS)
+    assert len(plan.slots) == POSTS
+    return root
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> Env:
+    return without_pdf(tmp_path_factory.mktemp("no-pdf"))
+
+
+@pytest.fixture(scope="module")
+def check(organisation: Path, env: Env) -> dict[str, Any]:
+    return measure_check(organisation, 1, env)
+
+
+def test_the_synthetic_organisation_checks_clean(check: dict[str, Any]) -> None:
+    assert (check["errors"], check["warnings"], check["posts"]) == (0, 0, POSTS)
+    assert check["seconds"] > 0 and check["peak_mb"] > 0 and len(check["samples"]) == 1
+
+
+def test_an_unchanged_generate_rewrites_nothing(organisation: Path, env: Env, check: dict[str, Any]) -> None:
+    generate = measure_generate(organisation, 1, env)
+    cold, cached, again = generate["cold"], generate["cached"], generate["unchanged"]
+    assert cold["written"] > POSTS and cold["unchanged"] == 0 and cached["written"] == cold["written"]
+    assert (again["written"], again["unchanged"], again["removed"]) == (0, cold["written"], 0)
+    results = {POSTS: {"posts": POSTS, "departments": check["departments"], "check": check, "generate": generate}}
+    table = tables(results, budgets(results))
+    assert f"| 200 | {check['departments']} |" in table
+    assert "| files rewritten by an unchanged generate (every size) | 0 files | 0 files | yes |" in table
+
+
+def test_the_same_seed_writes_the_same_files(tmp_path: Path) -> None:
+    write_organisation(tmp_path / "a", 50)
+    write_organisation(tmp_path / "b", 50)
+    names = sorted(path.relative_to(tmp_path / "a") for path in (tmp_path / "a").rglob("*") if path.is_file())
+    assert names == sorted(path.relative_to(tmp_path / "b") for path in (tmp_path / "b").rglob("*") if path.is_file())
+    assert all((tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes() for name in names)
+
+
+def test_a_split_adds_up_within_its_bounds() -> None:
+    sizes = split(1000, 7, 20, 300, random.Random(1))
+    assert sum(sizes) == 1000 and all(20 <= size <= 300 for size in sizes)
+
+
+def test_the_generator_does_not_empty_a_folder_it_did_not_write(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        write_organisation(tmp_path, 20)
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"

@@ -1,0 +1,97 @@
+"""The built handbook in a real headless Chromium: pages, links, Chinese search and printing."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser import Browser, browser, serve
+from tests.sites import build, copy_example
+
+SEARCH = {
+    # Material: the search input in the header; results as a list of links.
+    "mkdocs": """(async (query) => {
+        const input = document.querySelector('.md-search__input');
+        input.focus(); input.value = query;
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+        input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true}));
+        return true;
+    })(%s)""",
+    "zensical": """(async (query) => {
+        document.querySelector('.md-search__button').click();
+        await new Promise(resolve => setTimeout(resolve, 300));
+        const root = [...document.querySelectorAll('*')].find(element => element.shadowRoot).shadowRoot;
+        const input = root.querySelector('input');
+        input.focus(); input.value = query;
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+        return true;
+    })(%s)""",
+}
+RESULTS = {
+    "mkdocs": "[...document.querySelectorAll('.md-search-result__item a')].map(link => link.textContent + ' ' + link.href).join('\\n')",
+    "zensical": "(() => { const host = [...document.querySelectorAll('*')].find(element => element.shadowRoot); if (!host) return ''; return [...host.shadowRoot.querySelectorAll('ol li, a')].map(item => item.textContent + ' ' + (item.href || '')).join('\\n'); })()",
+}
+
+
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    engine = str(request.param)
+    built = build(copy_example(tmp_path_factory.mktemp(f"browser-{engine}")), engine)
+    with serve(built) as url:
+        yield engine, url
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    with browser() as instance:
+        yield instance
+
+
+def test_home_page_shows_the_organisation(site: tuple[str, str], chromium: Browser) -> None:
+    _, url = site
+    chromium.open(url + "handbook/index.html")
+    assert chromium.eval("document.querySelector('h1').textContent").startswith("示例集团")
+    totals = chromium.eval("[...document.querySelectorAll('.orgspec-totals td')].map(cell => cell.textContent)")
+    assert totals == ["9", "26", "40", "37", "3"]
+
+
+def test_post_page_basic_table_and_superior_link(site: tuple[str, str], chromium: Browser) -> None:
+    _, url = site
+    chromium.open(url + "handbook/posts/call-centre-agent.html")
+    cells = chromium.eval(
+        "[...document.querySelectorAll('.orgspec-basic th, .orgspec-basic td')].map(cell => cell.textContent.trim())"
+    )
+    assert cells[:4] == ["岗位名称", "客服中心坐席员", "岗位编号", "EX-HJ-002"]
+    assert "岗位编制" in cells and "12" in cells and "10 / 2" in cells
+    chromium.click(".orgspec-basic a[href='call-centre-director.html']")
+    assert chromium.eval("location.pathname") == "/handbook/posts/call-centre-director.html"
+    assert chromium.eval("document.querySelector('h1').firstChild.textContent") == "客服中心主任"
+
+
+def test_chinese_search_finds_a_word_inside_a_longer_title(site: tuple[str, str], chromium: Browser) -> None:
+    engine, url = site
+    chromium.open(url + "index.html", settle=1.0)
+    chromium.eval(SEARCH[engine] % json.dumps("坐席"))
+    found = chromium.wait_for(RESULTS[engine], timeout=15).replace(
+        "\u200b", ""
+    )  # Material joins jieba's words with U+200B
+    assert "客服中心坐席员" in found
+    assert "call-centre-agent.html" in found
+
+
+def test_printing_a_post_gives_a_clean_a4_job_sheet(site: tuple[str, str], chromium: Browser, tmp_path: Path) -> None:
+    _, url = site
+    chromium.open(url + "handbook/posts/call-centre-agent.html")
+    pdf = chromium.pdf(tmp_path / "sheet.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert 1 <= pages <= 2
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for words in ("客服中心坐席员", "岗位说明书", "负责受理客户来电", "任职资格"):
+        assert words in text
+    for chrome in ("组织概览", "搜索", "打印岗位说明书"):
+        assert chrome not in text, chrome

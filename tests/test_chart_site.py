@@ -1,0 +1,99 @@
+"""Org charts in the built handbook (MkDocs and Zensical): links resolve, boxes click through."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from orgspec.pipeline import check_project
+from tests.browser import Browser, browser, serve
+from tests.conftest import REPO
+from tests.html_links import internal_target
+from tests.sites import build, copy_example
+
+ENGINES = ("mkdocs", "zensical")
+
+
+class SvgLinks(HTMLParser):
+    """The hrefs inside inline <svg> elements of a page, chart by chart."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.charts: list[list[str]] = []
+        self._depth = 0  # open <svg> elements
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "svg":
+            if self._depth == 0:
+                self.charts.append([])
+            self._depth += 1
+        elif self._depth and tag == "a":
+            self.charts[-1].append(dict(attrs).get("href") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "svg" and self._depth:
+            self._depth -= 1
+
+
+def svg_links(page: Path) -> list[list[str]]:
+    parser = SvgLinks()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return [links for links in parser.charts if links]  # icons are SVG too, without links
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    engine = str(request.param)
+    return engine, build(copy_example(tmp_path_factory.mktemp(f"charts-{engine}")), engine)
+
+
+def test_every_chart_link_resolves_to_a_page(built: tuple[str, Path]) -> None:
+    _, site = built
+    pages = [site / "handbook" / "index.html", *sorted((site / "handbook" / "departments").rglob("index.html"))]
+    broken = []
+    for page in pages:
+        for href in (href for chart in svg_links(page) for href in chart):
+            target = internal_target(site, page, href)
+            if target is None or not target.is_file():
+                broken.append(f"{page.relative_to(site)} → {href}")
+    assert broken == []
+
+
+def test_home_and_every_department_page_show_one_chart(built: tuple[str, Path]) -> None:
+    _, site = built
+    organisation = check_project(REPO).organisation
+    home = svg_links(site / "handbook" / "index.html")
+    assert len(home) == 1 and len(home[0]) == 1 + len(organisation.departments)
+    for key in organisation.departments:
+        charts = svg_links(site / "handbook" / "departments" / key / "index.html")
+        assert len(charts) == 1, key
+        assert len(charts[0]) >= len(organisation.department_posts[key]), key
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    with browser() as instance:
+        yield instance
+
+
+def test_clicking_a_chart_box_opens_the_post(built: tuple[str, Path], chromium: Browser) -> None:
+    _, site = built
+    with serve(site) as url:
+        chromium.open(url + "handbook/departments/customer-service/index.html")
+        assert chromium.eval("getComputedStyle(document.querySelector('.orgspec-chart')).overflowX") == "auto"
+        chromium.click(".orgspec-chart svg a[href='../../posts/reception-supervisor.html']")
+        assert chromium.eval("location.pathname") == "/handbook/posts/reception-supervisor.html"
+        assert chromium.eval("document.querySelector('h1').firstChild.textContent").strip() == "前台接待主管"
+
+
+def test_clicking_a_sub_department_box_opens_the_department(built: tuple[str, Path], chromium: Browser) -> None:
+    _, site = built
+    with serve(site) as url:
+        chromium.open(url + "handbook/departments/customer-service/index.html")
+        chromium.click(".orgspec-chart svg a.sub-department")
+        assert chromium.eval("location.pathname") == "/handbook/departments/call-centre/index.html"
+        chart = chromium.eval("document.querySelector('.orgspec-chart svg').getBoundingClientRect().height")
+        assert chart > 100  # drawn at its own size, not collapsed

@@ -1,0 +1,108 @@
+"""`orgspec generate`: writes only what changed, removes what is stale, never touches foreign files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import run_cli
+from tests.sites import copy_example
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {
+        path.relative_to(folder).as_posix(): path.stat().st_mtime_ns for path in folder.rglob("*") if path.is_file()
+    }
+
+
+def test_second_run_rewrites_nothing(tmp_path: Path) -> None:
+    project = copy_example(tmp_path)
+    first = run_cli("generate", str(project))
+    assert first.exit_code == 0, first.stderr
+    handbook = project / "docs" / "handbook"
+    before = mtimes(handbook)
+    config_before = (project / ".orgspec-mkdocs.yml").stat().st_mtime_ns
+    second = run_cli("generate", str(project))
+    assert second.exit_code == 0
+    assert "0 written" in second.stderr
+    assert mtimes(handbook) == before
+    assert (project / ".orgspec-mkdocs.yml").stat().st_mtime_ns == config_before
+
+
+def test_stale_pages_are_removed_and_hand_written_pages_kept(tmp_path: Path) -> None:
+    project = copy_example(tmp_path)
+    assert run_cli("generate", str(project)).exit_code == 0
+    (project / "roles" / "driver.yaml").unlink()
+    text = (project / "departments" / "customer-service-centre.yaml").read_text(encoding="utf-8")
+    (project / "departments" / "customer-service-centre.yaml").write_text(
+        text.replace("authorised: 5", "authorised: 3"), encoding="utf-8"
+    )
+    result = run_cli("generate", str(project))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "3 removed" in result.stderr  # the page and its Word and PDF copies
+    assert not (project / "docs" / "handbook" / "posts" / "driver.md").exists()
+    assert (project / "docs" / "index.md").is_file()
+
+
+def test_refuses_a_folder_it_did_not_create(tmp_path: Path) -> None:
+    project = copy_example(tmp_path)
+    mine = project / "docs" / "handbook" / "notes.md"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("my own notes\n", encoding="utf-8")
+    result = run_cli("generate", str(project))
+    assert result.exit_code == 1
+    assert "did not write" in result.stderr
+    assert mine.read_text(encoding="utf-8") == "my own notes\n"
+    assert sorted(path.name for path in mine.parent.iterdir()) == ["notes.md"]
+
+
+def test_refuses_to_replace_a_foreign_build_config(tmp_path: Path) -> None:
+    project = copy_example(tmp_path)
+    (project / ".orgspec-mkdocs.yml").write_text("site_name: mine\n", encoding="utf-8")
+    result = run_cli("generate", str(project))
+    assert result.exit_code == 1
+    assert (project / ".orgspec-mkdocs.yml").read_text(encoding="utf-8") == "site_name: mine\n"
+
+
+def test_out_writes_pages_elsewhere(tmp_path: Path) -> None:
+    project = copy_example(tmp_path / "project")
+    out = tmp_path / "pages"
+    assert run_cli("generate", "--out", str(out), str(project)).exit_code == 0
+    assert (out / "posts" / "driver.md").is_file()
+    assert not (project / "docs" / "handbook").exists()
+
+
+def test_generate_refuses_an_organisation_with_errors(tmp_path: Path) -> None:
+    project = copy_example(tmp_path)
+    (project / "roles" / "driver.yaml").write_text("title: 司机\n", encoding="utf-8")
+    result = run_cli("generate", str(project))
+    assert result.exit_code == 1
+    assert "roles/driver.yaml:1:1" in result.stdout
+    assert not (project / "docs" / "handbook").exists()
+
+
+def test_a_project_template_overrides_the_built_in_one(tmp_path: Path) -> None:
+    project = copy_example(tmp_path)
+    (project / "site_templates").mkdir()
+    (project / "site_templates" / "posts.md.j2").write_text(
+        "# {{ t('nav.posts') }}\n\nOWN TEMPLATE {{ rows | length }}\n", encoding="utf-8"
+    )
+    assert run_cli("generate", str(project)).exit_code == 0
+    assert (project / "docs" / "handbook" / "indexes" / "posts.md").read_text(
+        encoding="utf-8"
+    ) == "# 岗位索引\n\nOWN TEMPLATE 26\n"
+    assert "OWN TEMPLATE" not in (project / "docs" / "handbook" / "indexes" / "kpis.md").read_text(encoding="utf-8")
+
+
+def test_downloads_can_be_turned_off(tmp_path: Path) -> None:
+    project = copy_example(tmp_path)
+    settings = project / "orgspec.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "downloads: []\n", encoding="utf-8")
+    assert run_cli("generate", str(project)).exit_code == 0
+    handbook = project / "docs" / "handbook"
+    assert not (handbook / "downloads").exists()
+    assert "orgspec-download" not in (handbook / "posts" / "driver.md").read_text(encoding="utf-8")
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("downloads: []", "downloads: [docx]"), encoding="utf-8"
+    )
+    assert run_cli("generate", str(project)).exit_code == 0
+    assert sorted(path.suffix for path in (handbook / "downloads").iterdir()) == [".docx"] * 26
