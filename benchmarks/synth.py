@@ -39,11 +39,25 @@ def _dump(data: dict[str, Any]) -> str:
     return yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=4096)
 
 
-def write_organisation(folder: Path, posts: int, *, seed: int = SEED, words: Vocabulary | None = None) -> Plan:
-    """Write an organisation of ``posts`` posts into ``folder`` as a normal orgspec project."""
+def write_organisation(
+    folder: Path,
+    posts: int,
+    *,
+    seed: int = SEED,
+    words: Vocabulary | None = None,
+    downloads: list[str] | None = None,
+) -> Plan:
+    """Write an organisation of ``posts`` posts into ``folder`` as a normal orgspec project.
+
+    ``downloads`` is the organisation's ``downloads`` setting: None leaves it
+    out (every job sheet gets its Word and PDF copies), ``[]`` builds the
+    handbook alone.
+    """
     words = words or load_vocabulary()
     plan = plan_organisation(posts, words, seed)
     documents = Drafter(plan, words, random.Random(seed + 1)).documents()
+    if downloads is not None:
+        documents["orgspec.yaml"]["downloads"] = downloads
     _clear(folder)
     for relative, data in documents.items():
         path = folder / relative
@@ -74,8 +88,10 @@ def main() -> None:
     parser.add_argument("posts", type=int, help="number of posts")
     parser.add_argument("folder", type=Path, help="where to write the project (emptied first)")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--no-downloads", action="store_true", help="set downloads: [] (the handbook alone)")
     arguments = parser.parse_args()
-    plan = write_organisation(arguments.folder, arguments.posts, seed=arguments.seed)
+    downloads = [] if arguments.no_downloads else None
+    plan = write_organisation(arguments.folder, arguments.posts, seed=arguments.seed, downloads=downloads)
     print(f"{arguments.folder}: {len(plan.units)} departments, {len(plan.slots)} posts")
 
 

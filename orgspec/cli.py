@@ -5,9 +5,11 @@ Exit codes: 0 clean, 1 problems in the organisation, 2 usage error.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -52,7 +54,46 @@ def print_result(result: CheckResult, output_format: str) -> None:
         click.echo(translate("summary.clean", locale, args), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A command group that imports a command's module only when that command runs.
+
+    ``orgspec check`` then starts without loading the site, chart and export
+    code (Word, PDF, pinyin sorting), which would add half a second to
+    every check.
+    """
+
+    def __init__(self, *args: Any, lazy: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            module, name = self.lazy[cmd_name].split(":")
+            command = getattr(importlib.import_module(module), name)
+            assert isinstance(command, click.Command) and command.name == cmd_name
+            self.add_command(command)
+        return super().get_command(ctx, cmd_name)
+
+
+COMMANDS = {
+    "schema": "orgspec.commands.schema:schema",
+    "init": "orgspec.commands.init:init_command",
+    "generate": "orgspec.commands.site:generate_command",
+    "build": "orgspec.commands.site:build_command",
+    "serve": "orgspec.commands.site:serve_command",
+    "chart": "orgspec.commands.chart:chart_command",
+    "compare": "orgspec.commands.compare:compare_command",
+    "diff": "orgspec.commands.diff:diff_command",
+    "export": "orgspec.commands.export:export_command",
+    "new": "orgspec.commands.new:new_command",
+}
+"""Every command but ``check``: name → module:attribute, imported when it runs."""
+
+
+@click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="orgspec")
 def main() -> None:
     """orgspec: organisation design as code."""
@@ -67,24 +108,3 @@ def check(path: Path, strict: bool, output_format: str) -> None:
     result = check_project(project_root(path))
     print_result(result, output_format)
     sys.exit(1 if result.failed(strict=strict) else 0)
-
-
-from orgspec.commands import chart as _chart  # noqa: E402
-from orgspec.commands import compare as _compare  # noqa: E402
-from orgspec.commands import diff as _diff  # noqa: E402
-from orgspec.commands import export as _export  # noqa: E402
-from orgspec.commands import init as _init  # noqa: E402
-from orgspec.commands import new as _new  # noqa: E402
-from orgspec.commands import schema as _schema  # noqa: E402
-from orgspec.commands import site as _site  # noqa: E402
-
-main.add_command(_schema.schema)
-main.add_command(_init.init_command)
-main.add_command(_site.generate_command)
-main.add_command(_site.build_command)
-main.add_command(_site.serve_command)
-main.add_command(_chart.chart_command)
-main.add_command(_compare.compare_command)
-main.add_command(_diff.diff_command)
-main.add_command(_export.export_command)
-main.add_command(_new.new_command)

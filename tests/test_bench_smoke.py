@@ -24,7 +24,7 @@ POSTS = 200
 @pytest.fixture(scope="module")
 def organisation(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("bench") / "org"
-    plan = write_organisation(root, POSTS)
+    plan = write_organisation(root, POSTS, downloads=["docx"])
     assert len(plan.slots) == POSTS
     return root
 
@@ -45,14 +45,28 @@ def test_the_synthetic_organisation_checks_clean(check: dict[str, Any]) -> None:
 
 
 def test_an_unchanged_generate_rewrites_nothing(organisation: Path, env: Env, check: dict[str, Any]) -> None:
-    generate = measure_generate(organisation, 1, env)
+    generate = measure_generate(organisation, 1, env, cached=True)
     cold, cached, again = generate["cold"], generate["cached"], generate["unchanged"]
-    assert cold["written"] > POSTS and cold["unchanged"] == 0 and cached["written"] == cold["written"]
+    # A page and a Word copy per post, at least; the copies come from the cache the second time.
+    assert cold["written"] > 2 * POSTS and cold["unchanged"] == 0 and cached["written"] == cold["written"]
     assert (again["written"], again["unchanged"], again["removed"]) == (0, cold["written"], 0)
-    results = {POSTS: {"posts": POSTS, "departments": check["departments"], "check": check, "generate": generate}}
-    table = tables(results, budgets(results))
+    copies = {**generate, "ms_per_post": 1.0}
+    result = {"posts": POSTS, "departments": check["departments"], "check": check, "generate": generate}
+    results = {POSTS: {**result, "copies": copies}}
+    table = tables(results, budgets(results), pdf=False)
     assert f"| 200 | {check['departments']} |" in table
+    assert "| 200 | " + " | ".join(str(cold_cached) for cold_cached in (cold["seconds"], cached["seconds"])) in table
     assert "| files rewritten by an unchanged generate (every size) | 0 files | 0 files | yes |" in table
+    assert "| check of 10,000 posts | – | 3.0 s | not measured |" in table
+
+
+def test_a_handbook_without_downloads_writes_pages_only(tmp_path: Path, env: Env) -> None:
+    write_organisation(tmp_path / "org", 40, downloads=[])
+    generate = measure_generate(tmp_path / "org", 1, env)
+    assert set(generate) == {"cold", "unchanged"}
+    pages = sorted((tmp_path / "org" / "docs" / "handbook").rglob("*.md"))
+    assert len(pages) > 40 and not list((tmp_path / "org" / "docs" / "handbook").rglob("*.docx"))
+    assert generate["cold"]["written"] < len(pages) + 5 and generate["unchanged"]["written"] == 0
 
 
 def test_the_same_seed_writes_the_same_files(tmp_path: Path) -> None:

@@ -2,9 +2,14 @@
 
 A department is a section whose index page is the department page, then
 its posts (the head first, down the reporting lines), then its
-sub-departments as nested sections. The tree grows deeper, not longer, as
-the organisation grows, which keeps MkDocs (which renders the whole
-navigation into every page, pruned with ``navigation.prune``) fast.
+sub-departments as nested sections. A department of more than
+`FLAT_POSTS` posts lists them along the reporting lines instead: a post
+with subordinates in the department is a section holding its own page and
+its subordinates. The tree grows deeper, not longer, as the organisation
+grows: MkDocs renders the open branch of the navigation into every page
+(``navigation.prune``), so a section of n posts costs n² entries to render
+and a long list would make a big department slow to build and heavy to
+download.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from orgspec.render.layout import SiteLayout
 from orgspec.render.templates import title_text
 
 NavItem = str | dict[str, Any]
+FLAT_POSTS = 30
+"""A department with more posts than this lists them along the reporting lines."""
 
 
 def handbook_nav(organisation: Organisation, layout: SiteLayout) -> list[NavItem]:
@@ -35,8 +42,30 @@ def handbook_nav(organisation: Organisation, layout: SiteLayout) -> list[NavItem
 def _department(organisation: Organisation, layout: SiteLayout, key: str) -> NavItem:
     department = organisation.departments[key]
     children: list[NavItem] = [layout.department(key)]
-    for post in organisation.department_posts.get(key, []):
-        children.append({title_text(organisation.posts[post].title or post): layout.post(post)})
+    posts = organisation.department_posts.get(key, [])
+    if len(posts) <= FLAT_POSTS:
+        children += [_post(organisation, layout, post) for post in posts]
+    else:
+        members = set(posts)
+        children += [
+            _reporting_line(organisation, layout, post, members)
+            for post in posts
+            if organisation.posts[post].reports_to not in members
+        ]
     for child in organisation.department_children.get(key, []):
         children.append(_department(organisation, layout, child))
     return {title_text(department.name): children}
+
+
+def _post(organisation: Organisation, layout: SiteLayout, key: str) -> NavItem:
+    return {title_text(organisation.posts[key].title or key): layout.post(key)}
+
+
+def _reporting_line(organisation: Organisation, layout: SiteLayout, key: str, members: set[str]) -> NavItem:
+    """A post and, when it has subordinates in ``members``, a section of it and them."""
+    below = [child for child in organisation.subordinates.get(key, []) if child in members]
+    if not below:
+        return _post(organisation, layout, key)
+    entries = [_post(organisation, layout, key)]
+    entries += [_reporting_line(organisation, layout, child, members) for child in below]
+    return {title_text(organisation.posts[key].title or key): entries}
