@@ -9,6 +9,7 @@ numbers.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import Literal
@@ -85,6 +86,7 @@ class Chart:
     legend: Legend | None = None
 
 
+@functools.lru_cache(maxsize=65536)
 def title_lines(title: str) -> tuple[str, ...]:
     """The title as drawn: one line, or two balanced lines, or two lines cut short."""
     if display_width(title) <= TITLE_COLUMNS:

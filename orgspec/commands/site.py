@@ -14,7 +14,9 @@ from orgspec.builders import ENGINES, BuilderMissingError, command, ensure_insta
 from orgspec.generate import ConfigConflictError, Generated, generate
 from orgspec.load.project import CLAUSES_FILE, DEPARTMENTS_DIR, POSTS_DIR, SETTINGS_FILE
 from orgspec.pipeline import CheckResult, check_project
-from orgspec.write import ForeignFolderError
+from orgspec.render.mkdocs_config import read_user_config
+from orgspec.stamp import Request, forget, inputs_digest, record, unchanged
+from orgspec.write import ForeignFolderError, TreeReport
 
 PATH_ARGUMENT = click.argument("path", type=click.Path(path_type=Path, file_okay=False), default=".")
 EDITION_OPTION = click.option(
@@ -55,6 +57,27 @@ def _generate(result: CheckResult, path: Path, edition: str | None, out: Path | 
     return generated
 
 
+def _check_and_generate(path: Path, edition: str | None, out: Path | None = None, *, strict: bool = False) -> Generated:
+    """Check, then generate; nothing at all when nothing changed since the last clean run (`orgspec.stamp`)."""
+    from orgspec.cli import project_root
+
+    request = Request(project_root(path), edition, out)
+    digest = inputs_digest(request)
+    files = unchanged(request, digest)
+    if files is not None:
+        click.echo(f"{request.folder()}: 0 written, {files} unchanged, 0 removed (nothing changed)", err=True)
+        report = TreeReport(written=[], unchanged=files, removed=[])
+        return Generated(request.folder(), report, request.config(), read_user_config(request.root))
+    forget(request)
+    result = _checked(path)
+    if result.failed(strict=strict):
+        sys.exit(1)
+    generated = _generate(result, path, edition, out)
+    if not result.diagnostics:
+        record(request, digest)
+    return generated
+
+
 @click.command(name="generate")
 @PATH_ARGUMENT
 @click.option(
@@ -63,10 +86,7 @@ def _generate(result: CheckResult, path: Path, edition: str | None, out: Path | 
 @EDITION_OPTION
 def generate_command(path: Path, out: Path | None, edition: str | None) -> None:
     """Render the handbook pages into docs/handbook (only changed files are written)."""
-    result = _checked(path)
-    if result.failed():
-        sys.exit(1)
-    _generate(result, path, edition, out)
+    _check_and_generate(path, edition, out)
 
 
 @click.command(name="build")
@@ -76,10 +96,7 @@ def generate_command(path: Path, out: Path | None, edition: str | None) -> None:
 @EDITION_OPTION
 def build_command(path: Path, engine: str, strict: bool, edition: str | None) -> None:
     """Check, generate, then build the site into site/."""
-    result = _checked(path)
-    if result.failed(strict=strict):
-        sys.exit(1)
-    generated = _generate(result, path, edition)
+    generated = _check_and_generate(path, edition, strict=strict)
     assert generated.config is not None
     try:
         run = run_build(engine, generated.config.resolve(), strict=strict)

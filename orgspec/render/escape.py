@@ -22,5 +22,7 @@ def escape(text: object) -> Markup:
     """``text`` as inert Markdown/HTML: shows as written, never as markup or syntax."""
     if isinstance(text, Markup):
         return text
-    lines = str(text).translate(_TABLE).split("\n")
-    return Markup("<br>".join(line.strip() for line in lines))
+    escaped = str(text).translate(_TABLE)
+    if "\n" not in escaped:
+        return Markup(escaped.strip())
+    return Markup("<br>".join(line.strip() for line in escaped.split("\n")))

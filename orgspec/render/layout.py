@@ -7,6 +7,7 @@ the site's ``use_directory_urls`` setting.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -51,7 +52,17 @@ class SiteLayout:
         here = self.url(from_page)
         base = here if here.endswith("/") else posixpath.dirname(here) + "/"
         target = self.url(to)
-        relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
-        if target.endswith("/") and not relative.endswith("/"):
-            relative += "/"
+        if target.endswith("/") or not target:
+            relative = _relative(target or ".", base.rstrip("/") or ".")
+            if target.endswith("/") and not relative.endswith("/"):
+                relative += "/"
+        else:  # a file: only the folders need working out, and a site has few of them
+            folder, name = posixpath.split(target)
+            up = _relative(folder or ".", base.rstrip("/") or ".")
+            relative = name if up == "." else f"{up}/{name}"
         return "./" if relative in (".", "./") else relative
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(target: str, base: str) -> str:
+    return posixpath.relpath(target, base)

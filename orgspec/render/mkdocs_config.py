@@ -68,7 +68,9 @@ def build_config(user: UserConfig, settings: Settings, nav: list[Any], styleshee
     config["use_directory_urls"] = False
     config["nav"] = nav
     config["extra_css"] = [*user.extra_css, stylesheet]
-    return HEADER + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
+    # LibYAML's emitter: the navigation of 10,000 posts takes the pure-Python one seconds.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return HEADER + yaml.dump(config, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def _defaults(settings: Settings) -> dict[str, Any]:

@@ -6,6 +6,7 @@ themselves. Internal items are dropped here for the public edition.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -113,6 +114,7 @@ class Ctx:
         return Link(department.name, self.page_of_department.get(key))
 
 
+@functools.lru_cache(maxsize=65536)
 def pinyin_key(text: str) -> tuple[str, str]:
     """Sort Chinese text by its pinyin (tones as digits), then by the text itself."""
     return (" ".join(lazy_pinyin(text, style=Style.TONE3, errors="default")).lower(), text)
