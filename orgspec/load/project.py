@@ -7,7 +7,10 @@ to them are not reported a second time as unknown.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Generic, TypeVar
@@ -62,12 +65,56 @@ def is_project(root: Path) -> bool:
 def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     """Read and validate every file of the project at ``root``."""
     names = [SETTINGS_FILE, *([CLAUSES_FILE] if (root / CLAUSES_FILE).is_file() else [])]
-    names += [
-        path.relative_to(root).as_posix()
-        for folder in (DEPARTMENTS_DIR, POSTS_DIR)
-        for path in _yaml_files(root / folder)
-    ]
-    return load_files(root, names, lambda name: (root / name).read_bytes())
+    names += [name for folder in (DEPARTMENTS_DIR, POSTS_DIR) for name in _yaml_files(root, folder)]
+    return load_files(root, names, DiskReader(root))
+
+
+@dataclass(frozen=True)
+class DiskReader:
+    """Reads project files from the disk; the only reader whose files may be parsed in two processes."""
+
+    root: Path
+
+    def __call__(self, name: str) -> bytes:
+        return (self.root / name).read_bytes()
+
+
+Parsed = tuple[object | None, list[Diagnostic], SourceFile]
+PARALLEL_FROM = 2_000
+"""From this many files on, a second process parses half of them (LibYAML holds the GIL)."""
+
+
+def _parse(name: str, read: Callable[[str], bytes]) -> Parsed | OSError:
+    try:
+        raw = read(name)
+    except OSError as error:
+        return error
+    return read_yaml(name, raw)
+
+
+def _parse_in_child(root: Path, names: list[str]) -> list[Parsed | OSError]:
+    read = DiskReader(root)
+    return [_parse(name, read) for name in names]
+
+
+def parse_files(names: list[str], read: Callable[[str], bytes]) -> dict[str, Parsed | OSError]:
+    """Each file read and parsed; split between this process and a forked one when there are many."""
+    parallel = (
+        isinstance(read, DiskReader)
+        and len(names) >= PARALLEL_FROM
+        and (os.cpu_count() or 1) > 1
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1  # forking a process with threads risks locks held by them
+    )
+    if not parallel:
+        return {name: _parse(name, read) for name in names}
+    assert isinstance(read, DiskReader)
+    half = len(names) // 2
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        theirs = pool.apply_async(_parse_in_child, (read.root, names[half:]))
+        parsed = {name: _parse(name, read) for name in names[:half]}
+        parsed.update(zip(names[half:], theirs.get(), strict=True))
+    return parsed
 
 
 def load_files(root: Path, names: Iterable[str], read: Callable[[str], bytes]) -> tuple[Project, list[Diagnostic]]:
@@ -78,19 +125,19 @@ def load_files(root: Path, names: Iterable[str], read: Callable[[str], bytes]) -
     settings file is always read, whether or not ``names`` lists it.
     """
     names = list(names)
+    departments, posts = _in_folder(names, DEPARTMENTS_DIR), _in_folder(names, POSTS_DIR)
+    read_parsed = _Parsed(parse_files(departments + posts, read), read)
     diagnostics: list[Diagnostic] = []
-    settings_source, settings = _read_one(SETTINGS_FILE, read, Settings, diagnostics)
+    settings_source, settings = _read_one(SETTINGS_FILE, read_parsed, Settings, diagnostics)
     project = Project(root, settings or Settings(name=root.resolve().name or "orgspec"), settings_source)
     if CLAUSES_FILE in names:
-        project.clauses_source, library = _read_one(CLAUSES_FILE, read, ClauseLibrary, diagnostics)
+        project.clauses_source, library = _read_one(CLAUSES_FILE, read_parsed, ClauseLibrary, diagnostics)
         if library is not None:
             project.clauses = {key: _clause(value) for key, value in library.root.items()}
         else:
             project.broken.add(("clause", "*"))
-    _read_folder(
-        project, _in_folder(names, DEPARTMENTS_DIR), read, "department", Department, project.departments, diagnostics
-    )
-    _read_folder(project, _in_folder(names, POSTS_DIR), read, "post", Post, project.posts, diagnostics)
+    _read_folder(project, departments, read_parsed, "department", Department, project.departments, diagnostics)
+    _read_folder(project, posts, read_parsed, "post", Post, project.posts, diagnostics)
     return project, diagnostics
 
 
@@ -98,17 +145,27 @@ def _clause(value: str | TextItem) -> TextItem:
     return TextItem(text=value) if isinstance(value, str) else value
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    """Files parsed ahead (`parse_files`), and the reader for the others."""
+
+    files: dict[str, Parsed | OSError]
+    read: Callable[[str], bytes]
+
+    def __call__(self, name: str) -> Parsed | OSError:
+        found = self.files.get(name)
+        return found if found is not None else _parse(name, self.read)
+
+
 def _read_one(
-    name: str, read: Callable[[str], bytes], model: type[ModelT], diagnostics: list[Diagnostic]
+    name: str, parse: Callable[[str], Parsed | OSError], model: type[ModelT], diagnostics: list[Diagnostic]
 ) -> tuple[SourceFile, ModelT | None]:
-    try:
-        raw = read(name)
-    except OSError as error:
-        diagnostics.append(
-            Diagnostic("unreadable-file", "error", name, Position(), {"reason": error.strerror or str(error)})
-        )
+    parsed = parse(name)
+    if isinstance(parsed, OSError):
+        reason = parsed.strerror or str(parsed)
+        diagnostics.append(Diagnostic("unreadable-file", "error", name, Position(), {"reason": reason}))
         return SourceFile(name, ""), None
-    data, problems, source = read_yaml(name, raw)
+    data, problems, source = parsed
     diagnostics.extend(problems)
     if data is None or any(problem.severity == "error" for problem in problems):
         return source, None
@@ -117,14 +174,14 @@ def _read_one(
     return source, built
 
 
-def _yaml_files(folder: Path) -> Iterator[Path]:
-    """The YAML files under ``folder``, in a stable order, hidden files skipped."""
-    if not folder.is_dir():
-        return
-    paths = [*folder.rglob("*.yaml"), *folder.rglob("*.yml")]
-    for path in sorted(paths, key=lambda path: path.relative_to(folder).as_posix()):
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
-            yield path
+def _yaml_files(root: Path, folder: str) -> list[str]:
+    """The YAML files under ``root/folder`` as paths relative to ``root``, in a stable order, hidden ones skipped."""
+    names = []
+    for top, folders, files in os.walk(root / folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        inside = Path(top).relative_to(root).as_posix()
+        names += [f"{inside}/{name}" for name in files if name.endswith((".yaml", ".yml")) and not name.startswith(".")]
+    return sorted(names, key=lambda name: name[len(folder) + 1 :])
 
 
 def _in_folder(names: list[str], folder: str) -> list[str]:
@@ -143,7 +200,7 @@ def _in_folder(names: list[str], folder: str) -> list[str]:
 def _read_folder(
     project: Project,
     names: list[str],
-    read: Callable[[str], bytes],
+    parse: Callable[[str], Parsed | OSError],
     kind: str,
     model: type[ModelT],
     into: dict[str, Entity[ModelT]],
@@ -161,7 +218,7 @@ def _read_folder(
             diagnostics.append(Diagnostic("duplicate-id", "error", name, Position(), args))
             continue
         first_file[identifier] = name
-        source, built = _read_one(name, read, model, diagnostics)
+        source, built = _read_one(name, parse, model, diagnostics)
         if built is None:
             project.broken.add((kind, identifier))
         else:
