@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from orgspec.stamp import STAMP
 from tests.conftest import run_cli
 from tests.sites import copy_example
 
@@ -23,7 +24,12 @@ def test_second_run_rewrites_nothing(tmp_path: Path) -> None:
     config_before = (project / ".orgspec-mkdocs.yml").stat().st_mtime_ns
     second = run_cli("generate", str(project))
     assert second.exit_code == 0
-    assert "0 written" in second.stderr
+    assert "0 written" in second.stderr and "(nothing changed)" in second.stderr
+    # And the whole run, without the stamp that lets an unchanged generate skip its work:
+    (project / STAMP).unlink()
+    third = run_cli("generate", str(project))
+    assert third.exit_code == 0
+    assert "0 written" in third.stderr and "(nothing changed)" not in third.stderr
     assert mtimes(handbook) == before
     assert (project / ".orgspec-mkdocs.yml").stat().st_mtime_ns == config_before
 
