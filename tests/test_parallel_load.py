@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ def test_two_processes_give_what_one_gives(tmp_path: Path, monkeypatch: pytest.M
         return real(method)
 
     monkeypatch.setattr(loader, "PARALLEL_FROM", 5)
-    monkeypatch.setattr(loader.threading, "active_count", lambda: 1)  # as in the command line, whatever ran before
-    monkeypatch.setattr(loader.multiprocessing, "get_context", get_context)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # as in the command line, whatever ran before
+    monkeypatch.setattr(multiprocessing, "get_context", get_context)
     assert outcome(root) == serial
     assert forks == ["fork"]
