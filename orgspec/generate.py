@@ -55,11 +55,12 @@ def _stylesheet(root: Path) -> bytes:
 def navigation(organisation: Organisation, root: Path, user: UserConfig) -> list[NavItem]:
     """The project's own navigation (or its hand-written pages), then the handbook."""
     book = handbook(organisation, project_root=root)
-    own: list[NavItem] = list(user.nav) if user.nav else _hand_written(root / user.docs_dir)
+    own: list[NavItem] = list(user.nav) if user.nav else hand_written_pages(root / user.docs_dir)
     return [*own, *handbook_nav(organisation, book.layout)]
 
 
-def _hand_written(docs: Path) -> list[NavItem]:
+def hand_written_pages(docs: Path) -> list[NavItem]:
+    """The Markdown pages in ``docs`` outside the generated folder: index.md first, then by path."""
     if not docs.is_dir():
         return []
     pages = sorted(

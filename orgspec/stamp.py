@@ -9,8 +9,9 @@ written. The next generate skips loading, checking and rendering when:
 
 - the hash is the same: the same bytes in ``orgspec.yaml``, ``clauses.yaml``,
   ``departments/``, ``roles/``, ``mkdocs.yml`` and ``site_templates/``; the
-  same names of hand-written pages; the same orgspec code and templates;
-  the same edition, output folder, ``SOURCE_DATE_EPOCH`` and PDF support;
+  same names of hand-written pages; the same orgspec code and templates and
+  the same versions of the libraries that render; the same edition, output
+  folder, ``SOURCE_DATE_EPOCH`` and PDF support;
 - and the generated folder holds exactly the files recorded, each with its
   recorded size and time (a page edited or removed by hand is repaired by
   a full run).
@@ -26,10 +27,12 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from orgspec import __version__
 from orgspec.export.pdf import pdf_installed
+from orgspec.generate import hand_written_pages
 from orgspec.load.project import CLAUSES_FILE, DEPARTMENTS_DIR, POSTS_DIR, SETTINGS_FILE
 from orgspec.render.layout import GENERATED_DIR
 from orgspec.render.mkdocs_config import GENERATED_CONFIG, read_user_config
@@ -38,6 +41,8 @@ from orgspec.write import MARKER, write_if_changed
 
 STAMP = Path(".cache") / "orgspec" / "generate-stamp.json"
 USER_CONFIG = "mkdocs.yml"
+RENDERING_LIBRARIES = ("Jinja2", "MarkupSafe", "pypinyin", "python-docx", "weasyprint", "pydantic", "PyYAML")
+"""Libraries whose upgrade may change the generated files."""
 Files = dict[str, list[int]]
 """Path → [size, modification time in nanoseconds]."""
 
@@ -62,14 +67,12 @@ def inputs_digest(request: Request) -> str:
     root = request.root
     digest = hashlib.blake2b(digest_size=20)
     facts = [__version__, str(request.edition), str(request.out), str(pdf_installed())]
-    facts.append(os.environ.get("SOURCE_DATE_EPOCH", ""))
+    facts += [os.environ.get("SOURCE_DATE_EPOCH", ""), *map(_version, RENDERING_LIBRARIES)]
     digest.update("\0".join(facts).encode())
-    for path in _sources(root):
+    for path in source_files(root):
         digest.update(b"\0" + path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    docs = root / read_user_config(root).docs_dir
-    for path in _files(docs):
-        if path.suffix == ".md" and path.relative_to(docs).parts[0] != GENERATED_DIR:
-            digest.update(b"\0page\0" + path.relative_to(docs).as_posix().encode())
+    for page in hand_written_pages(root / read_user_config(root).docs_dir):
+        digest.update(b"\0page\0" + str(page).encode())
     package = Path(__file__).resolve().parent
     for path in [*_files(package), *_files(builtin_templates())]:
         if path.suffix != ".pyc":
@@ -78,7 +81,15 @@ def inputs_digest(request: Request) -> str:
     return digest.hexdigest()
 
 
-def _sources(root: Path) -> Iterator[Path]:
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def source_files(root: Path) -> Iterator[Path]:
+    """Every file the handbook is generated from, in a stable order (hand-written pages aside)."""
     for name in (SETTINGS_FILE, CLAUSES_FILE, USER_CONFIG):
         if (root / name).is_file():
             yield root / name

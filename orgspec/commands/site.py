@@ -12,10 +12,9 @@ import click
 
 from orgspec.builders import ENGINES, BuilderMissingError, command, ensure_installed, environment, run_build
 from orgspec.generate import ConfigConflictError, Generated, generate
-from orgspec.load.project import CLAUSES_FILE, DEPARTMENTS_DIR, POSTS_DIR, SETTINGS_FILE
 from orgspec.pipeline import CheckResult, check_project
 from orgspec.render.mkdocs_config import read_user_config
-from orgspec.stamp import Request, forget, inputs_digest, record, unchanged
+from orgspec.stamp import Request, forget, inputs_digest, record, source_files, unchanged
 from orgspec.write import ForeignFolderError, TreeReport
 
 PATH_ARGUMENT = click.argument("path", type=click.Path(path_type=Path, file_okay=False), default=".")
@@ -116,10 +115,7 @@ def build_command(path: Path, engine: str, strict: bool, edition: str | None) ->
 
 
 def _sources(root: Path) -> dict[Path, float]:
-    paths = [root / SETTINGS_FILE, root / CLAUSES_FILE, root / "mkdocs.yml"]
-    for folder in (DEPARTMENTS_DIR, POSTS_DIR, "site_templates"):
-        paths += sorted((root / folder).rglob("*")) if (root / folder).is_dir() else []
-    return {path: path.stat().st_mtime for path in paths if path.is_file()}
+    return {path: path.stat().st_mtime for path in source_files(root)}
 
 
 def _watch(root: Path, edition: str | None, stop: threading.Event) -> None:

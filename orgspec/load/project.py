@@ -99,22 +99,23 @@ def _parse_in_child(root: Path, names: list[str]) -> list[Parsed | OSError]:
 
 def parse_files(names: list[str], read: Callable[[str], bytes]) -> dict[str, Parsed | OSError]:
     """Each file read and parsed; split between this process and a forked one when there are many."""
-    parallel = (
-        isinstance(read, DiskReader)
-        and len(names) >= PARALLEL_FROM
-        and (os.cpu_count() or 1) > 1
-        and "fork" in multiprocessing.get_all_start_methods()
-        and threading.active_count() == 1  # forking a process with threads risks locks held by them
-    )
-    if not parallel:
+    if not (isinstance(read, DiskReader) and _worth_forking(len(names))):
         return {name: _parse(name, read) for name in names}
-    assert isinstance(read, DiskReader)
     half = len(names) // 2
     with multiprocessing.get_context("fork").Pool(1) as pool:
         theirs = pool.apply_async(_parse_in_child, (read.root, names[half:]))
         parsed = {name: _parse(name, read) for name in names[:half]}
         parsed.update(zip(names[half:], theirs.get(), strict=True))
     return parsed
+
+
+def _worth_forking(files: int) -> bool:
+    return (
+        files >= PARALLEL_FROM
+        and (os.cpu_count() or 1) > 1
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1  # forking a process with threads risks locks held by them
+    )
 
 
 def load_files(root: Path, names: Iterable[str], read: Callable[[str], bytes]) -> tuple[Project, list[Diagnostic]]:
@@ -181,7 +182,7 @@ def _yaml_files(root: Path, folder: str) -> list[str]:
         folders[:] = [name for name in folders if not name.startswith(".")]
         inside = Path(top).relative_to(root).as_posix()
         names += [f"{inside}/{name}" for name in files if name.endswith((".yaml", ".yml")) and not name.startswith(".")]
-    return sorted(names, key=lambda name: name[len(folder) + 1 :])
+    return sorted(names)
 
 
 def _in_folder(names: list[str], folder: str) -> list[str]:
