@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: site test lint check clean system-deps bench
+.PHONY: site test lint check clean system-deps bench golden
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,12 +24,17 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 system-deps:
 	bash scripts/system-deps.sh
 
 test: system-deps lint
 	$(BIN)/pytest
+
+# Rewrite the goldens of what a person reads (tests/golden/) from the current output; review the diff.
+golden: system-deps $(STAMP)
+	$(BIN)/pytest --update-golden tests/test_goldens.py tests/test_broken_inputs.py
 
 # Speed on synthetic organisations of 100, 1,000 and 10,000 posts; prints a table and
 # writes benchmarks/out/results.json (options: make bench BENCH="--quick --sizes 100,1000").

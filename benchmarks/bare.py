@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from orgspec.render.mkdocs_config import GENERATED_CONFIG
+from orgspec.site.mkdocs_config import GENERATED_CONFIG
 
 BARE_CONFIG = "mkdocs-bare.yml"
 MARKER = ".bare-project"

@@ -17,11 +17,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from orgspec.chart.build import HANDBOOK_LAYOUT, Links, department_chart
-from orgspec.chart.cards import to_nodes, walk
-from orgspec.chart.layout import layout
-from orgspec.chart.svg import SPACING, draw, render
-from orgspec.pipeline import check_project
+from orgspec.check.pipeline import check_project
+from orgspec.render.chart.build import HANDBOOK_LAYOUT, Links, department_chart
+from orgspec.render.chart.cards import to_nodes, walk
+from orgspec.render.chart.layout import layout
+from orgspec.render.chart.svg import SPACING, draw, render
 
 RUNS = 7
 WORDS = ("客户", "服务", "质量", "管理", "销售", "区域", "信息", "档案", "培训", "结算", "Key Account", "Data")

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bare import BARE_CONFIG
-from orgspec.builders import command, environment
+from orgspec.site.builders import command, environment
 
 REPORT_LINE = re.compile(r"(\d+) written, (\d+) unchanged, (\d+) removed")
 """The line orgspec generate and build print: ``docs/handbook: N written, M unchanged, K removed``."""

@@ -1,13 +1,13 @@
-"""The command line: the one place that prints diagnostics and picks exit codes.
+"""The command line: the one place that turns errors into messages and exit codes.
 
-Exit codes: 0 clean, 1 problems in the organisation, 2 usage error.
+Exit codes: 0 clean, 1 problems found (in the organisation, or a file orgspec
+may not replace), 2 a usage or environment error (`orgspec.core.errors`).
 """
 
 from __future__ import annotations
 
 import gc
 import importlib
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,44 +15,9 @@ from typing import Any
 import click
 
 from orgspec import __version__
-from orgspec.i18n import translate
-from orgspec.load.project import SETTINGS_FILE, is_project
-from orgspec.pipeline import CheckResult, check_project
-
-
-def project_root(path: Path) -> Path:
-    """The project folder, or a usage error (exit 2) when it is not one."""
-    if not is_project(path):
-        message = f"{path} has no {SETTINGS_FILE}: it is not an orgspec project (run orgspec init to create one)"
-        raise click.UsageError(message)
-    return path
-
-
-def print_result(result: CheckResult, output_format: str) -> None:
-    """Print diagnostics as text lines with a summary, or as one JSON document."""
-    locale = result.locale
-    organisation = result.organisation
-    if output_format == "json":
-        document = {
-            "diagnostics": [diagnostic.as_dict(locale) for diagnostic in result.diagnostics],
-            "summary": {
-                "errors": result.errors,
-                "warnings": result.warnings,
-                "departments": len(organisation.departments),
-                "posts": len(organisation.posts),
-            },
-        }
-        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
-        return
-    for diagnostic in result.diagnostics:
-        click.echo(diagnostic.format(locale))
-    if result.diagnostics:
-        files = len({diagnostic.file for diagnostic in result.diagnostics})
-        args = {"errors": result.errors, "warnings": result.warnings, "files": files}
-        click.echo(translate("summary.problems", locale, args), err=True)
-    else:
-        args = {"departments": len(organisation.departments), "posts": len(organisation.posts)}
-        click.echo(translate("summary.clean", locale, args), err=True)
+from orgspec.check.pipeline import check_project
+from orgspec.commands.common import folder, format_option, print_result, project_folder
+from orgspec.core.errors import USAGE, OrgspecError
 
 
 class LazyGroup(click.Group):
@@ -69,6 +34,15 @@ class LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; an `OrgspecError` becomes its message and its exit code, never a traceback."""
+        try:
+            return super().invoke(ctx)
+        except OrgspecError as error:
+            if str(error):
+                click.echo(f"Error: {error}" if error.exit_code == USAGE else str(error), err=True)
+            sys.exit(error.exit_code)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy and cmd_name not in self.commands:
@@ -108,11 +82,11 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("path", type=click.Path(path_type=Path, file_okay=False), default=".")
+@project_folder
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def check(path: Path, strict: bool, output_format: str) -> None:
-    """Validate and cross-check the organisation in PATH (default: here)."""
-    result = check_project(project_root(path))
+@format_option(["text", "json"])
+def check(path: Path | None, project: Path | None, strict: bool, output_format: str) -> None:
+    """Validate and cross-check the organisation in PATH or -C DIR (default: here)."""
+    result = check_project(folder(project, path))
     print_result(result, output_format)
     sys.exit(1 if result.failed(strict=strict) else 0)

@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from orgspec.chart.build import Links, department_chart  # noqa: E402
-from orgspec.chart.svg import draw  # noqa: E402
-from orgspec.pipeline import check_project  # noqa: E402
+from orgspec.check.pipeline import check_project  # noqa: E402
+from orgspec.render.chart.build import Links, department_chart  # noqa: E402
+from orgspec.render.chart.svg import draw  # noqa: E402
 from tests.browser import Browser  # noqa: E402
 
 DEPARTMENTS = ("customer-service", "marketing-centre")

@@ -12,11 +12,6 @@ from tests.broken_cases import CASES, Case
 from tests.conftest import run_cli
 
 
-def test_the_catalogue_is_large_and_unique() -> None:
-    assert len(CASES) >= 30
-    assert len({case.name for case in CASES}) == len(CASES)
-
-
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_broken_input(case: Case, project: Callable[..., Path], golden: Callable[[str, str], None]) -> None:
     result = run_cli("check", str(project(case.files)))

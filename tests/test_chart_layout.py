@@ -1,4 +1,4 @@
-"""Tests for orgspec.chart.layout (tidy org-chart geometry) and .measure."""
+"""Tests for orgspec.render.chart.layout (tidy org-chart geometry) and .measure."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orgspec.chart.layout import Box, Edge, Layout, Node, layout
-from orgspec.chart.measure import ELLIPSIS, display_width, text_width_px, wrap
+from orgspec.render.chart.layout import Box, Edge, Layout, Node, layout
+from orgspec.render.chart.measure import ELLIPSIS, display_width, text_width_px, wrap
 
 EPS = 1e-6
 # Boxes are rounded to 2 decimals independently, so relative offsets of

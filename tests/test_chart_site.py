@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from orgspec.pipeline import check_project
+from orgspec.check.pipeline import check_project
 from tests.browser import Browser, browser, serve
 from tests.conftest import REPO
 from tests.html_links import internal_target

@@ -13,15 +13,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from orgspec.chart.build import HANDBOOK_LAYOUT, Links, department_chart, overview_chart
-from orgspec.chart.cards import Card, CardTree, Chart, forest, title_lines, to_nodes
-from orgspec.chart.dotted import route
-from orgspec.chart.layout import Box, Node, layout
-from orgspec.chart.measure import ELLIPSIS, display_width
-from orgspec.chart.svg import SPACING, draw
-from orgspec.organisation import Organisation
-from orgspec.pipeline import check_project
-from tests.conftest import REPO
+from orgspec.check.pipeline import check_project
+from orgspec.edition import redact
+from orgspec.link.organisation import Organisation
+from orgspec.render.chart.build import HANDBOOK_LAYOUT, Links, department_chart, overview_chart
+from orgspec.render.chart.cards import Card, CardTree, Chart, forest, title_lines, to_nodes
+from orgspec.render.chart.dotted import route
+from orgspec.render.chart.layout import Box, Node, layout
+from orgspec.render.chart.measure import ELLIPSIS, display_width
+from orgspec.render.chart.svg import SPACING, draw
+from tests.conftest import BASE_FILES, REPO
 from tests.test_chart_layout import PROPERTY_SETTINGS, trees
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -195,8 +196,9 @@ def test_legend_shows_only_the_marks_in_use() -> None:
 
 
 def test_public_edition_leaves_out_grades(project: Callable[..., Path]) -> None:
-    organisation = check_project(project()).organisation
-    chart = department_chart(organisation, "cs", handbook_links("cs"), show_grade=False)
+    settings = BASE_FILES["orgspec.yaml"] + "internal_fields: [grade]\n"
+    organisation = check_project(project({"orgspec.yaml": settings})).organisation
+    chart = department_chart(redact(organisation, "public"), "cs", handbook_links("cs"))
     assert chart.root.card.detail == "T-CS-01"
     internal = department_chart(organisation, "cs", handbook_links("cs"))
     assert internal.root.card.detail == "T-CS-01 · M1"

@@ -9,7 +9,7 @@ import docx
 import pytest
 from pydantic import BaseModel
 
-from orgspec.pipeline import check_project
+from orgspec.check.pipeline import check_project
 from tests.conftest import run_cli
 from tests.sites import copy_example
 
@@ -45,7 +45,7 @@ def changed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert f"{CLAUSE}: {OLD}" in text
     clauses.write_text(text.replace(f"{CLAUSE}: {OLD}", f"{CLAUSE}: {NEW}"), encoding="utf-8")
     assert run_cli("generate", str(project)).exit_code == 0
-    assert run_cli("export", "docx", "--all", "--out", str(project / "word"), str(project)).exit_code == 0
+    assert run_cli("export", "docx", "--all", "--out", str(project / "word"), "-C", str(project)).exit_code == 0
     return project
 
 

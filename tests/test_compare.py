@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from orgspec.pipeline import check_project
+from orgspec.check.pipeline import check_project
 from orgspec.render.compare_page import compare_page
+from orgspec.render.handbook import handbook
 from orgspec.render.navigation import handbook_nav
-from orgspec.render.pages import handbook, render_pages
+from orgspec.render.pages import render_pages
 from tests.conftest import REPO, run_cli
 
 Golden = Callable[[str, str], None]
@@ -27,7 +28,7 @@ def test_example(output_format: str, suffix: str, golden: Golden) -> None:
 
 
 def test_example_own_posts_only() -> None:
-    run = run_cli("compare", "--own", "--format", "json", "--path", str(REPO), "marketing-centre", "member-service")
+    run = run_cli("compare", "--own", "--format", "json", "-C", str(REPO), "marketing-centre", "member-service")
     document = json.loads(run.stdout)
     assert document["scope"] == "own"
     marketing, member_service = document["departments"]

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from orgspec.diff import diff, text_change
-from orgspec.pipeline import check_project
+from orgspec.analysis.diff import diff, text_change
+from orgspec.check.pipeline import check_project
 from tests.conftest import REPO, run_cli, write_files
 
 PROJECT_PATHS = ("orgspec.yaml", "clauses.yaml", "departments", "roles")

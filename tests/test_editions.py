@@ -8,9 +8,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from orgspec.check.pipeline import check_project
 from orgspec.check.walk import find
 from orgspec.model.common import Authority, Duty, Kpi, TextItem
-from orgspec.pipeline import check_project
 from tests.sites import build, copy_example
 
 

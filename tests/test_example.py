@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from orgspec.check.pipeline import check_project
 from orgspec.check.walk import find
 from orgspec.model.common import Authority, ClauseRef, Duty, DutyGroup, InternalRelation, Kpi, TextGroup, TextItem
-from orgspec.pipeline import check_project
 from tests.conftest import REPO, run_cli
 
 

@@ -10,9 +10,9 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from orgspec.organisation import Organisation
-from orgspec.pipeline import check_project
-from orgspec.render.views import Ctx, Edition
+from orgspec.check.pipeline import check_project
+from orgspec.link.organisation import Organisation
+from orgspec.views.common import Ctx
 from tests.conftest import run_cli
 from tests.sites import copy_example
 
@@ -35,7 +35,7 @@ def exported(example: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("docx")
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("SOURCE_DATE_EPOCH", raising=False)  # the dates then come from the revision history
-        result = run_cli("export", "docx", "--all", "--out", str(out), str(example))
+        result = run_cli("export", "docx", "--all", "--out", str(out), "-C", str(example))
     assert result.exit_code == 0, result.stderr
     return out
 
@@ -83,7 +83,7 @@ def test_subordinates_are_listed(exported: Path) -> None:
 
 
 def test_every_duty_appears(exported: Path, organisation: Organisation) -> None:
-    ctx = Ctx(organisation, Edition("internal"))
+    ctx = Ctx(organisation)
     for key, post in organisation.posts.items():
         text = body_text(docx.Document(str(exported / f"{key}.docx")))
         for group in ctx.groups(post.duties):
@@ -141,7 +141,7 @@ def test_a4_with_header_and_page_numbers(exported: Path) -> None:
 def test_same_input_same_bytes(example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     for out in ("one", "two"):
-        assert run_cli("export", "docx", "driver", "--out", str(tmp_path / out), str(example)).exit_code == 0
+        assert run_cli("export", "docx", "driver", "--out", str(tmp_path / out), "-C", str(example)).exit_code == 0
     first, second = (tmp_path / out / "driver.docx" for out in ("one", "two"))
     assert first.read_bytes() == second.read_bytes()
     properties = docx.Document(str(first)).core_properties
@@ -158,7 +158,7 @@ def test_without_source_date_epoch_the_date_is_the_latest_revision(exported: Pat
 
 def test_department_booklet(example: Path, tmp_path: Path, organisation: Organisation) -> None:
     result = run_cli(
-        "export", "docx", "--department", "customer-service", "--booklet", "--out", str(tmp_path), str(example)
+        "export", "docx", "--department", "customer-service", "--booklet", "--out", str(tmp_path), "-C", str(example)
     )
     assert result.exit_code == 0, result.stderr
     document = docx.Document(str(tmp_path / "booklet-customer-service.docx"))
@@ -174,7 +174,9 @@ def test_public_edition_leaves_internal_items_out(example: Path, tmp_path: Path)
     internal_only = "对本部门及其他部门的员工在一定范围内有考核的建议权"
     for edition in ("internal", "public"):
         out = tmp_path / edition
-        result = run_cli("export", "docx", "customer-director", "--edition", edition, "--out", str(out), str(example))
+        result = run_cli(
+            "export", "docx", "customer-director", "--edition", edition, "--out", str(out), "-C", str(example)
+        )
         assert result.exit_code == 0, result.stderr
     internal = docx.Document(str(tmp_path / "internal" / "customer-director.docx"))
     public = docx.Document(str(tmp_path / "public" / "customer-director.docx"))
@@ -185,17 +187,17 @@ def test_public_edition_leaves_internal_items_out(example: Path, tmp_path: Path)
 
 
 def test_a_file_someone_edited_is_not_replaced(example: Path, tmp_path: Path) -> None:
-    assert run_cli("export", "docx", "driver", "--out", str(tmp_path), str(example)).exit_code == 0
+    assert run_cli("export", "docx", "driver", "--out", str(tmp_path), "-C", str(example)).exit_code == 0
     edited = docx.Document(str(tmp_path / "driver.docx"))
     edited.core_properties.last_modified_by = "张三"
     edited.add_paragraph("张三的批注")
     edited.save(str(tmp_path / "driver.docx"))
     before = (tmp_path / "driver.docx").read_bytes()
-    result = run_cli("export", "docx", "driver", "--out", str(tmp_path), str(example))
+    result = run_cli("export", "docx", "driver", "--out", str(tmp_path), "-C", str(example))
     assert result.exit_code == 1
     assert "not replaced" in result.stderr
     assert (tmp_path / "driver.docx").read_bytes() == before
-    assert run_cli("export", "docx", "driver", "--force", "--out", str(tmp_path), str(example)).exit_code == 0
+    assert run_cli("export", "docx", "driver", "--force", "--out", str(tmp_path), "-C", str(example)).exit_code == 0
     assert (tmp_path / "driver.docx").read_bytes() != before
 
 
@@ -209,7 +211,7 @@ def test_a_file_someone_edited_is_not_replaced(example: Path, tmp_path: Path) ->
     ],
 )
 def test_usage_errors(example: Path, tmp_path: Path, arguments: list[str], message: str) -> None:
-    result = run_cli("export", "docx", *arguments, "--out", str(tmp_path / "out"), str(example))
+    result = run_cli("export", "docx", *arguments, "--out", str(tmp_path / "out"), "-C", str(example))
     assert result.exit_code == 2
     assert message in result.stderr
     assert not (tmp_path / "out").exists()

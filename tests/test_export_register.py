@@ -24,7 +24,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def export(kind: str, project: Path, out: Path, *extra: str) -> Path:
-    result = run_cli("export", kind, "--out", str(out), *extra, str(project))
+    result = run_cli("export", kind, "--out", str(out), *extra, "-C", str(project))
     assert result.exit_code == 0, result.stderr
     return out
 
@@ -91,6 +91,6 @@ def test_a_spreadsheet_someone_saved_is_not_replaced(example: Path, tmp_path: Pa
     workbook.properties.lastModifiedBy = "李四"
     workbook.save(path)
     before = path.read_bytes()
-    result = run_cli("export", "xlsx", "--out", str(path), str(example))
+    result = run_cli("export", "xlsx", "--out", str(path), "-C", str(example))
     assert result.exit_code == 1
     assert path.read_bytes() == before

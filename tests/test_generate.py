@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from orgspec.stamp import STAMP
+from orgspec.site.stamp import STAMP
 from tests.conftest import run_cli
 from tests.sites import copy_example
 
@@ -82,7 +82,7 @@ def test_generate_refuses_an_organisation_with_errors(tmp_path: Path) -> None:
     (project / "roles" / "driver.yaml").write_text("title: 司机\n", encoding="utf-8")
     result = run_cli("generate", str(project))
     assert result.exit_code == 1
-    assert "roles/driver.yaml:1:1" in result.stdout
+    assert "roles/driver.yaml:1:1" in result.stderr
     assert not (project / "docs" / "handbook").exists()
 
 

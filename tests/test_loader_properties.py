@@ -10,13 +10,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orgspec.diagnostics import Diagnostic
+from orgspec.check.pipeline import check_project
+from orgspec.core.diagnostics import Diagnostic
 from orgspec.i18n import LOCALES
 from orgspec.i18n.catalogue import CATALOGUE
 from orgspec.load.validate import validate
 from orgspec.load.yamlfile import read_yaml
 from orgspec.model import Department, Post
-from orgspec.pipeline import check_project
 from tests.conftest import BASE_FILES, write_files
 
 YAML_ALPHABET = st.sampled_from(list(":-?&*!|>'\"%@`#,[]{}\t\n \\~=<.0123456789abcxyz：客服\ufeff\x00\x07"))

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from orgspec.metrics import Metrics, department_metrics, metrics, organisation_metrics, shown
-from orgspec.organisation import Headcount, Organisation
-from orgspec.pipeline import check_project
+from orgspec.analysis.metrics import Metrics, department_metrics, metrics, organisation_metrics, shown
+from orgspec.check.pipeline import check_project
+from orgspec.link.organisation import Headcount, Organisation
 from tests.conftest import write_files
 
 # ops (head ops-head)                      hr (head hr-head)

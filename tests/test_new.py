@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from orgspec.pipeline import check_project
+from orgspec.check.pipeline import check_project
 from tests.conftest import run_cli
 from tests.sites import copy_example
 
@@ -88,7 +88,7 @@ def test_unknown_references_are_usage_errors(project: Callable[..., Path]) -> No
     root = project()
     result = run_cli("new", "post", "cs-trainer", "--department", "cx", str(root))
     assert result.exit_code == 2
-    assert "'cx' is not a known department (known: cs)" in result.stderr
+    assert "'cx' is not a known department; known: cs" in result.stderr
     result = run_cli("new", "post", "cs-trainer", "--department", "cs", "--reports-to", "cs-leed", str(root))
     assert result.exit_code == 2
     assert "did you mean 'cs-lead'?" in result.stderr

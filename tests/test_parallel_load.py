@@ -1,40 +1,37 @@
-"""Many files are parsed in two processes; the result is the same as parsing them in one."""
+"""A big project is parsed in two processes; what `orgspec check` reports is what a one-process read gives."""
 
 from __future__ import annotations
 
-import multiprocessing
-import threading
+import json
+import subprocess
+import sys
 from pathlib import Path
-from typing import Any
 
-import pytest
-
-from orgspec.load import project as loader
-from orgspec.pipeline import check_project
-from tests.sites import copy_example
+from benchmarks.synth import write_organisation
+from orgspec.check.pipeline import check_loaded
+from orgspec.load.project import PARALLEL_FROM, load_files, project_files
 
 
-def outcome(root: Path) -> tuple[list[str], dict[str, str], list[str]]:
-    result = check_project(root)
-    titles = {key: post.title or "" for key, post in result.organisation.posts.items()}
-    return [diagnostic.format(result.locale) for diagnostic in result.diagnostics], titles, list(titles)
-
-
-def test_two_processes_give_what_one_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = copy_example(tmp_path)
+def test_a_big_project_reads_the_same_in_two_processes_as_in_one(tmp_path: Path) -> None:
+    root = tmp_path / "big"
+    write_organisation(root, PARALLEL_FROM + 50)
     (root / "roles" / "twice.yaml").write_text("title: 甲\ntitle: 乙\ndepartment: hr\n", encoding="utf-8")
     (root / "roles" / "latin1.yaml").write_bytes("title: caf\xe9\n".encode("latin-1"))
-    serial = outcome(root)
-    assert any("twice.yaml:2" in line for line in serial[0]) and any("latin1.yaml" in line for line in serial[0])
-    forks: list[str] = []
-    real = multiprocessing.get_context
+    run = subprocess.run(
+        [sys.executable, "-m", "orgspec", "check", "--format", "json", str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1, run.stderr
+    forked = json.loads(run.stdout)
 
-    def get_context(method: str) -> Any:
-        forks.append(method)
-        return real(method)
+    def one_process(name: str) -> bytes:  # any reader but the disk reader is read in this process only
+        return (root / name).read_bytes()
 
-    monkeypatch.setattr(loader, "PARALLEL_FROM", 5)
-    monkeypatch.setattr(threading, "active_count", lambda: 1)  # as in the command line, whatever ran before
-    monkeypatch.setattr(multiprocessing, "get_context", get_context)
-    assert outcome(root) == serial
-    assert forks == ["fork"]
+    serial = check_loaded(*load_files(root, project_files(root), one_process))
+    assert forked["diagnostics"] == [diagnostic.as_dict(serial.locale) for diagnostic in serial.diagnostics]
+    codes = {(Path(item["file"]).name, item["code"]) for item in forked["diagnostics"]}
+    assert ("twice.yaml", "yaml-duplicate-key") in codes
+    assert ("latin1.yaml", "yaml-encoding") in codes
+    assert forked["summary"]["posts"] == len(serial.organisation.posts)

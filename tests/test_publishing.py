@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from orgspec.init import SKELETON
+from orgspec.scaffold.init import SKELETON
 from tests.conftest import REPO, run_cli
 from tests.sites import build
 

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from orgspec.load.yamlfile import read_yaml
-from orgspec.schema import SCHEMA_DIALECT, schema_files, schema_of
+from orgspec.model.schema import SCHEMA_DIALECT, schema_files, schema_of
 from tests.conftest import REPO, run_cli
 
 EXAMPLE_FILES = {

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from orgspec.pipeline import check_project
+from orgspec.check.pipeline import check_project
 from tests.conftest import REPO
 from tests.html_links import broken_links, internal_target, parse, reachable
 from tests.sites import build, copy_example

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from orgspec.stamp import STAMP
+from orgspec.site.stamp import STAMP
 from tests.conftest import run_cli
 from tests.sites import copy_example
 
@@ -81,4 +81,4 @@ def test_warnings_are_printed_every_time(project: Path) -> None:
     for _ in range(2):
         result = run_cli("generate", str(project))
         assert result.exit_code == 0
-        assert "post-without-kpis" in result.stdout and SKIPPED not in result.stderr
+        assert "post-without-kpis" in result.stderr and SKIPPED not in result.stderr

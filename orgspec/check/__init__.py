@@ -8,8 +8,8 @@ from orgspec.check.lints import check_authorities, check_clauses, check_content,
 from orgspec.check.references import check_codes, check_references, check_settings
 from orgspec.check.registry import CHECKS
 from orgspec.check.structure import check_cycles, check_headcounts
-from orgspec.diagnostics import Diagnostic
-from orgspec.organisation import Organisation
+from orgspec.core.diagnostics import Diagnostic
+from orgspec.link.organisation import Organisation
 
 Check = Callable[[Organisation], Iterable[Diagnostic]]
 

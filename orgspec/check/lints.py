@@ -6,11 +6,12 @@ from collections.abc import Iterator
 
 from orgspec.check.registry import report
 from orgspec.check.walk import find
-from orgspec.diagnostics import Diagnostic
+from orgspec.core.diagnostics import Diagnostic
 from orgspec.i18n import Term
+from orgspec.link.organisation import Organisation
 from orgspec.model import Department, Post
-from orgspec.model.common import Authority, ClauseRef, Duty, DutyGroup
-from orgspec.organisation import Organisation
+from orgspec.model.common import Authority, ClauseRef, Duty
+from orgspec.model.post import written_duties
 
 
 def check_spans_and_layers(organisation: Organisation) -> Iterator[Diagnostic]:
@@ -52,31 +53,14 @@ def check_content(organisation: Organisation) -> Iterator[Diagnostic]:
             yield report(organisation, "department-without-head", "department", key, ())
 
 
-def _own_duties(organisation: Organisation, key: str) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """The duties a post writes itself: not clause references, headings or duties taken from based_on."""
-    post = organisation.project.posts[key].model
-    for number, entry in enumerate(post.duties):
-        if isinstance(entry, DutyGroup):
-            for inner, item in enumerate(entry.items):
-                yield from _written(("duties", number, "items", inner), item)
-        else:
-            yield from _written(("duties", number), entry)
-
-
-def _written(loc: tuple[str | int, ...], entry: object) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(entry, str):
-        yield loc, entry
-    elif isinstance(entry, Duty):
-        yield (*loc, "text"), entry.text
-
-
 def check_overlaps(organisation: Organisation) -> Iterator[Diagnostic]:
     """The same duty text in two posts of one department."""
     for department in organisation.project.departments:
         first: dict[str, str] = {}
         for key in sorted(organisation.department_posts.get(department, [])):
             seen_here: set[str] = set()
-            for loc, text in _own_duties(organisation, key):
+            # as written, not as linked: duties taken from based_on are shared on purpose
+            for loc, text in written_duties(organisation.project.posts[key].model):
                 normal = "".join(text.split())
                 other = first.get(normal)
                 if other is not None and other != key and normal not in seen_here:

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 
-from orgspec.check.registry import CHECKS, report, suggest
+from orgspec.check.registry import CHECKS, report
 from orgspec.check.walk import find
-from orgspec.diagnostics import Diagnostic
+from orgspec.core.diagnostics import Diagnostic
+from orgspec.core.suggest import suggest
 from orgspec.i18n import Term
-from orgspec.load.project import DEPARTMENTS_DIR, POSTS_DIR
+from orgspec.link.organisation import Organisation
+from orgspec.load.project import DEPARTMENTS_DIR, ROLES_DIR
 from orgspec.load.validate import show_loc
 from orgspec.load.yamlfile import Loc
 from orgspec.model import Department, Post
+from orgspec.model.code_pattern import CodePattern
 from orgspec.model.common import Authority, ClauseRef, InternalRelation
-from orgspec.organisation import Organisation
 
-_FOLDERS = {"post": POSTS_DIR, "department": DEPARTMENTS_DIR, "clause": "clauses.yaml"}
+_FOLDERS = {"post": ROLES_DIR, "department": DEPARTMENTS_DIR, "clause": "clauses.yaml"}
 
 
 def check_references(organisation: Organisation) -> Iterator[Diagnostic]:
@@ -129,8 +130,9 @@ def check_codes(organisation: Organisation) -> Iterator[Diagnostic]:
         first.setdefault(post.code, key)
         department = organisation.project.departments.get(post.department)
         if pattern and department is not None:
-            regex, example = code_regex(pattern, department.model.code or "")
-            if not regex.fullmatch(post.code):
+            rule = CodePattern(pattern)
+            department_code = department.model.code or ""
+            if not rule.regex(department_code).fullmatch(post.code):
                 yield report(
                     organisation,
                     "code-pattern",
@@ -139,28 +141,8 @@ def check_codes(organisation: Organisation) -> Iterator[Diagnostic]:
                     ("code",),
                     code=post.code,
                     pattern=pattern,
-                    example=example,
+                    example=rule.example(department_code),
                 )
-
-
-def code_regex(pattern: str, department_code: str) -> tuple[re.Pattern[str], str]:
-    """The regex of a post-number pattern for one department, and an example number."""
-    regex, example, last = "", "", 0
-    for match in re.finditer(r"\{(department|seq)(?::(\d+))?\}", pattern):
-        literal = pattern[last : match.start()]
-        regex += re.escape(literal)
-        example += literal
-        if match.group(1) == "department":
-            regex += re.escape(department_code)
-            example += department_code
-        else:
-            width = match.group(2)
-            regex += rf"\d{{{width}}}" if width else r"\d+"
-            example += "1".zfill(int(width)) if width else "1"
-        last = match.end()
-    regex += re.escape(pattern[last:])
-    example += pattern[last:]
-    return re.compile(regex), example
 
 
 def check_settings(organisation: Organisation) -> Iterator[Diagnostic]:

@@ -7,11 +7,9 @@ cannot be built.
 
 from __future__ import annotations
 
-import difflib
-
-from orgspec.diagnostics import FIXED_CODES, Diagnostic, Level, Position
+from orgspec.core.diagnostics import FIXED_CODES, Diagnostic, Level, Position
+from orgspec.link.organisation import Organisation
 from orgspec.load.yamlfile import Loc
-from orgspec.organisation import Organisation
 
 CHECKS: dict[str, tuple[Level, str]] = {
     "yaml-bom": ("warning", "A file starts with a byte-order mark."),
@@ -51,9 +49,3 @@ def report(
         return Diagnostic(code, CHECKS[code][0], "", Position(), args)
     name, position = organisation.locate(owner, key, loc, as_key=as_key)
     return Diagnostic(code, CHECKS[code][0], name, position, args)
-
-
-def suggest(value: str, choices: list[str]) -> str | None:
-    """The closest known value, for a "did you mean" hint."""
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    return close[0] if close else None

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from orgspec.check.registry import report
-from orgspec.diagnostics import Diagnostic
-from orgspec.organisation import Organisation
+from orgspec.core.diagnostics import Diagnostic
+from orgspec.link.organisation import Organisation
 
 
 def _cycles(keys: list[str], next_of: Callable[[str], str | None]) -> list[list[str]]:

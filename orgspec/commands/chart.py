@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
-import sys
 from pathlib import Path
 
 import click
 
-from orgspec.chart.build import Links, department_chart, overview_chart
-from orgspec.chart.svg import draw
-from orgspec.organisation import Organisation
-from orgspec.pipeline import check_project
-from orgspec.write import write_if_changed
+from orgspec.commands.common import checked, chosen_edition, edition_option, folder, project_option
+from orgspec.core.errors import UnknownNameError
+from orgspec.core.write import write_if_changed
+from orgspec.edition.redact import redact
+from orgspec.link.organisation import Organisation
+from orgspec.render.chart.build import Links, department_chart, overview_chart
+from orgspec.render.chart.svg import draw
 
 
 def find_department(organisation: Organisation, wanted: str) -> str:
@@ -23,9 +23,7 @@ def find_department(organisation: Organisation, wanted: str) -> str:
     by_name = [key for key, department in departments.items() if department.name == wanted]
     if len(by_name) == 1:
         return by_name[0]
-    close = difflib.get_close_matches(wanted, [*departments, *(d.name for d in departments.values())], n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else f"; known departments: {', '.join(sorted(departments))}"
-    raise click.BadParameter(f"'{wanted}' is not a known department{hint}", param_hint="DEPARTMENT")
+    raise UnknownNameError("department", wanted, [*departments, *(d.name for d in departments.values())])
 
 
 def _site_url(_context: click.Context, _parameter: click.Parameter, value: str | None) -> str | None:
@@ -43,27 +41,16 @@ def _site_url(_context: click.Context, _parameter: click.Parameter, value: str |
     required=True,
     help="The SVG file to write (replaced if it exists); - writes to standard output.",
 )
-@click.option(
-    "-p",
-    "--project",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=".",
-    show_default=True,
-    help="The orgspec project folder.",
-)
+@project_option
 @click.option(
     "--site-url",
     callback=_site_url,
     help="Address of the published handbook (its site root); boxes then link to their pages there.",
 )
-@click.option(
-    "--edition",
-    type=click.Choice(["internal", "public"]),
-    default="internal",
-    show_default=True,
-    help="public leaves out grades.",
-)
-def chart_command(department: str | None, output: Path, project: Path, site_url: str | None, edition: str) -> None:
+@edition_option
+def chart_command(
+    department: str | None, output: Path, project: Path | None, site_url: str | None, edition: str | None
+) -> None:
     """Write the org chart of DEPARTMENT (an id or a name) as an SVG file.
 
     Without DEPARTMENT: the overview of all departments. The file is the
@@ -72,20 +59,14 @@ def chart_command(department: str | None, output: Path, project: Path, site_url:
     address of the published site, e.g. --site-url https://example.org/
     links a post's box to https://example.org/handbook/posts/<post>.html.
     """
-    from orgspec.cli import print_result, project_root
-
-    result = check_project(project_root(project))
-    if result.diagnostics:
-        print_result(result, "text")
-    if result.failed():
-        sys.exit(1)
-    organisation = result.organisation
+    result = checked(folder(project))
+    organisation = redact(result.organisation, chosen_edition(result, edition))
     links = Links(site_url=site_url)
     if department is None:
         chart = overview_chart(organisation, links)
     else:
         key = find_department(organisation, department)
-        chart = department_chart(organisation, key, links, show_grade=edition != "public")
+        chart = department_chart(organisation, key, links)
     svg = draw(chart)
     if str(output) == "-":
         click.echo(svg, nl=False)

@@ -2,7 +2,7 @@
 
 Exit codes: 0 the table was printed, 1 the organisation has errors (printed
 to stderr; warnings are left to `orgspec check`), 2 an unknown department
-or not a project folder. The metrics are defined in `orgspec.metrics`.
+or not a project folder. The metrics are defined in `orgspec.analysis.metrics`.
 """
 
 from __future__ import annotations
@@ -10,64 +10,41 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
-from orgspec.check.registry import suggest
+from orgspec.analysis.metrics import ROWS, Column, Metrics, columns, row_label, shown
+from orgspec.commands.common import checked, chosen_edition, edition_option, folder, format_option, project_option
+from orgspec.core.errors import UnknownNameError
+from orgspec.edition.redact import redact
 from orgspec.i18n import Locale, Term, label, translate
-from orgspec.metrics import ROWS, Column, Metrics, columns, row_label, shown
-from orgspec.organisation import Organisation
-from orgspec.pipeline import CheckResult, check_project
+from orgspec.link.organisation import Organisation
 from orgspec.render.escape import escape
-from orgspec.tables import markdown_table, text_table
+from orgspec.render.tables import markdown_table, text_table
 
 FORMATS = ("text", "markdown", "json", "csv")
-PATH_OPTION = click.option(
-    "--path",
-    "-C",
-    "path",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=".",
-    help="The project folder (default: here).",
-)
-
-
-def print_errors(result: CheckResult, *, where: str = "") -> None:
-    """Print the errors of a check to stderr, each file name prefixed with ``where`` (e.g. ``HEAD~1:``)."""
-    for diagnostic in result.diagnostics:
-        if diagnostic.severity == "error":
-            click.echo(f"{where}{diagnostic.format(result.locale)}", err=True)
 
 
 @click.command(name="compare")
 @click.argument("departments", nargs=-1, metavar="[DEPT]...")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@format_option(FORMATS)
 @click.option("--own", is_flag=True, help="Count each department's own posts only, not its sub-departments'.")
-@PATH_OPTION
-def compare_command(departments: tuple[str, ...], output_format: str, own: bool, path: Path) -> None:
+@project_option
+@edition_option
+def compare_command(
+    departments: tuple[str, ...], output_format: str, own: bool, project: Path | None, edition: str | None
+) -> None:
     """Compare departments (default: all) side by side: head counts, spans, layers, duties, KPIs, overlaps."""
-    from orgspec.cli import project_root
-
-    result = check_project(project_root(path))
-    if result.failed():
-        print_errors(result)
-        sys.exit(1)
-    organisation = result.organisation
+    result = checked(folder(project), show="errors")
+    organisation = redact(result.organisation, chosen_edition(result, edition))
     chosen = list(departments) or [key for key, _ in organisation.department_tree()]
     for key in chosen:
         if key not in organisation.departments:
-            raise click.UsageError(_unknown_department(key, organisation))
+            raise UnknownNameError("department", key, organisation.departments)
     table = columns(organisation, chosen, with_sub_departments=not own)
     click.echo(FORMATTERS[output_format](organisation, table, not own), nl=False)
-
-
-def _unknown_department(key: str, organisation: Organisation) -> str:
-    close = suggest(key, list(organisation.departments))
-    hint = f"did you mean '{close}'?" if close else "known: " + ", ".join(organisation.departments)
-    return f"'{key}' is not a known department; {hint}"
 
 
 def scope_line(organisation: Organisation, with_sub_departments: bool) -> str:

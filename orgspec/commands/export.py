@@ -3,37 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
-from orgspec.edition import redact
+from orgspec.commands.common import checked, chosen_edition, edition_option, folder, force_option, project_option
+from orgspec.core.errors import RefusedError
+from orgspec.core.write import write_if_changed
+from orgspec.edition.redact import redact
 from orgspec.export.guard import replaceable
 from orgspec.export.package import document_time
-from orgspec.export.pdf import PdfUnavailableError, pdf_document, sheet_html, weasyprint
-from orgspec.export.selection import Document, SelectionError, documents
-from orgspec.export.sheet import JobSheet, job_sheet
+from orgspec.export.pdf import pdf_document, sheet_html, weasyprint
+from orgspec.export.selection import Document, documents
 from orgspec.export.word import word_document
 from orgspec.i18n import label, translate
-from orgspec.load.project import is_project
-from orgspec.model.types import ID_RE
-from orgspec.organisation import Organisation
+from orgspec.link.organisation import Organisation
 from orgspec.render.templates import environment
-from orgspec.render.views import Ctx, Edition
-from orgspec.write import write_if_changed
-
-EDITION = click.option(
-    "--edition",
-    type=click.Choice(["internal", "public"]),
-    default=None,
-    help="public leaves out every item marked internal; default: the edition in orgspec.yaml.",
-)
-FORCE = click.option(
-    "--force", is_flag=True, help="Also replace files that orgspec did not write (or that were edited)."
-)
+from orgspec.views.common import Ctx
+from orgspec.views.sheet import JobSheet, job_sheet
 
 
 @click.group(name="export")
@@ -41,35 +31,19 @@ def export_command() -> None:
     """Job sheets as Word or PDF files; the post register as CSV or Excel."""
 
 
-def _context(path: Path, edition: str | None) -> Ctx:
-    """The checked organisation as the edition shows it; exits 1 when it has errors."""
-    from orgspec.cli import print_result, project_root
-    from orgspec.pipeline import check_project
-
-    result = check_project(project_root(path))
-    if result.diagnostics:
-        print_result(result, "text")
-    if result.failed():
-        sys.exit(1)
-    chosen = edition or result.organisation.settings.edition
-    return Ctx(redact(result.organisation, chosen), Edition(chosen))
-
-
-def split_arguments(arguments: Sequence[str]) -> tuple[list[str], Path]:
-    """Post ids and the project folder: the last argument is the folder when it is one or cannot be an id."""
-    if arguments and (is_project(Path(arguments[-1])) or not ID_RE.match(arguments[-1])):
-        return list(arguments[:-1]), Path(arguments[-1])
-    return list(arguments), Path()
+def _context(root: Path, edition: str | None) -> Ctx:
+    """The checked organisation as the edition shows it; `ProblemsFound` when it has errors."""
+    result = checked(root)
+    return Ctx(redact(result.organisation, chosen_edition(result, edition)))
 
 
 def _write(files: dict[Path, bytes], force: bool) -> None:
     """Write every file, or none when one would replace a file that orgspec did not write."""
     foreign = [path for path, content in files.items() if not force and not replaceable(path, content)]
     if foreign:
-        for path in foreign:
-            click.echo(f"{path}: not replaced: orgspec did not write this file (or it was edited since)", err=True)
-        click.echo("nothing written; move those files away, choose another --out, or use --force", err=True)
-        sys.exit(1)
+        lines = [f"{path}: not replaced: orgspec did not write this file (or it was edited since)" for path in foreign]
+        lines.append("nothing written; move those files away, choose another --out, or use --force")
+        raise RefusedError("\n".join(lines))
     written = [path for path, content in files.items() if write_if_changed(path, content)]
     for path in written:
         click.echo(f"wrote {path}")
@@ -80,7 +54,7 @@ def sheet_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """The selection options shared by the docx and pdf exports."""
     for option in reversed(
         [
-            click.argument("arguments", nargs=-1, metavar="[POST]... [PATH]"),
+            click.argument("posts", nargs=-1, metavar="[POST]..."),
             click.option(
                 "--department",
                 "departments",
@@ -93,8 +67,9 @@ def sheet_options(function: Callable[..., Any]) -> Callable[..., Any]:
             click.option(
                 "--out", type=click.Path(path_type=Path, file_okay=False), required=True, help="Folder to write to."
             ),
-            EDITION,
-            FORCE,
+            project_option,
+            edition_option,
+            force_option,
         ]
     ):
         function = option(function)
@@ -102,13 +77,9 @@ def sheet_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _documents(
-    ctx: Ctx, arguments: Sequence[str], departments: Sequence[str], every: bool, booklet: bool
+    ctx: Ctx, posts: Sequence[str], departments: Sequence[str], every: bool, booklet: bool
 ) -> list[Document]:
-    posts, _ = split_arguments(arguments)
-    try:
-        return documents(ctx.organisation, posts, departments, every=every, booklet=booklet)
-    except SelectionError as error:
-        raise click.UsageError(str(error)) from error
+    return documents(ctx.organisation, list(posts), departments, every=every, booklet=booklet)
 
 
 def booklet_title(organisation: Organisation, document: Document, sheets: Sequence[JobSheet]) -> str:
@@ -123,73 +94,69 @@ def _when(organisation: Organisation, posts: Sequence[str]) -> dt.datetime:
     return document_time(revision.date for key in posts for revision in organisation.posts[key].revisions)
 
 
-@export_command.command(name="docx")
-@sheet_options
-def docx_command(
-    arguments: tuple[str, ...],
-    departments: tuple[str, ...],
-    every: bool,
-    booklet: bool,
-    out: Path,
-    edition: str | None,
-    force: bool,
-) -> None:
-    """Word job sheets (岗位说明书), one .docx per post, or per department with --booklet.
+@dataclass(frozen=True)
+class SheetRequest:
+    """What ``export docx`` and ``export pdf`` were asked for."""
 
-    The last argument is the project folder (default: here) when it is one.
-    """
-    ctx = _context(split_arguments(arguments)[1], edition)
+    posts: tuple[str, ...]
+    departments: tuple[str, ...]
+    every: bool
+    booklet: bool
+    out: Path
+    project: Path | None
+    edition: str | None
+    force: bool
+
+
+Render = Callable[[list[JobSheet], dt.datetime, str], bytes]
+
+
+def _export_sheets(request: SheetRequest, suffix: str, render: Callable[[Ctx, Path], Render]) -> None:
+    """One file per document: each post, or each department's booklet."""
+    root = folder(request.project)
+    ctx = _context(root, request.edition)
+    make = render(ctx, root)
     files: dict[Path, bytes] = {}
-    for document in _documents(ctx, arguments, departments, every, booklet):
+    for document in _documents(ctx, request.posts, request.departments, request.every, request.booklet):
         sheets = [job_sheet(ctx, key) for key in document.posts]
         title = booklet_title(ctx.organisation, document, sheets)
-        files[out / f"{document.name}.docx"] = word_document(
-            sheets, _when(ctx.organisation, document.posts), title=title
-        )
-    _write(files, force)
+        files[request.out / f"{document.name}.{suffix}"] = make(sheets, _when(ctx.organisation, document.posts), title)
+    _write(files, request.force)
+
+
+def _word(_ctx: Ctx, _root: Path) -> Render:
+    return lambda sheets, when, title: word_document(sheets, when, title=title)
+
+
+def _pdf(ctx: Ctx, root: Path) -> Render:
+    env = environment(root, ctx.organisation.settings.locale)
+    return lambda sheets, when, title: pdf_document(sheet_html(sheets, when, title=title, env=env), base=root)
+
+
+@export_command.command(name="docx")
+@sheet_options
+def docx_command(**options: Any) -> None:
+    """Word job sheets (岗位说明书), one .docx per post, or per department with --booklet."""
+    _export_sheets(SheetRequest(**options), "docx", _word)
 
 
 @export_command.command(name="pdf")
 @sheet_options
-def pdf_command(
-    arguments: tuple[str, ...],
-    departments: tuple[str, ...],
-    every: bool,
-    booklet: bool,
-    out: Path,
-    edition: str | None,
-    force: bool,
-) -> None:
-    """PDF job sheets (岗位说明书), one per post, or per department with --booklet (needs orgspec[pdf]).
-
-    The last argument is the project folder (default: here) when it is one.
-    """
-    try:
-        weasyprint()
-    except PdfUnavailableError as error:
-        click.echo(str(error), err=True)
-        sys.exit(1)
-    root = split_arguments(arguments)[1]
-    ctx = _context(root, edition)
-    env = environment(root, ctx.organisation.settings.locale)
-    files: dict[Path, bytes] = {}
-    for document in _documents(ctx, arguments, departments, every, booklet):
-        sheets = [job_sheet(ctx, key) for key in document.posts]
-        when = _when(ctx.organisation, document.posts)
-        html = sheet_html(sheets, when, title=booklet_title(ctx.organisation, document, sheets), env=env)
-        files[out / f"{document.name}.pdf"] = pdf_document(html, base=root)
-    _write(files, force)
+def pdf_command(**options: Any) -> None:
+    """PDF job sheets (岗位说明书), one per post, or per department with --booklet (needs orgspec[pdf])."""
+    weasyprint()
+    _export_sheets(SheetRequest(**options), "pdf", _pdf)
 
 
 def register_options(function: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(
         [
-            click.argument("path", type=click.Path(path_type=Path, file_okay=False), default="."),
             click.option(
                 "--out", type=click.Path(path_type=Path, dir_okay=False), required=True, help="File to write."
             ),
-            EDITION,
-            FORCE,
+            project_option,
+            edition_option,
+            force_option,
         ]
     ):
         function = option(function)
@@ -198,22 +165,22 @@ def register_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 @export_command.command(name="csv")
 @register_options
-def csv_command(path: Path, out: Path, edition: str | None, force: bool) -> None:
+def csv_command(out: Path, project: Path | None, edition: str | None, force: bool) -> None:
     """The post register: code, title, department, grade, superior and head counts, as CSV (UTF-8)."""
     from orgspec.export.register import register_csv, register_header, register_rows  # openpyxl: slow to import
 
-    ctx = _context(path, edition)
+    ctx = _context(folder(project), edition)
     header = register_header(ctx.organisation.settings.locale)
     _write({out: register_csv(header, register_rows(ctx))}, force)
 
 
 @export_command.command(name="xlsx")
 @register_options
-def xlsx_command(path: Path, out: Path, edition: str | None, force: bool) -> None:
+def xlsx_command(out: Path, project: Path | None, edition: str | None, force: bool) -> None:
     """The post register as an Excel workbook."""
     from orgspec.export.register import register_header, register_rows, register_xlsx  # openpyxl: slow to import
 
-    ctx = _context(path, edition)
+    ctx = _context(folder(project), edition)
     settings = ctx.organisation.settings
     content = register_xlsx(
         register_header(settings.locale),

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from orgspec.init import NotEmptyError, init_project
+from orgspec.scaffold.init import init_project
 
 
 @click.command(name="init")
@@ -17,14 +16,7 @@ from orgspec.init import NotEmptyError, init_project
 @click.option("--force", is_flag=True, help="Use a folder that already has files (existing files are kept).")
 def init_command(directory: Path, name: str, locale: str, force: bool) -> None:
     """Create a new handbook project in DIRECTORY: settings, a department, a post, site and CI files."""
-    try:
-        created = init_project(directory, name=name, locale=locale, force=force)
-    except NotEmptyError:
-        click.echo(
-            f"{directory}: the folder is not empty; choose an empty one, or use --force to add the missing files",
-            err=True,
-        )
-        sys.exit(1)
+    created = init_project(directory, name=name, locale=locale, force=force)
     for relative in created.written:
         click.echo(f"created {directory / relative}")
     for relative in created.skipped:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
+from orgspec.commands.common import folder, project_folder
+from orgspec.core.errors import RefusedError
+from orgspec.core.write import create_new
 from orgspec.load.project import Project, load_project
-from orgspec.scaffold import (
-    ScaffoldError,
+from orgspec.scaffold.new import (
     budgeting_department,
     department_path,
     department_skeleton,
@@ -19,9 +20,6 @@ from orgspec.scaffold import (
     post_skeleton,
     require,
 )
-from orgspec.write import create_new
-
-PATH_ARGUMENT = click.argument("path", type=click.Path(path_type=Path, file_okay=False), default=".")
 
 
 def _id(_context: click.Context, _parameter: click.Parameter, value: str | None) -> str | None:
@@ -32,10 +30,8 @@ def _id(_context: click.Context, _parameter: click.Parameter, value: str | None)
     return value
 
 
-def _project(path: Path) -> Project:
-    from orgspec.cli import project_root
-
-    project, _ = load_project(project_root(path))  # problems in other files are `orgspec check`'s business
+def _project(root: Path) -> Project:
+    project, _ = load_project(root)  # problems in other files are `orgspec check`'s business
     return project
 
 
@@ -43,8 +39,7 @@ def _create(root: Path, relative: str, text: str) -> None:
     """Write the new file; never replace one that exists (exit 1, file untouched)."""
     target = root / relative
     if not create_new(target, text.encode("utf-8")):
-        click.echo(f"{target}: exists already; not replaced (choose another id or edit the file)", err=True)
-        sys.exit(1)
+        raise RefusedError(f"{target}: exists already; not replaced (choose another id or edit the file)")
     click.echo(f"created {target}")
     click.echo(f"next: fill it in, then run orgspec check {root}", err=True)
 
@@ -61,40 +56,37 @@ def new_command() -> None:
 )
 @click.option("--reports-to", metavar="ID", callback=_id, help="Id of the post it reports to (its direct superior).")
 @click.option("--title", help="The post's title (岗位名称); default: the id.")
-@PATH_ARGUMENT
-def new_post(key: str, department: str, reports_to: str | None, title: str | None, path: Path) -> None:
+@project_folder
+def new_post(
+    key: str, department: str, reports_to: str | None, title: str | None, path: Path | None, project: Path | None
+) -> None:
     """Write roles/ID.yaml: a new post in DEPARTMENT, valid and ready to fill in."""
-    project = _project(path)
-    try:
-        require("department", department, project.departments)
-        require("post", reports_to, project.posts)
-    except ScaffoldError as error:
-        raise click.UsageError(str(error)) from error
+    root = folder(project, path)
+    project_read = _project(root)
+    require("department", department, project_read.departments)
+    require("post", reports_to, project_read.posts)
     text = post_skeleton(
         key,
         department=department,
         title=title,
         reports_to=reports_to,
-        code=post_code(project, department),
-        grades=[grade.id for grade in project.settings.grades],
-        clauses=list(project.clauses),
-        budgeted_by=budgeting_department(project, department),
+        code=post_code(project_read, department),
+        grades=[grade.id for grade in project_read.settings.grades],
+        clauses=list(project_read.clauses),
+        budgeted_by=budgeting_department(project_read, department),
     )
-    _create(path, post_path(key), text)
+    _create(root, post_path(key), text)
 
 
 @new_command.command(name="department")
 @click.argument("key", metavar="ID", callback=_id)
 @click.option("--parent", metavar="ID", callback=_id, help="Id of the parent department.")
 @click.option("--name", help="The department's name (部门名称); default: the id.")
-@PATH_ARGUMENT
-def new_department(key: str, parent: str | None, name: str | None, path: Path) -> None:
+@project_folder
+def new_department(key: str, parent: str | None, name: str | None, path: Path | None, project: Path | None) -> None:
     """Write departments/ID.yaml: a new department, valid and ready to fill in."""
-    project = _project(path)
-    try:
-        require("department", parent, project.departments)
-    except ScaffoldError as error:
-        raise click.UsageError(str(error)) from error
-    _create(
-        path, department_path(key), department_skeleton(key, name=name, parent=parent, clauses=list(project.clauses))
-    )
+    root = folder(project, path)
+    project_read = _project(root)
+    require("department", parent, project_read.departments)
+    skeleton = department_skeleton(key, name=name, parent=parent, clauses=list(project_read.clauses))
+    _create(root, department_path(key), skeleton)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from orgspec.schema import is_ours, schema_files
-from orgspec.write import write_if_changed
+from orgspec.core.errors import RefusedError
+from orgspec.core.write import write_if_changed
+from orgspec.model.schema import is_ours, schema_files
 
 
 @click.command()
@@ -35,9 +35,8 @@ def schema(out: Path, to_stdout: str | None) -> None:
     for name, text in files.items():
         path = out / name
         if path.exists() and not is_ours(path.read_text(encoding="utf-8", errors="replace")):
-            click.echo(
-                f"{path}: not written: the file exists and was not written by orgspec; move it away first", err=True
+            raise RefusedError(
+                f"{path}: not written: the file exists and was not written by orgspec; move it away first"
             )
-            sys.exit(1)
         changed = write_if_changed(path, text.encode("utf-8"))
         click.echo(f"{path}{'' if changed else ' (unchanged)'}")

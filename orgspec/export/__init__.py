@@ -10,8 +10,8 @@ a second to import, which every command would otherwise pay.
 from __future__ import annotations
 
 from orgspec.export.pdf import PdfUnavailableError, pdf_document, sheet_html
-from orgspec.export.sheet import JobSheet, job_sheet
 from orgspec.export.word import word_document
+from orgspec.views.sheet import JobSheet, job_sheet
 
 __all__ = [
     "JobSheet",

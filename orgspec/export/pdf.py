@@ -20,10 +20,11 @@ from types import ModuleType
 from jinja2 import Environment
 from markupsafe import Markup
 
-from orgspec.export.sheet import Field, JobSheet, Table, line_text
+from orgspec.core.errors import EnvironmentProblem
 from orgspec.export.word import field_rows
 from orgspec.i18n import translate
 from orgspec.render.templates import environment
+from orgspec.views.sheet import Field, JobSheet, Table, line_text
 
 TEMPLATE = "sheet.html.j2"
 DEBIAN_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-wqy-microhei"
@@ -34,7 +35,7 @@ INSTALL = (
 )
 
 
-class PdfUnavailableError(Exception):
+class PdfUnavailableError(EnvironmentProblem):
     """WeasyPrint or the system libraries it needs are missing; the message says what to install."""
 
 

@@ -16,7 +16,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from orgspec.export.package import stable_zip
 from orgspec.i18n import Locale, label
-from orgspec.render.views import Ctx, headcount_of
+from orgspec.views.common import Ctx, headcount_of
 
 COLUMNS = (
     "post.code",

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from orgspec.organisation import Organisation
-
-
-class SelectionError(Exception):
-    """The command line names no post, or one that does not exist; the message says what to write."""
+from orgspec.core.errors import UnknownNameError, UsageError
+from orgspec.link.organisation import Organisation
 
 
 @dataclass(frozen=True)
@@ -27,7 +23,7 @@ def select_posts(
 ) -> list[str]:
     """The posts named, then those of the departments named (or every post), each once, in that order."""
     if not posts and not departments and not every:
-        raise SelectionError("name the posts to export, or use --department ID or --all")
+        raise UsageError("name the posts to export, or use --department ID or --all")
     _known("post", posts, list(organisation.posts))
     _known("department", departments, list(organisation.departments))
     chosen = list(posts)
@@ -42,9 +38,7 @@ def select_posts(
 def _known(kind: str, names: Sequence[str], known: list[str]) -> None:
     for name in names:
         if name not in known:
-            close = difflib.get_close_matches(name, known, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise SelectionError(f"'{name}' is not a known {kind}{hint}")
+            raise UnknownNameError(kind, name, known)
 
 
 def documents(
@@ -59,9 +53,9 @@ def documents(
     if not booklet:
         return [Document(key, [key]) for key in select_posts(organisation, posts, departments, every=every)]
     if posts:
-        raise SelectionError("--booklet gathers whole departments: use --department ID (or --all), not post ids")
+        raise UsageError("--booklet gathers whole departments: use --department ID (or --all), not post ids")
     if not departments and not every:
-        raise SelectionError("--booklet needs --department ID (or --all for a booklet per department)")
+        raise UsageError("--booklet needs --department ID (or --all for a booklet per department)")
     _known("department", departments, list(organisation.departments))
     chosen = departments if departments else [key for key, _ in organisation.department_tree()]
     return [

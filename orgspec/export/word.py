@@ -22,9 +22,9 @@ from docx.shared import Mm
 from docx.table import _Cell
 
 from orgspec.export.package import stable_zip
-from orgspec.export.sheet import Field, JobSheet, Section, Table, line_text
 from orgspec.export.word_style import add_field, grid, prepare, row_options, shade, xml_text
 from orgspec.i18n import label, translate
+from orgspec.views.sheet import Field, JobSheet, Section, Table, line_text
 
 GENERATOR = "orgspec"
 """Written as the last author: Word replaces it when someone saves the file, which tells our files from theirs."""

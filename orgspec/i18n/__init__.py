@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
 
 from orgspec.i18n.catalogue import CATALOGUE
+from orgspec.model.types import Locale
 
-Locale = Literal["zh-CN", "en"]
 LOCALES: tuple[Locale, ...] = ("zh-CN", "en")
 
 

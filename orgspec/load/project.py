@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from orgspec.diagnostics import Diagnostic, Position
+from orgspec.core.diagnostics import Diagnostic, Position
 from orgspec.i18n import Term
 from orgspec.load.validate import validate
 from orgspec.load.yamlfile import SourceFile, read_yaml
@@ -28,7 +28,7 @@ from orgspec.model.types import ID_RE
 SETTINGS_FILE = "orgspec.yaml"
 CLAUSES_FILE = "clauses.yaml"
 DEPARTMENTS_DIR = "departments"
-POSTS_DIR = "roles"
+ROLES_DIR = "roles"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -62,11 +62,15 @@ def is_project(root: Path) -> bool:
     return (root / SETTINGS_FILE).is_file()
 
 
+def project_files(root: Path) -> list[str]:
+    """The files of the project at ``root`` that orgspec reads, as paths relative to it."""
+    names = [SETTINGS_FILE, *([CLAUSES_FILE] if (root / CLAUSES_FILE).is_file() else [])]
+    return names + [name for folder in (DEPARTMENTS_DIR, ROLES_DIR) for name in _yaml_files(root, folder)]
+
+
 def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     """Read and validate every file of the project at ``root``."""
-    names = [SETTINGS_FILE, *([CLAUSES_FILE] if (root / CLAUSES_FILE).is_file() else [])]
-    names += [name for folder in (DEPARTMENTS_DIR, POSTS_DIR) for name in _yaml_files(root, folder)]
-    return load_files(root, names, DiskReader(root))
+    return load_files(root, project_files(root), DiskReader(root))
 
 
 @dataclass(frozen=True)
@@ -126,7 +130,7 @@ def load_files(root: Path, names: Iterable[str], read: Callable[[str], bytes]) -
     settings file is always read, whether or not ``names`` lists it.
     """
     names = list(names)
-    departments, posts = _in_folder(names, DEPARTMENTS_DIR), _in_folder(names, POSTS_DIR)
+    departments, posts = _in_folder(names, DEPARTMENTS_DIR), _in_folder(names, ROLES_DIR)
     read_parsed = _Parsed(parse_files(departments + posts, read), read)
     diagnostics: list[Diagnostic] = []
     settings_source, settings = _read_one(SETTINGS_FILE, read_parsed, Settings, diagnostics)

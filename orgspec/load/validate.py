@@ -4,14 +4,14 @@ the user's terms: the place, the bad value, what was expected and the fix."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import types
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, RootModel, Tag, ValidationError
 from pydantic_core import ErrorDetails
 
-from orgspec.diagnostics import Diagnostic
+from orgspec.core.diagnostics import Diagnostic
+from orgspec.core.suggest import suggest
 from orgspec.i18n import Term
 from orgspec.load.yamlfile import Loc, SourceFile
 from orgspec.model.common import TAG_PREFIX
@@ -146,7 +146,7 @@ def _trap(raw: str, value: object) -> str:
 def _unknown_key(model: type[BaseModel], source: SourceFile, raw_loc: tuple[Any, ...], loc: Loc) -> Diagnostic:
     key = str(loc[-1])
     allowed = allowed_keys(model, raw_loc[:-1]) or []
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    close = suggest(key, allowed)
     hint = "unknown-key.did-you-mean" if close else "unknown-key.allowed"
     return Diagnostic(
         "unknown-key",
@@ -156,7 +156,7 @@ def _unknown_key(model: type[BaseModel], source: SourceFile, raw_loc: tuple[Any,
         {
             "key": key,
             "where": _where(loc[:-1]),
-            "suggestion": close[0] if close else "",
+            "suggestion": close or "",
             "allowed": allowed,
             "hint": hint,
         },

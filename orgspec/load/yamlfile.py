@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from orgspec.diagnostics import Diagnostic, Position
+from orgspec.core.diagnostics import Diagnostic, Position
 
 try:
     from yaml import CSafeLoader as _Loader

@@ -1,7 +1,7 @@
 """The organisation model: what a department, a post and the settings may say."""
 
 from orgspec.model.department import Department
-from orgspec.model.organisation import ClauseLibrary, Grade, Limits, Settings
 from orgspec.model.post import Post, Qualifications
+from orgspec.model.settings import ClauseLibrary, Grade, Limits, Settings
 
 __all__ = ["ClauseLibrary", "Department", "Grade", "Limits", "Post", "Qualifications", "Settings"]

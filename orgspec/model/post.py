@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pydantic import Field
 
 from orgspec.model.common import (
     AuthorityEntry,
+    ClauseRef,
+    Duty,
+    DutyGroup,
     GroupedDutyEntry,
     Kpi,
     Relations,
@@ -99,3 +104,26 @@ class Post(Strict):
     def vacant(self) -> int:
         """Vacancies (空缺): authorised minus filled, never negative."""
         return max(self.authorised - self.filled_count, 0)
+
+
+Place = tuple[str | int, ...]
+"""Where a value sits in its file: the keys and list indexes leading to it."""
+
+
+def duty_entries(post: Post) -> Iterator[tuple[Place, str | Duty | ClauseRef]]:
+    """Every duty of a post with its place in the file, groups flattened (headings are not duties)."""
+    for number, entry in enumerate(post.duties):
+        if isinstance(entry, DutyGroup):
+            for inner, item in enumerate(entry.items):
+                yield ("duties", number, "items", inner), item
+        else:
+            yield ("duties", number), entry
+
+
+def written_duties(post: Post) -> Iterator[tuple[Place, str]]:
+    """The duty texts a post writes out itself (not clause references), with the place of each text."""
+    for place, entry in duty_entries(post):
+        if isinstance(entry, str):
+            yield place, entry
+        elif isinstance(entry, Duty):
+            yield (*place, "text"), entry.text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BeforeValidator, Field, Strict, StringConstraints
 
@@ -40,6 +40,10 @@ Severity = Literal["error", "warning", "ignore"]
 Locale = Literal["zh-CN", "en"]
 
 Period = Literal["daily", "weekly", "monthly", "quarterly", "yearly"]
+PERIODS: tuple[Period, ...] = get_args(Period)
+"""The periods of routines and KPIs, shortest first."""
+Edition = Literal["internal", "public"]
+"""internal shows everything; public leaves out what is internal."""
 """A work period (日 / 周 / 月 / 季 / 年)."""
 
 Say = Literal["propose", "review", "decide", "informed"]

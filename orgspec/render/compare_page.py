@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from orgspec.metrics import ROWS, columns, row_label, shown
-from orgspec.render.views import Link
-
-if TYPE_CHECKING:  # pages imports this module to register the page
-    from orgspec.render.pages import Handbook
+from orgspec.analysis.metrics import ROWS, columns, row_label, shown
+from orgspec.render.handbook import Handbook
+from orgspec.views.common import Link
 
 
 def compare_page(book: Handbook) -> str:

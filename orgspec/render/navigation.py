@@ -17,9 +17,9 @@ from __future__ import annotations
 from typing import Any
 
 from orgspec.i18n import label
-from orgspec.organisation import Organisation
-from orgspec.render.layout import SiteLayout
+from orgspec.link.organisation import Organisation
 from orgspec.render.templates import title_text
+from orgspec.render.urls import SiteLayout
 
 NavItem = str | dict[str, Any]
 FLAT_POSTS = 30

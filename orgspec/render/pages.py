@@ -4,56 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-from jinja2 import Environment
 from markupsafe import Markup
 
-from orgspec.chart.build import Links, department_chart, overview_chart
-from orgspec.chart.svg import draw
 from orgspec.i18n import label
+from orgspec.link.organisation import Headcount
 from orgspec.model.common import Kpi
-from orgspec.organisation import Headcount, Organisation
-from orgspec.render import views
+from orgspec.model.types import PERIODS
+from orgspec.render.chart.build import Links, department_chart, overview_chart
+from orgspec.render.chart.svg import draw
 from orgspec.render.compare_page import compare_page
-from orgspec.render.layout import SiteLayout
-from orgspec.render.templates import environment, linker
-from orgspec.render.views import Ctx, Edition, Link
-
-PERIODS = ("daily", "weekly", "monthly", "quarterly", "yearly")
-
-
-@dataclass(frozen=True)
-class Handbook:
-    """Everything needed to render: the organisation, the edition, the layout and the templates."""
-
-    ctx: Ctx
-    layout: SiteLayout
-    env: Environment
-
-    @property
-    def organisation(self) -> Organisation:
-        return self.ctx.organisation
-
-    def render(self, template: str, page: str, **values: Any) -> str:
-        link = linker(self.layout, page)
-        settings = self.organisation.settings
-        return self.env.get_template(template).render(
-            link=link,
-            asset=lambda name: self.layout.link(page, self.layout.asset(name)),
-            settings=settings,
-            money=lambda amount: views.money(amount, settings.currency),
-            **values,
-        )
-
-
-def handbook(organisation: Organisation, *, edition: str = "internal", project_root: Path | None = None) -> Handbook:
-    layout = SiteLayout(directory_urls=False)
-    ctx = Ctx(organisation, Edition(edition))
-    ctx.page_of_post.update({key: layout.post(key) for key in organisation.posts})
-    ctx.page_of_department.update({key: layout.department(key) for key in organisation.departments})
-    return Handbook(ctx, layout, environment(project_root, organisation.settings.locale))
+from orgspec.render.handbook import Handbook
+from orgspec.views import common as views
+from orgspec.views.common import Link
 
 
 def render_pages(book: Handbook) -> dict[str, str]:
@@ -143,11 +106,11 @@ def department_page(book: Handbook, key: str) -> str:
         posts=[post_row(book, post) for post in organisation.department_posts.get(key, [])],
         own=organisation.headcount(key),
         total=organisation.headcount(key, recursive=True),
-        kpis=views.kpis(book.ctx, department.kpis),
+        kpis=department.kpis,
         internal=internal,
         external=external,
         revisions=views.revisions(department.revisions),
-        chart=Markup(draw(department_chart(organisation, key, links, show_grade=book.ctx.edition.name != "public"))),
+        chart=Markup(draw(department_chart(organisation, key, links))),
     )
 
 
@@ -172,7 +135,7 @@ def post_page(book: Handbook, key: str) -> str:
         duties=ctx.groups(post.duties),
         responsibilities=ctx.lines(post.responsibilities),
         authorities=views.authority_rows(ctx, post.authorities),
-        kpis=views.kpis(ctx, post.kpis),
+        kpis=post.kpis,
         routines=[(period, getattr(routines, period)) for period in PERIODS if routines and getattr(routines, period)],
         internal=internal,
         external=external,
@@ -213,10 +176,10 @@ def kpi_index(book: Handbook) -> str:
 def _all_kpis(book: Handbook) -> Iterator[tuple[Link, Kpi]]:
     organisation = book.organisation
     for key, department in organisation.departments.items():
-        for kpi in views.kpis(book.ctx, department.kpis):
+        for kpi in department.kpis:
             yield book.ctx.department_link(key) or Link(key), kpi
     for key, post in organisation.posts.items():
-        for kpi in views.kpis(book.ctx, post.kpis):
+        for kpi in post.kpis:
             yield book.ctx.post_link(key) or Link(key), kpi
 
 

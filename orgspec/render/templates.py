@@ -17,8 +17,8 @@ from markupsafe import Markup
 
 from orgspec.i18n import Locale, label
 from orgspec.render.escape import escape
-from orgspec.render.layout import SiteLayout
-from orgspec.render.views import Link
+from orgspec.render.urls import SiteLayout
+from orgspec.views.common import Link
 
 TEMPLATES_DIR = "site_templates"
 
@@ -31,11 +31,18 @@ def builtin_templates() -> Path:
     return Path(__file__).resolve().parents[2] / TEMPLATES_DIR
 
 
+def project_templates(project_root: Path | None) -> Path | None:
+    """The project's own site_templates/, or None when it has none (or it is the built-in folder itself)."""
+    if project_root is None:
+        return None
+    own = (project_root / TEMPLATES_DIR).resolve()
+    return own if own.is_dir() and own != builtin_templates() else None
+
+
 def environment(project_root: Path | None, locale: Locale) -> Environment:
     """Templates from the project's own site_templates/ first, then the built-in ones."""
-    folders = [builtin_templates()]
-    if project_root is not None and (project_root / TEMPLATES_DIR).is_dir():
-        folders.insert(0, project_root / TEMPLATES_DIR)
+    own = project_templates(project_root)
+    folders = [builtin_templates()] if own is None else [own, builtin_templates()]
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
         autoescape=True,  # macro results come back as Markup; finalize escapes the rest

@@ -1,0 +1,1 @@
+"""Numbers and comparisons over a linked organisation: metrics, diffs, git revisions."""

@@ -1,0 +1,206 @@
+"""Structure metrics of a department or of the whole organisation (pure).
+
+A metric is computed over a *scope*: a set of posts. A department's scope
+is either its own posts or its posts and those of every department below
+it (``with_sub_departments``, the default of `orgspec compare` and of the
+comparison page, as the department's authorised 编制 counts them too); the
+organisation's scope is every post.
+
+- **posts**: the posts (岗位) in the scope; a post with an authorised head
+  count of 3 is one post.
+- **authorised / filled / vacant**: the sums of the posts' 编制, people in
+  post, and vacancies (authorised minus filled, never negative, per post).
+- **managers**: posts with at least one direct subordinate post, wherever
+  that subordinate sits (a division head whose reports head the
+  sub-departments is a manager in the division's own scope too);
+  **individual contributors**: the other posts of the scope.
+- **layers**: the number of posts in the longest reporting chain that stays
+  inside the scope (a head and the staff reporting to it: 2 layers; a scope
+  with posts but no reporting line inside it: 1; no posts: 0).
+- **span of control**: a manager's number of direct subordinate *posts*
+  (as the ``span-of-control`` check counts it, not people); **mean** over
+  the scope's managers (none when it has no manager), **max**, and the
+  posts whose span is above ``limits.span_of_control``.
+- **duties / KPIs / authorities**: the entries of the posts' job
+  descriptions, including those taken from ``based_on`` and those marked
+  internal; a duty group counts its duties, not its heading; a standard
+  clause reference counts as a duty.
+- **posts without KPIs**: posts of the scope whose job description has none.
+- **shared duties** (overlaps): duty texts written out in two or more posts
+  of the scope, compared with all white space removed (as the
+  ``duplicate-duty`` check compares them). Standard clause references are
+  shared on purpose and are not overlaps: they are counted apart as
+  **shared clauses**, the clauses referenced by the duties of two or more
+  posts. Duties a post takes from ``based_on`` are shared on purpose too
+  and are not overlaps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import takewhile
+
+from orgspec.i18n import Locale, translate
+from orgspec.link.organisation import Headcount, Organisation
+from orgspec.model.common import ClauseRef
+from orgspec.model.post import duty_entries, written_duties
+
+__all__ = [
+    "ROWS",
+    "Column",
+    "Metrics",
+    "columns",
+    "department_metrics",
+    "metrics",
+    "organisation_metrics",
+    "row_label",
+    "shown",
+]
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """The metrics of one scope (see the module docstring for definitions)."""
+
+    posts: int
+    headcount: Headcount
+    managers: int
+    layers: int
+    span_mean: float | None
+    span_max: int
+    posts_over_span: tuple[str, ...]
+    duties: int
+    kpis: int
+    authorities: int
+    posts_without_kpis: tuple[str, ...]
+    shared_duties: tuple[str, ...]
+    shared_clauses: tuple[str, ...]
+
+    @property
+    def individual_contributors(self) -> int:
+        """Posts of the scope without a direct subordinate."""
+        return self.posts - self.managers
+
+
+def metrics(organisation: Organisation, posts: Sequence[str]) -> Metrics:
+    """The metrics of the scope made of ``posts`` (ids of posts of ``organisation``)."""
+    spans = [len(organisation.subordinates[key]) for key in posts if organisation.subordinates[key]]
+    limit = organisation.settings.limits.span_of_control
+    effective = [organisation.posts[key] for key in posts]
+    return Metrics(
+        posts=len(posts),
+        headcount=sum((Headcount(post.authorised, post.filled_count, post.vacant) for post in effective), Headcount()),
+        managers=len(spans),
+        layers=layers(organisation, posts),
+        span_mean=sum(spans) / len(spans) if spans else None,
+        span_max=max(spans, default=0),
+        posts_over_span=tuple(sorted(key for key in posts if len(organisation.subordinates[key]) > limit)),
+        duties=sum(len(list(duty_entries(post))) for post in effective),
+        kpis=sum(len(post.kpis) for post in effective),
+        authorities=sum(len(post.authorities) for post in effective),
+        posts_without_kpis=tuple(sorted(key for key in posts if not organisation.posts[key].kpis)),
+        shared_duties=shared_duties(organisation, posts),
+        shared_clauses=shared_clauses(organisation, posts),
+    )
+
+
+def department_metrics(organisation: Organisation, department: str, *, with_sub_departments: bool) -> Metrics:
+    """The metrics of a department's own posts, or of them and its sub-departments' posts."""
+    return metrics(organisation, organisation.posts_in(department, recursive=with_sub_departments))
+
+
+def organisation_metrics(organisation: Organisation) -> Metrics:
+    """The metrics of every post of the organisation."""
+    return metrics(organisation, list(organisation.posts))
+
+
+def layers(organisation: Organisation, posts: Sequence[str]) -> int:
+    """Posts in the longest reporting chain that stays inside the scope."""
+    inside = set(posts)
+    return max((len(list(takewhile(inside.__contains__, organisation.chain(key)))) for key in posts), default=0)
+
+
+def shared_duties(organisation: Organisation, posts: Sequence[str]) -> tuple[str, ...]:
+    """Duty texts written out in two or more posts of the scope (white space ignored), as first written."""
+    # The post as written, not as linked: duties taken from based_on are shared on purpose.
+    written = {key: organisation.project.posts[key].model for key in posts if key in organisation.project.posts}
+    first: dict[str, str] = {}
+    holders: dict[str, set[str]] = {}
+    for key, post in written.items():
+        for _, text in written_duties(post):
+            normal = "".join(text.split())
+            first.setdefault(normal, text)
+            holders.setdefault(normal, set()).add(key)
+    return tuple(first[normal] for normal in sorted(holders) if len(holders[normal]) >= 2)
+
+
+def shared_clauses(organisation: Organisation, posts: Sequence[str]) -> tuple[str, ...]:
+    """Ids of standard clauses referenced by the duties of two or more posts of the scope."""
+    holders: dict[str, set[str]] = {}
+    for key in posts:
+        for _, entry in duty_entries(organisation.posts[key]):
+            if isinstance(entry, ClauseRef):
+                holders.setdefault(entry.clause, set()).add(key)
+    return tuple(sorted(clause for clause, keys in holders.items() if len(keys) >= 2))
+
+
+Value = int | float | None
+
+ROWS: tuple[tuple[str, Callable[[Metrics], Value]], ...] = (
+    ("posts", lambda m: m.posts),
+    ("authorised", lambda m: m.headcount.authorised),
+    ("filled", lambda m: m.headcount.filled),
+    ("vacant", lambda m: m.headcount.vacant),
+    ("managers", lambda m: m.managers),
+    ("individual_contributors", lambda m: m.individual_contributors),
+    ("layers", lambda m: m.layers),
+    ("span_mean", lambda m: m.span_mean),
+    ("span_max", lambda m: m.span_max),
+    ("posts_over_span", lambda m: len(m.posts_over_span)),
+    ("duties", lambda m: m.duties),
+    ("kpis", lambda m: m.kpis),
+    ("authorities", lambda m: m.authorities),
+    ("posts_without_kpis", lambda m: len(m.posts_without_kpis)),
+    ("shared_duties", lambda m: len(m.shared_duties)),
+    ("shared_clauses", lambda m: len(m.shared_clauses)),
+)
+"""The rows of a comparison table, in order: metric name → its number (lists are counted)."""
+
+
+def row_label(name: str, locale: Locale, organisation: Organisation) -> str:
+    """The label of a comparison row in the organisation's language."""
+    args = {"limit": organisation.settings.limits.span_of_control}
+    return translate(f"metric.{name.replace('_', '-')}", locale, args)
+
+
+def shown(value: Value) -> str:
+    """A metric as a table shows it: a mean with one decimal, none as a dash."""
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a comparison: a department (or, with ``id`` None, the organisation)."""
+
+    id: str | None
+    name: str
+    metrics: Metrics
+
+
+def columns(organisation: Organisation, departments: Sequence[str], *, with_sub_departments: bool) -> list[Column]:
+    """The columns of a comparison: each department in ``departments``, then the whole organisation."""
+    result = [
+        Column(
+            key,
+            organisation.departments[key].name,
+            department_metrics(organisation, key, with_sub_departments=with_sub_departments),
+        )
+        for key in departments
+    ]
+    result.append(Column(None, organisation.settings.name, organisation_metrics(organisation)))
+    return result

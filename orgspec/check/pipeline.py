@@ -1,0 +1,48 @@
+"""The phases in order: load → validate → link → check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from orgspec.check import run_checks
+from orgspec.core.diagnostics import Diagnostic, apply_severities
+from orgspec.i18n import Locale
+from orgspec.link.organisation import Organisation, link
+from orgspec.load.project import Project, load_project
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """A linked organisation and everything said about it."""
+
+    organisation: Organisation
+    diagnostics: list[Diagnostic]
+
+    @property
+    def locale(self) -> Locale:
+        return self.organisation.settings.locale
+
+    @property
+    def errors(self) -> int:
+        return sum(diagnostic.severity == "error" for diagnostic in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(diagnostic.severity == "warning" for diagnostic in self.diagnostics)
+
+    def failed(self, *, strict: bool = False) -> bool:
+        """Whether the organisation cannot be used: errors, or warnings under ``strict``."""
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+
+def check_project(root: Path) -> CheckResult:
+    """Load, validate, link and check the project at ``root``; report everything."""
+    return check_loaded(*load_project(root))
+
+
+def check_loaded(project: Project, diagnostics: list[Diagnostic]) -> CheckResult:
+    """Link and check a project already read (from the disk or from a git revision)."""
+    organisation = link(project)
+    diagnostics.extend(run_checks(organisation))
+    return CheckResult(organisation, apply_severities(diagnostics, project.settings.checks))

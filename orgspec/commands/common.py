@@ -1,0 +1,140 @@
+"""What every command shares: the options spelled once, and loading a checked project.
+
+Click lives here, in the command modules and in `orgspec.cli`, nowhere
+else. A command reports a failure by raising an `OrgspecError`;
+`orgspec.cli` prints it and picks the exit code.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import click
+
+from orgspec.check.pipeline import CheckResult, check_project
+from orgspec.core.errors import ProblemsFound, UsageError
+from orgspec.i18n import translate
+from orgspec.load.project import SETTINGS_FILE, is_project
+from orgspec.model.types import Edition
+
+F = TypeVar("F", bound=Callable[..., Any])
+Shown = Literal["all", "errors", "none"]
+
+
+def project_option(function: F) -> F:
+    """``-C/--project DIR``: the project folder, the same spelling on every command (default: here)."""
+    return click.option(
+        "-C",
+        "--project",
+        "project",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        help="The orgspec project folder (default: here).",
+    )(function)
+
+
+def project_folder(function: F) -> F:
+    """``[PATH]`` as well as ``-C DIR``, for commands that take no other argument (``orgspec check .``)."""
+    function = click.argument("path", type=click.Path(path_type=Path, file_okay=False), required=False)(function)
+    return project_option(function)
+
+
+def folder(project: Path | None, path: Path | None = None) -> Path:
+    """The project folder chosen with ``-C`` or ``[PATH]``; both at once must agree."""
+    if project is not None and path is not None and project.resolve() != path.resolve():
+        raise UsageError(f"two project folders given: -C {project} and {path}; give one")
+    return project_root(project or path or Path())
+
+
+def project_root(path: Path) -> Path:
+    """The project folder, or a usage error (exit 2) when it is not one."""
+    if not is_project(path):
+        raise UsageError(
+            f"{path} has no {SETTINGS_FILE}: it is not an orgspec project (run orgspec init to create one)"
+        )
+    return path
+
+
+def edition_option(function: F) -> F:
+    """``--edition internal|public``, default: the edition in orgspec.yaml."""
+    return click.option(
+        "--edition",
+        type=click.Choice(["internal", "public"]),
+        default=None,
+        help="public leaves out every item marked internal; default: the edition in orgspec.yaml.",
+    )(function)
+
+
+def format_option(choices: Sequence[str]) -> Callable[[F], F]:
+    """``--format``, with the first choice as the default."""
+    return click.option(
+        "--format", "output_format", type=click.Choice(list(choices)), default=choices[0], show_default=True
+    )
+
+
+def force_option(function: F) -> F:
+    return click.option(
+        "--force", is_flag=True, help="Also replace files that orgspec did not write (or that were edited)."
+    )(function)
+
+
+def checked(
+    root: Path, *, strict: bool = False, show: Shown = "all", where: str = "", output_format: str = "text"
+) -> CheckResult:
+    """The checked project at ``root``; its diagnostics printed; `ProblemsFound` when it cannot be used."""
+    return stop_on_problems(check_project(root), strict=strict, show=show, where=where, output_format=output_format)
+
+
+def stop_on_problems(
+    result: CheckResult, *, strict: bool = False, show: Shown = "all", where: str = "", output_format: str = "text"
+) -> CheckResult:
+    """Print what ``show`` asks for; raise `ProblemsFound` on errors (and on warnings under ``strict``)."""
+    if show == "all" and result.diagnostics:
+        print_result(result, output_format, err=True)  # standard output is the command's own (an SVG, a table)
+    elif show == "errors":
+        print_errors(result, where=where)
+    if result.failed(strict=strict):
+        raise ProblemsFound()
+    return result
+
+
+def chosen_edition(result: CheckResult, edition: str | None) -> Edition:
+    """The edition asked for on the command line, or the organisation's own."""
+    return "public" if (edition or result.organisation.settings.edition) == "public" else "internal"
+
+
+def print_errors(result: CheckResult, *, where: str = "") -> None:
+    """Print the errors of a check to stderr, each file name prefixed with ``where`` (e.g. ``HEAD~1:``)."""
+    for diagnostic in result.diagnostics:
+        if diagnostic.severity == "error":
+            click.echo(f"{where}{diagnostic.format(result.locale)}", err=True)
+
+
+def print_result(result: CheckResult, output_format: str, *, err: bool = False) -> None:
+    """Print diagnostics as text lines with a summary, or as one JSON document (to stderr with ``err``)."""
+    locale = result.locale
+    organisation = result.organisation
+    if output_format == "json":
+        document = {
+            "diagnostics": [diagnostic.as_dict(locale) for diagnostic in result.diagnostics],
+            "summary": {
+                "errors": result.errors,
+                "warnings": result.warnings,
+                "departments": len(organisation.departments),
+                "posts": len(organisation.posts),
+            },
+        }
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2), err=err)
+        return
+    for diagnostic in result.diagnostics:
+        click.echo(diagnostic.format(locale), err=err)
+    if result.diagnostics:
+        files = len({diagnostic.file for diagnostic in result.diagnostics})
+        args = {"errors": result.errors, "warnings": result.warnings, "files": files}
+        click.echo(translate("summary.problems", locale, args), err=True)
+    else:
+        args = {"departments": len(organisation.departments), "posts": len(organisation.posts)}
+        click.echo(translate("summary.clean", locale, args), err=True)

@@ -1,0 +1,1 @@
+"""Foundations every phase uses: diagnostics, errors, did-you-mean, writing files."""

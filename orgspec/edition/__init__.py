@@ -1,0 +1,5 @@
+"""Editions: what the public edition leaves out, applied once (`redact`)."""
+
+from orgspec.edition.redact import redact
+
+__all__ = ["redact"]

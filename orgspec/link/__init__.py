@@ -1,0 +1,1 @@
+"""The link phase: references resolved, inverse relations derived."""

@@ -1,0 +1,99 @@
+"""Organisation-wide settings (`orgspec.yaml`) and the standard clause library (`clauses.yaml`)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, RootModel, field_validator
+from pydantic_core import PydanticCustomError
+
+from orgspec.model.code_pattern import CodePattern
+from orgspec.model.common import Strict, TextItem
+from orgspec.model.types import Edition, HeadCount, Id, Locale, Severity, Text
+
+DownloadFormat = Literal["docx", "pdf"]
+DOWNLOAD_FORMATS: tuple[DownloadFormat, ...] = ("docx", "pdf")
+
+
+class Grade(Strict):
+    """One step of the grade scale (职位等级)."""
+
+    id: Text = Field(description="The grade as written on posts, e.g. M3 or P2.")
+    name: Text | None = Field(default=None, description="Its name, e.g. 部门经理级.")
+
+
+class Limits(Strict):
+    """Thresholds of the design lints."""
+
+    span_of_control: HeadCount = Field(default=10, description="Most direct subordinates a post should have.")
+    layers: HeadCount = Field(default=6, description="Most layers the reporting tree should have.")
+
+
+class Settings(Strict):
+    """The organisation: name, language, currency, grade scale, post numbers and checks."""
+
+    name: Text = Field(description="The organisation's name.")
+    name_en: Text | None = Field(default=None, description="The name in English.")
+    locale: Locale = Field(default="zh-CN", description="Language of the handbook and of messages: zh-CN or en.")
+    currency: str = Field(
+        default="CNY", pattern=r"^[A-Z]{3}$", description="ISO 4217 code of the currency of monetary limits."
+    )
+    grades: list[Grade] = Field(default_factory=list, description="The grade scale, lowest first.")
+    code_pattern: Text | None = Field(
+        default=None,
+        description="Pattern of post numbers: {department} is the department code, {seq} a run of digits, "
+        "{seq:3} exactly three digits; e.g. ZD-{department}-{seq:3}.",
+    )
+
+    @field_validator("code_pattern")
+    @classmethod
+    def _known_placeholders(cls, pattern: str | None) -> str | None:
+        for name in CodePattern.unknown_placeholders(pattern or ""):
+            raise PydanticCustomError("code_pattern", "unknown placeholder {name}", {"name": name})
+        return pattern
+
+    edition: Edition = Field(
+        default="internal",
+        description="The edition `orgspec build` makes unless told otherwise: internal shows everything, public leaves out what is internal.",
+    )
+    internal_fields: list[
+        Literal[
+            "grade",
+            "codes",
+            "limits",
+            "kpis",
+            "authorities",
+            "routines",
+            "relations",
+            "qualifications",
+            "environment",
+            "career",
+            "revisions",
+        ]
+    ] = Field(
+        default_factory=list,
+        description="Post fields left out of the public edition for every post, e.g. [grade, limits] (limits: authority limits).",
+    )
+    downloads: list[DownloadFormat] = Field(
+        default_factory=lambda: list(DOWNLOAD_FORMATS),
+        description="Copies of every job sheet that orgspec build offers beside its page (PDF only with orgspec[pdf]); "
+        "[] builds the handbook alone, which is much faster for thousands of posts.",
+    )
+    limits: Limits = Field(
+        default_factory=Limits, description="Limits of span of control and layers used by the design lints."
+    )
+    checks: dict[str, Severity] = Field(
+        default_factory=dict, description="Severity per check code: error, warning or ignore."
+    )
+
+
+ClauseText = Text | TextItem
+
+
+class ClauseLibrary(RootModel[dict[Id, ClauseText]]):
+    """Standard clauses: id → wording, written once and referenced by many posts."""
+
+    model_config = {"frozen": True}
+
+
+__all__ = ["ClauseLibrary", "Grade", "HeadCount", "Limits", "Settings"]

@@ -1,0 +1,1 @@
+"""The render phase: pages, charts and reports from views (pure: data in, text out)."""

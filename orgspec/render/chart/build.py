@@ -1,0 +1,261 @@
+"""Which boxes an org chart has, in which tree, with which words (pure).
+
+Two kinds of chart, both kept small enough to read:
+
+- a department chart: the department's posts along their reporting lines,
+  plus one box per direct sub-department (its name, head post and total),
+  placed under the post its head reports to;
+- the overview: the department tree under a box for the organisation.
+
+The whole organisation's posts are never drawn as one chart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from orgspec.i18n import Locale, Term, label, translate
+from orgspec.link.organisation import Headcount, Organisation
+from orgspec.render.chart.cards import Card, CardKind, CardTree, Chart, Legend, card_tree, forest
+from orgspec.render.urls import SiteLayout
+
+ROOT_KEY = "organisation"
+HANDBOOK_LAYOUT = SiteLayout(directory_urls=False)
+"""Where the handbook's pages live: the build always uses final ``.html`` URLs."""
+
+
+def post_key(key: str) -> str:
+    """The card key of a post."""
+    return f"post:{key}"
+
+
+def department_key(key: str) -> str:
+    """The card key of a department."""
+    return f"department:{key}"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where boxes link to.
+
+    Inside the handbook, ``page`` is the page that embeds the chart and
+    links are relative to it (neither site builder rewrites links inside
+    SVG).  A standalone file has no ``page``: it links to the published
+    handbook under ``site_url``, or nowhere.
+    """
+
+    layout: SiteLayout = HANDBOOK_LAYOUT
+    page: str | None = None
+    site_url: str | None = None
+
+    def to(self, target: str) -> str | None:
+        """The href of a page (a path inside docs/), or None."""
+        if self.page is not None:
+            return self.layout.link(self.page, target)
+        if self.site_url is not None:
+            return f"{self.site_url.rstrip('/')}/{self.layout.url(target)}"
+        return None
+
+    def post(self, key: str) -> str | None:
+        return self.to(self.layout.post(key))
+
+    def department(self, key: str) -> str | None:
+        return self.to(self.layout.department(key))
+
+    def home(self) -> str | None:
+        return self.to(self.layout.home())
+
+
+def department_chart(organisation: Organisation, key: str, links: Links) -> Chart:
+    """The posts of one department, with its direct sub-departments as single boxes."""
+    locale = organisation.settings.locale
+    members = organisation.department_posts.get(key, [])
+    cards = {post_key(post): post_card(organisation, post, links) for post in members}
+    parents = {post_key(post): _superior_in(organisation, post, members) for post in members}
+    for child in organisation.department_children.get(key, []):
+        card, parent = _sub_department(organisation, child, members, links)
+        cards[card.key] = card
+        parents[card.key] = parent
+    _note_dotted_outside(organisation, cards)
+    tops, children = forest(list(cards), parents)
+    if len(tops) == 1 and cards[tops[0]].kind == "post":
+        root = card_tree(tops[0], cards, children)
+    else:  # several top posts, or none: the department itself heads the chart
+        head = department_card(organisation, key, links, kind="root")
+        root = CardTree(head, tuple(card_tree(top, cards, children) for top in tops))
+    name = organisation.departments[key].name
+    args = {"department": name, "posts": len(members)}
+    return Chart(root, translate("chart.label.department", locale, args), _dotted(organisation, cards), legend(locale))
+
+
+def overview_chart(organisation: Organisation, links: Links) -> Chart:
+    """The department tree under the organisation, one box per department."""
+    settings = organisation.settings
+    keys = [key for key, _ in organisation.department_tree()]
+    keys += sorted(set(organisation.departments) - set(keys))  # only in a department cycle
+    cards = {department_key(key): department_card(organisation, key, links) for key in keys}
+    parents = {department_key(key): _parent_department(organisation, key) for key in keys}
+    tops, children = forest(list(cards), parents)
+    total = organisation.total_headcount()
+    root = Card(
+        ROOT_KEY,
+        settings.name,
+        kind="root",
+        count=_count(total, settings.locale),
+        vacancy=_vacancy(total, settings.locale),
+        href=links.home(),
+        tooltip=_lines([settings.name, _tip_count(total, settings.locale)]),
+    )
+    tree = CardTree(root, tuple(card_tree(top, cards, children) for top in tops))
+    args = {"organisation": settings.name, "departments": len(keys)}
+    return Chart(tree, translate("chart.label.overview", settings.locale, args), (), legend(settings.locale))
+
+
+def legend(locale: Locale) -> Legend:
+    return Legend(
+        label("chart.legend.reporting", locale),
+        label("chart.legend.dotted", locale),
+        label("chart.legend.vacant", locale),
+    )
+
+
+# --- cards -----------------------------------------------------------------
+
+
+def post_card(organisation: Organisation, key: str, links: Links) -> Card:
+    """A post's box: title, code and grade, head count and vacancy."""
+    post = organisation.posts[key]
+    locale = organisation.settings.locale
+    grade = post.grade
+    count = Headcount(post.authorised, post.filled_count, post.vacant)
+    superior = organisation.posts.get(post.reports_to or "")
+    dotted = [_title(organisation, other) for other in post.dotted_line]
+    tooltip = [
+        post.title or key,
+        _field("post.code", post.code, locale),
+        _field("post.grade", grade, locale),
+        _tip_count(count, locale),
+        _field("post.reports-to", superior.title if superior else post.reports_to, locale),
+        _field("post.dotted-line", dotted, locale),
+    ]
+    return Card(
+        post_key(key),
+        post.title or key,
+        detail=" · ".join(part for part in (post.code, grade) if part) or None,
+        count=_count(count, locale),
+        vacancy=_vacancy(count, locale),
+        href=links.post(key),
+        tooltip=_lines(tooltip),
+    )
+
+
+def department_card(
+    organisation: Organisation, key: str, links: Links, *, kind: CardKind = "department", tag: str | None = None
+) -> Card:
+    """A department as one box: name, head post and the total head count with its sub-departments."""
+    department = organisation.departments[key]
+    locale = organisation.settings.locale
+    head = _title(organisation, department.head) if department.head else None
+    total = organisation.headcount(key, recursive=True)
+    has_children = bool(organisation.department_children.get(key))
+    tooltip = [
+        department.name,
+        tag,
+        _field("label.head", head, locale),
+        _tip_count(total, locale, total=has_children),
+    ]
+    return Card(
+        department_key(key),
+        department.name,
+        kind=kind,
+        tag=tag,
+        detail=head,
+        count=_count(total, locale),
+        vacancy=_vacancy(total, locale),
+        href=links.department(key),
+        tooltip=_lines(tooltip),
+    )
+
+
+def _sub_department(organisation: Organisation, key: str, members: list[str], links: Links) -> tuple[Card, str | None]:
+    """A sub-department's box and the card it hangs under (None: the top).
+
+    The box takes its head post's key, so that dotted lines to or from the
+    head are drawn; a head that is (wrongly) also a member of the parent
+    department keeps it apart.
+    """
+    tag = label("chart.sub-department", organisation.settings.locale)
+    card = department_card(organisation, key, links, kind="sub-department", tag=tag)
+    head = organisation.departments[key].head
+    if head is None or head not in organisation.posts or head in members:
+        return card, None
+    return replace(card, key=post_key(head)), _superior_in(organisation, head, members)
+
+
+def _superior_in(organisation: Organisation, key: str, members: list[str]) -> str | None:
+    superior = organisation.posts[key].reports_to
+    return post_key(superior) if superior in members and superior != key else None
+
+
+def _parent_department(organisation: Organisation, key: str) -> str | None:
+    parent = organisation.departments[key].parent
+    return department_key(parent) if parent in organisation.departments and parent != key else None
+
+
+def _dotted(organisation: Organisation, cards: dict[str, Card]) -> tuple[tuple[str, str], ...]:
+    prefix = post_key("")
+    posts = [key.removeprefix(prefix) for key in cards if key.startswith(prefix)]
+    return tuple(
+        (post_key(post), post_key(superior))
+        for post in posts
+        if post in organisation.posts
+        for superior in organisation.posts[post].dotted_line
+    )
+
+
+def _note_dotted_outside(organisation: Organisation, cards: dict[str, Card]) -> None:
+    """Name the dotted-line superiors that are not in the chart on the post's box."""
+    locale = organisation.settings.locale
+    prefix = post_key("")
+    for key, card in cards.items():
+        post = organisation.posts.get(key.removeprefix(prefix)) if key.startswith(prefix) else None
+        outside = (
+            [_title(organisation, other) for other in post.dotted_line if post_key(other) not in cards] if post else []
+        )
+        if outside:
+            cards[key] = replace(card, note=translate("chart.dotted-outside", locale, {"posts": outside}))
+
+
+# --- words -----------------------------------------------------------------
+
+
+def _title(organisation: Organisation, key: str) -> str:
+    post = organisation.posts.get(key)
+    return post.title or key if post else key
+
+
+def _count(count: Headcount, locale: Locale) -> str:
+    return translate("chart.count", locale, {"authorised": count.authorised, "filled": count.filled})
+
+
+def _vacancy(count: Headcount, locale: Locale) -> str | None:
+    return translate("chart.vacant", locale, {"vacant": count.vacant}) if count.vacant else None
+
+
+def _tip_count(count: Headcount, locale: Locale, *, total: bool = False) -> str:
+    """The head count in words for a tooltip: "编制 3，实有 2，空缺 1"."""
+    text = translate("chart.tip.count", locale, vars(count))
+    if count.vacant:
+        text = translate("chart.tip.vacant", locale, {"count": text, "vacant": count.vacant})
+    return translate("chart.tip.total", locale, {"count": text}) if total else text
+
+
+def _field(name: str, value: str | list[str] | None, locale: Locale) -> str | None:
+    if not value:
+        return None
+    return translate("chart.tip.field", locale, {"name": Term(name), "value": value})
+
+
+def _lines(lines: Iterable[str | None]) -> str:
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,274 @@
+"""Draw a laid-out chart as SVG (pure: same input, same bytes).
+
+The drawing, back to front: solid orthogonal edges (direct reporting),
+dashed connectors with an arrowhead at the dotted-line superior (routed
+through the gaps by `orgspec.render.chart.dotted`, so they never move the layout;
+drawn under the boxes, so they never hide text), one box per card, and a
+legend of the marks the chart uses.
+
+Each box is an ``<a href>`` (a ``<g>`` when the card has no link) holding a
+``<title>`` for hover and screen readers, a rectangle and its text rows.
+A vacancy is marked three ways, so it shows in any colour scheme and in
+black-and-white print: an accent-coloured thicker border, a stripe on the
+left edge and the words "空缺 n".  A sub-department standing for all its
+posts has a second card offset behind it, like a stack of cards.
+
+Colours come from Material's (and Zensical's) CSS custom properties, with
+the light theme's values as fallbacks so that a standalone file looks the
+same anywhere.  The style sheet is scoped to ``svg.orgspec-svg``, because a
+``<style>`` inside inline SVG applies to the whole HTML page.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from urllib.parse import quote
+
+from orgspec.render.chart.cards import SMALL_SIZE, Card, Chart, Legend, Row, card_rows, to_nodes, walk
+from orgspec.render.chart.dotted import route
+from orgspec.render.chart.layout import Box, Edge, Layout, layout
+from orgspec.render.chart.measure import text_width_px
+from orgspec.render.escape import escape
+
+#: Spacing handed to the tidy-tree layout.
+SPACING = {"h_gap": 16.0, "v_gap": 32.0, "stack_indent": 24.0, "stack_gap": 8.0, "margin": 8.0}
+LEGEND_HEIGHT = 22.0
+ARROW = 7.0  # length of a dotted line's arrowhead
+STRIPE = 4.0  # width of the vacancy stripe
+SHADOW = 4.0  # offset of the second card behind a department box
+
+FONT = (
+    'system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,"PingFang SC","Hiragino Sans GB",'
+    '"Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif'
+)
+_FG = "var(--md-default-fg-color,rgba(0,0,0,.87))"
+_FG_LIGHT = "var(--md-default-fg-color--light,rgba(0,0,0,.54))"
+_BG = "var(--md-default-bg-color,#fff)"
+_PRIMARY = "var(--md-primary-fg-color,#4051b5)"
+_ON_PRIMARY = "var(--md-primary-bg-color,#fff)"
+_ACCENT = "var(--md-accent-fg-color,#526cfe)"
+_S = "svg.orgspec-svg"
+STYLE = "".join(
+    (
+        "<style>",
+        f"{_S}{{font-family:{FONT};font-size:{SMALL_SIZE:g}px}}",
+        f"{_S} .box,{_S} .shadow{{fill:{_BG};stroke:{_PRIMARY};stroke-width:1.2}}",
+        f"{_S} .shadow{{stroke-opacity:.6}}",
+        f"{_S} .root .box{{fill:{_PRIMARY}}}",
+        f"{_S} .vacant .box{{stroke:{_ACCENT};stroke-width:2.5}}",
+        f"{_S} .stripe{{fill:{_ACCENT}}}",
+        f"{_S} text{{fill:{_FG_LIGHT};text-anchor:middle}}",
+        f"{_S} .title{{fill:{_FG};font-size:14px;font-weight:600}}",
+        f"{_S} .tag{{fill:{_PRIMARY};font-weight:600}}",
+        f"{_S} .note{{fill:{_PRIMARY}}}",
+        f"{_S} .vac{{fill:{_ACCENT};font-weight:700}}",
+        f"{_S} .root text,{_S} .root tspan{{fill:{_ON_PRIMARY}}}",
+        f"{_S} .edge{{fill:none;stroke:{_FG_LIGHT};stroke-width:1.2}}",
+        f"{_S} .dotted{{fill:none;stroke:{_PRIMARY};stroke-width:1.5;stroke-dasharray:5 4}}",
+        f"{_S} .arrow{{fill:{_PRIMARY}}}",
+        f"{_S} .legend text{{text-anchor:start}}",
+        f"{_S} a:hover .box,{_S} a:focus-visible .box{{stroke:{_ACCENT};stroke-width:3}}",
+        "</style>",
+    )
+)
+
+
+def draw(chart: Chart) -> str:
+    """Lay out and draw a chart."""
+    placed = layout(to_nodes(chart.root), **SPACING)
+    cards = {node.card.key: node.card for node in walk(chart.root)}
+    return render(placed, cards, label=chart.label, dotted=chart.dotted, legend=chart.legend)
+
+
+def render(
+    placed: Layout,
+    cards: Mapping[str, Card],
+    *,
+    label: str,
+    dotted: Sequence[tuple[str, str]] = (),
+    legend: Legend | None = None,
+) -> str:
+    """The SVG text of a laid-out chart; ``cards`` gives each box's content by key."""
+    boxes = {box.key: box for box in placed.boxes}
+    pairs = [(low, high) for low, high in dotted if low in boxes and high in boxes and low != high]
+    entries = _legend_entries(legend, placed, pairs, cards) if legend else []
+    width = max(placed.width, _legend_width(entries) + 2 * SPACING["margin"])
+    height = placed.height + (LEGEND_HEIGHT if entries else 0.0)
+    parts = [
+        _open_tag(width, height, label),
+        f"<title>{_text(label)}</title>",
+        STYLE,
+        _edges(placed.edges),
+        *(_dotted(boxes[low], boxes[high], placed) for low, high in pairs),
+        *(_card(box, cards[box.key]) for box in placed.boxes),
+        *_legend(entries, placed.height),
+        "</svg>",
+    ]
+    return "\n".join(part for part in parts if part) + "\n"
+
+
+# --- text and numbers ------------------------------------------------------
+
+
+def _num(value: float) -> str:
+    """A coordinate with at most two decimals and no trailing zeros."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _clean(text: str) -> str:
+    """One line of text without characters XML cannot hold (controls, U+FFFE/FFFF, surrogates)."""
+    kept = (char for char in text if char.isprintable() or char.isspace())
+    return " ".join("".join(kept).split())
+
+
+def _text(text: str) -> str:
+    """YAML text as SVG character data or attribute value (see `orgspec.render.escape`)."""
+    return str(escape(_clean(text)))
+
+
+def _tooltip(text: str) -> str:
+    return "&#10;".join(_text(line) for line in text.split("\n") if line.strip())
+
+
+def _href(href: str) -> str:
+    """Percent-encode what could end the attribute; relative paths from slugs pass unchanged."""
+    return quote(href, safe="/:#?=%.-_~+,;@!$()*")
+
+
+# --- pieces ----------------------------------------------------------------
+
+
+def _open_tag(width: float, height: float, label: str) -> str:
+    w, h = _num(math.ceil(width)), _num(math.ceil(height))
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="orgspec-svg" role="img" aria-label="{_text(label)}" '
+        f'viewBox="0 0 {w} {h}" width="{w}" height="{h}">'
+    )
+
+
+def _edges(edges: Sequence[Edge]) -> str:
+    """All solid edges as one path: shared bus segments are painted once, so
+    a translucent stroke colour does not darken where edges overlap."""
+    if not edges:
+        return ""
+    return f'<path class="edge" d="{"".join(_path(edge.points) for edge in edges)}"/>'
+
+
+def _path(points: Sequence[tuple[float, float]]) -> str:
+    """Path data of an orthogonal polyline (H and V where possible)."""
+    (x, y), *rest = points
+    path = [f"M{_num(x)} {_num(y)}"]
+    for nx, ny in rest:
+        if nx == x:
+            path.append(f"V{_num(ny)}")
+        elif ny == y:
+            path.append(f"H{_num(nx)}")
+        else:
+            path.append(f"L{_num(nx)} {_num(ny)}")
+        x, y = nx, ny
+    return "".join(path)
+
+
+def _dotted(low: Box, high: Box, placed: Layout) -> str:
+    """A dashed route from a post to its dotted-line superior, arrowhead at the superior."""
+    points = route(low, high, placed.boxes, placed.edges, SPACING["h_gap"], SPACING["v_gap"])
+    (x1, y1), (x2, y2) = points[-2], points[-1]
+    length = math.hypot(x2 - x1, y2 - y1)
+    if length == 0:
+        return ""
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    tip = min(ARROW, length)
+    bx, by = x2 - ux * tip, y2 - uy * tip  # middle of the arrowhead's base
+    wing = tip / 2
+    arrow = " ".join(
+        f"{_num(x)},{_num(y)}"
+        for x, y in ((x2, y2), (bx - uy * wing, by + ux * wing), (bx + uy * wing, by - ux * wing))
+    )
+    line = _path([*points[:-1], (bx, by)])
+    return f'<g class="dotted-line"><path class="dotted" d="{line}"/><polygon class="arrow" points="{arrow}"/></g>'
+
+
+def _card(box: Box, card: Card) -> str:
+    classes = card.kind + (" vacant" if card.vacancy else "")
+    opening = f'<a href="{_href(card.href)}" class="{classes}">' if card.href else f'<g class="{classes}">'
+    closing = "</a>" if card.href else "</g>"
+    inner = [f"<title>{_tooltip(card.tooltip or card.title)}</title>"]
+    x, y, w, h = _num(box.x), _num(box.y), _num(box.width), _num(box.height)
+    if card.kind == "sub-department":
+        inner.append(
+            f'<rect class="shadow" x="{_num(box.x + SHADOW)}" y="{_num(box.y + SHADOW)}" '
+            f'width="{w}" height="{h}" rx="4"/>'
+        )
+    inner.append(f'<rect class="box" x="{x}" y="{y}" width="{w}" height="{h}" rx="4"/>')
+    if card.vacancy:
+        inner.append(f'<rect class="stripe" x="{x}" y="{y}" width="{_num(STRIPE)}" height="{h}" rx="2"/>')
+    inner.extend(_rows(box, card))
+    return opening + "".join(inner) + closing
+
+
+def _rows(box: Box, card: Card) -> Iterator[str]:
+    """The text rows, as a block centred vertically in the box."""
+    rows = card_rows(card)
+    top = box.y + (box.height - sum(row.height for row in rows)) / 2
+    centre = _num(box.x + box.width / 2)
+    for row in rows:
+        # Centre of the line plus about a third of the font size puts the
+        # baseline where Latin and CJK glyphs both look centred.
+        baseline = _num(top + row.height / 2 + row.size * 0.35)
+        yield f'<text class="{row.role}" x="{centre}" y="{baseline}">{_row_text(row, card)}</text>'
+        top += row.height
+
+
+def _row_text(row: Row, card: Card) -> str:
+    if row.role != "count" or not card.vacancy:
+        return _text(row.text)
+    count = f"{_text(card.count)} " if card.count else ""
+    return f'{count}<tspan class="vac">{_text(card.vacancy)}</tspan>'
+
+
+# --- legend ----------------------------------------------------------------
+
+_SAMPLE = 24.0  # width of a line sample in the legend
+_ENTRY_GAP = 16.0
+
+
+def _legend_entries(
+    legend: Legend, placed: Layout, pairs: Sequence[tuple[str, str]], cards: Mapping[str, Card]
+) -> list[tuple[str, str]]:
+    """(kind, label) of each legend entry the chart needs."""
+    entries = [("edge", legend.reporting)] if placed.edges else []
+    if pairs:
+        entries.append(("dotted", legend.dotted))
+    if any(card.vacancy for card in cards.values()):
+        entries.append(("vacant", legend.vacant))
+    return entries
+
+
+def _legend_width(entries: Sequence[tuple[str, str]]) -> float:
+    return sum(_SAMPLE + 6 + text_width_px(_clean(text), SMALL_SIZE) + _ENTRY_GAP for _, text in entries)
+
+
+def _legend(entries: Sequence[tuple[str, str]], top: float) -> list[str]:
+    if not entries:
+        return []
+    x, middle = SPACING["margin"], top + LEGEND_HEIGHT / 2 - 2
+    parts = ['<g class="legend" aria-hidden="true">']
+    for kind, text in entries:
+        start, end = _num(x), _num(x + _SAMPLE)
+        if kind == "vacant":
+            parts.append(
+                f'<rect class="stripe" x="{_num(x + _SAMPLE / 2 - STRIPE / 2)}" y="{_num(middle - 7)}" '
+                f'width="{_num(STRIPE)}" height="14" rx="2"/>'
+            )
+        else:
+            parts.append(f'<path class="{kind}" d="M{start} {_num(middle)}H{end}"/>')
+        label_x = x + _SAMPLE + 6
+        parts.append(f'<text x="{_num(label_x)}" y="{_num(middle + SMALL_SIZE * 0.35)}">{_text(text)}</text>')
+        x = label_x + text_width_px(_clean(text), SMALL_SIZE) + _ENTRY_GAP
+    parts.append("</g>")
+    return ["".join(parts)]
+
+
+__all__ = ["SPACING", "STYLE", "draw", "render"]

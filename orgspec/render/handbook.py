@@ -1,0 +1,54 @@
+"""The handbook being rendered: its organisation, page layout, templates and downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+
+from orgspec.link.organisation import Organisation
+from orgspec.render.templates import environment, linker
+from orgspec.render.urls import Downloads, SiteLayout
+from orgspec.views.common import Ctx, money
+
+
+@dataclass(frozen=True)
+class Handbook:
+    """Everything needed to render: the organisation (as its edition shows it), the layout, the templates
+    and the Word/PDF copies the post pages offer."""
+
+    ctx: Ctx
+    layout: SiteLayout
+    env: Environment
+    downloads: Downloads
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.ctx.organisation
+
+    def render(self, template: str, page: str, **values: Any) -> str:
+        link = linker(self.layout, page)
+        settings = self.organisation.settings
+        return self.env.get_template(template).render(
+            link=link,
+            asset=lambda name: self.layout.link(page, self.layout.asset(name)),
+            settings=settings,
+            money=lambda amount: money(amount, settings.currency),
+            downloads=self.downloads,
+            **values,
+        )
+
+
+def handbook(
+    organisation: Organisation, *, project_root: Path | None = None, downloads: Sequence[str] = ()
+) -> Handbook:
+    """The handbook of ``organisation``, offering the given download formats on its post pages."""
+    layout = SiteLayout(directory_urls=False)
+    ctx = Ctx(organisation)
+    ctx.page_of_post.update({key: layout.post(key) for key in organisation.posts})
+    ctx.page_of_department.update({key: layout.department(key) for key in organisation.departments})
+    env = environment(project_root, organisation.settings.locale)
+    return Handbook(ctx, layout, env, Downloads(layout, tuple(downloads)))

@@ -1,0 +1,91 @@
+"""Where each generated page lives and how pages link to each other.
+
+Neither MkDocs nor Zensical rewrites links inside raw HTML or inline SVG,
+so every link is computed here, relative to the page that holds it, for
+the site's ``use_directory_urls`` setting.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+GENERATED_DIR = "handbook"
+"""The one folder inside docs/ that orgspec writes; everything else there belongs to the user."""
+
+
+@dataclass(frozen=True)
+class SiteLayout:
+    """Paths of the generated pages, relative to docs/, and the URLs they get."""
+
+    folder: str = GENERATED_DIR
+    directory_urls: bool = True
+
+    def home(self) -> str:
+        return f"{self.folder}/index.md"
+
+    def department(self, key: str) -> str:
+        return f"{self.folder}/departments/{key}/index.md"
+
+    def post(self, key: str) -> str:
+        return f"{self.folder}/posts/{key}.md"
+
+    def index(self, name: str) -> str:
+        return f"{self.folder}/indexes/{name}.md"
+
+    def asset(self, name: str) -> str:
+        return f"{self.folder}/assets/{name}"
+
+    def url(self, page: str) -> str:
+        """The URL path (relative to the site root) at which a page is served."""
+        if not page.endswith(".md"):
+            return page
+        stem = page[: -len(".md")]
+        if stem.endswith("/index") or stem == "index":
+            base = stem[: -len("index")]
+            return base if self.directory_urls else f"{base}index.html"
+        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def link(self, from_page: str, to: str) -> str:
+        """A relative href from the page ``from_page`` to ``to`` (a page or an asset)."""
+        here = self.url(from_page)
+        base = here if here.endswith("/") else posixpath.dirname(here) + "/"
+        target = self.url(to)
+        if target.endswith("/") or not target:
+            relative = _relative(target or ".", base.rstrip("/") or ".")
+            if target.endswith("/") and not relative.endswith("/"):
+                relative += "/"
+        else:  # a file: only the folders need working out, and a site has few of them
+            folder, name = posixpath.split(target)
+            up = _relative(folder or ".", base.rstrip("/") or ".")
+            relative = name if up == "." else f"{up}/{name}"
+        return "./" if relative in (".", "./") else relative
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(target: str, base: str) -> str:
+    return posixpath.relpath(target, base)
+
+
+DOWNLOADS_DIR = "downloads"
+"""Where the Word and PDF copies of the job sheets go, inside the generated folder."""
+
+
+@dataclass(frozen=True)
+class Downloads:
+    """Which copies the handbook offers and where they are; handed to the post template."""
+
+    layout: SiteLayout
+    formats: tuple[str, ...]
+
+    def path(self, key: str, file_format: str) -> str:
+        """Where the copy lives, relative to the generated folder."""
+        return f"{DOWNLOADS_DIR}/{key}.{file_format}"
+
+    def href(self, key: str, file_format: str) -> Markup:
+        """The link from the post's page to its copy (ids are safe slugs, so the href needs no escaping)."""
+        target = f"{self.layout.folder}/{self.path(key, file_format)}"
+        return Markup(self.layout.link(self.layout.post(key), target))

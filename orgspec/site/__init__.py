@@ -1,0 +1,1 @@
+"""The site phase: generate the handbook pages, skip unchanged runs, call the builders."""

@@ -1,0 +1,156 @@
+"""What each page shows, computed from the linked organisation (pure functions).
+
+Templates receive these plain objects and never look anything up
+themselves. The organisation given is already the edition's
+(`orgspec.edition.redact`): views show everything they are given.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pypinyin import Style, lazy_pinyin
+
+from orgspec.link.organisation import Headcount, Organisation
+from orgspec.model import Post
+from orgspec.model.common import Authority, ClauseRef, Duty, DutyGroup, Relations, Revision, TextGroup, TextItem
+
+Entry = str | TextItem | Duty | ClauseRef
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text on a page."""
+
+    text: str
+    share: int | None = None
+    clause: str | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    """Lines under a heading; a group with an empty heading holds ungrouped lines."""
+
+    heading: str
+    lines: list[Line]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A reference to a post or department page, with the text to show."""
+
+    text: str
+    page: str | None = None
+
+
+@dataclass
+class Ctx:
+    """What every view needs: the organisation (as its edition shows it) and where pages live."""
+
+    organisation: Organisation
+    page_of_post: dict[str, str] = field(default_factory=dict)
+    page_of_department: dict[str, str] = field(default_factory=dict)
+
+    def text(self, entry: Entry) -> str:
+        return self.organisation.text(entry)
+
+    def line(self, entry: Entry) -> Line:
+        return Line(
+            self.text(entry),
+            share=entry.share if isinstance(entry, Duty) else None,
+            clause=entry.clause if isinstance(entry, ClauseRef) else None,
+        )
+
+    def lines(self, entries: Sequence[Entry]) -> list[Line]:
+        return [self.line(entry) for entry in entries]
+
+    def groups(self, entries: Sequence[Entry | TextGroup | DutyGroup]) -> list[Group]:
+        """Entries as groups, consecutive ungrouped lines gathered under an empty heading."""
+        groups: list[Group] = []
+        for entry in entries:
+            if isinstance(entry, TextGroup | DutyGroup):
+                lines = self.lines(entry.items)
+                if lines:
+                    groups.append(Group(entry.group, lines))
+            else:
+                if not groups or groups[-1].heading:
+                    groups.append(Group("", []))
+                groups[-1].lines.append(self.line(entry))
+        return groups
+
+    def post_link(self, key: str | None) -> Link | None:
+        if key is None:
+            return None
+        post = self.organisation.posts.get(key)
+        if post is None:
+            return Link(key)
+        return Link(post.title or key, self.page_of_post.get(key))
+
+    def department_link(self, key: str | None) -> Link | None:
+        if key is None:
+            return None
+        department = self.organisation.departments.get(key)
+        if department is None:
+            return Link(key)
+        return Link(department.name, self.page_of_department.get(key))
+
+
+@functools.lru_cache(maxsize=65536)
+def pinyin_key(text: str) -> tuple[str, str]:
+    """Sort Chinese text by its pinyin (tones as digits), then by the text itself."""
+    return (" ".join(lazy_pinyin(text, style=Style.TONE3, errors="default")).lower(), text)
+
+
+@dataclass(frozen=True)
+class AuthorityRow:
+    text: str
+    item: str | None
+    say: str | None
+    limit: Decimal | None
+    note: str | None
+
+
+def authority_rows(ctx: Ctx, authorities: Sequence[Authority]) -> list[AuthorityRow]:
+    return [
+        AuthorityRow(ctx.organisation.text(authority), authority.item, authority.say, authority.limit, authority.note)
+        for authority in authorities
+    ]
+
+
+@dataclass(frozen=True)
+class RelationRow:
+    party: Link
+    about: str | None
+
+
+def relation_rows(ctx: Ctx, relations: Relations | None) -> tuple[list[RelationRow], list[RelationRow]]:
+    if relations is None:
+        return [], []
+    internal = []
+    for relation in relations.internal:
+        if relation.department is not None:
+            party = ctx.department_link(relation.department)
+        elif relation.post is not None:
+            party = ctx.post_link(relation.post)
+        else:
+            party = Link(relation.party or "")
+        internal.append(RelationRow(party or Link(""), relation.about))
+    external = [RelationRow(Link(relation.party), relation.about) for relation in relations.external]
+    return internal, external
+
+
+def money(amount: Decimal, currency: str) -> str:
+    """An amount as on a job sheet: 20,000 CNY."""
+    text = f"{amount:,.2f}".rstrip("0").rstrip(".")
+    return f"{text} {currency}"
+
+
+def revisions(items: Sequence[Revision]) -> list[Revision]:
+    return sorted(items, key=lambda revision: revision.date)
+
+
+def headcount_of(post: Post) -> Headcount:
+    return Headcount(post.authorised, post.filled_count, post.vacant)

@@ -1,0 +1,248 @@
+"""The job sheet (岗位说明书) as plain data, shared by the Word and PDF copies.
+
+What a sheet shows and in which order is decided here once; the writers
+only lay it out. The order of the sections is the one the source sheets
+use (and the post page). Internal items are left out by the context's
+edition, exactly as on the handbook pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from orgspec.i18n import Locale, label, translate
+from orgspec.model import Post
+from orgspec.model.common import Kpi, Revision
+from orgspec.model.types import PERIODS
+from orgspec.views import common as views
+from orgspec.views.common import Ctx, Group, Line, RelationRow
+
+QUALIFICATIONS = ("education", "majors", "experience", "certificates", "skills", "knowledge", "qualities")
+REVISION_COLUMNS = ("version", "date", "change", "author", "reviewer", "approver")
+
+
+@dataclass(frozen=True)
+class Field:
+    """A label and its value in the basic-information table; a wide field takes a whole row."""
+
+    label: str
+    value: str
+    wide: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table, with a header row unless ``header`` is empty; a cell of None continues the cell above it."""
+
+    header: tuple[str, ...]
+    rows: list[tuple[str | None, ...]]
+    widths: tuple[int, ...] = ()
+    """Relative column widths; empty for equal columns."""
+    label_column: bool = False
+    """The first column names what its row is about (a period, a kind of party, a qualification)."""
+
+    @property
+    def columns(self) -> int:
+        return len(self.widths or self.header or (self.rows[0] if self.rows else ()))
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and what stands under it: text, numbered groups or a table."""
+
+    heading: str
+    text: str | None = None
+    groups: list[Group] = field(default_factory=list)
+    table: Table | None = None
+
+
+@dataclass(frozen=True)
+class JobSheet:
+    """Everything printed on one post's job sheet."""
+
+    key: str
+    title: str
+    code: str
+    heading: str
+    header: str
+    """What the page header names besides the organisation: the post number (or the title without one)."""
+    organisation: str
+    department: str
+    basic: list[Field]
+    sections: list[Section]
+    """The sections that have something to show, ending with the revision history (always shown)."""
+    locale: Locale
+
+
+def job_sheet(ctx: Ctx, key: str) -> JobSheet:
+    """The job sheet of the post ``key`` as the context's edition shows it."""
+    organisation = ctx.organisation
+    post = organisation.posts[key]
+    locale = organisation.settings.locale
+    title = post.title or key
+    department = ctx.department_link(post.department)
+    return JobSheet(
+        key=key,
+        title=title,
+        code=post.code or "",
+        heading=translate("sheet.heading", locale, {"title": title}),
+        header=translate("sheet.header-code", locale, {"code": post.code}) if post.code else title,
+        organisation=organisation.settings.name,
+        department=department.text if department else "",
+        basic=basic_fields(ctx, key),
+        sections=[section for section in _sections(ctx, post, locale) if section is not None],
+        locale=locale,
+    )
+
+
+def basic_fields(ctx: Ctx, key: str) -> list[Field]:
+    """The basic-information table: title, code, department, grade, head counts, superior, subordinates."""
+    organisation = ctx.organisation
+    post = organisation.posts[key]
+    locale = organisation.settings.locale
+    count = views.headcount_of(post)
+    none = label("label.none", locale)
+    department = ctx.department_link(post.department)
+    superior = ctx.post_link(post.reports_to)
+    subordinates = _names([ctx.post_link(other) for other in organisation.subordinates.get(key, [])], locale)
+    fields = [
+        Field(label("post.title", locale), post.title or key),
+        Field(label("post.code", locale), post.code or ""),
+        Field(label("post.department", locale), department.text if department else ""),
+        Field(label("post.grade", locale), post.grade or ""),
+        Field(label("post.authorised", locale), str(count.authorised)),
+        Field(f"{label('post.filled', locale)} / {label('post.vacant', locale)}", f"{count.filled} / {count.vacant}"),
+        Field(label("post.reports-to", locale), superior.text if superior else none),
+        Field(label("post.subordinate-count", locale), str(len(organisation.subordinates.get(key, [])))),
+    ]
+    if post.dotted_line:
+        dotted = _names([ctx.post_link(other) for other in post.dotted_line], locale)
+        fields.append(Field(label("post.dotted-line", locale), dotted, wide=True))
+    fields.append(Field(label("post.subordinates", locale), subordinates or none, wide=True))
+    return fields
+
+
+def _names(links: Sequence[views.Link | None], locale: Locale) -> str:
+    separator = "、" if locale == "zh-CN" else ", "
+    return separator.join(link.text for link in links if link is not None)
+
+
+def _sections(ctx: Ctx, post: Post, locale: Locale) -> list[Section | None]:
+    """The sections in the order of the source sheets; None for a section with nothing in it."""
+    return [
+        _text(label("post.purpose", locale), post.purpose),
+        _text(label("post.summary", locale), post.summary),
+        _groups(label("post.duties", locale), ctx.groups(post.duties)),
+        _groups(label("post.responsibilities", locale), [Group("", ctx.lines(post.responsibilities))]),
+        _table(label("post.authorities", locale), authority_table(ctx, post, locale)),
+        _table(label("post.kpis", locale), kpi_table(post.kpis, locale)),
+        _table(label("post.routines", locale), routine_table(post, locale)),
+        _table(label("post.relations", locale), relation_table(ctx, post, locale)),
+        _table(label("post.qualifications", locale), qualification_table(ctx, post, locale)),
+        _text(label("post.environment", locale), post.environment),
+        _text(label("post.career", locale), post.career),
+        Section(label("post.revisions", locale), table=revision_table(post.revisions, locale)),
+    ]
+
+
+def _text(heading: str, text: str | None) -> Section | None:
+    return Section(heading, text=text) if text else None
+
+
+def _groups(heading: str, groups: list[Group]) -> Section | None:
+    groups = [group for group in groups if group.lines]
+    return Section(heading, groups=groups) if groups else None
+
+
+def _table(heading: str, table: Table) -> Section | None:
+    return Section(heading, table=table) if table.rows else None
+
+
+def line_text(line: Line) -> str:
+    """A numbered line as printed: its text and, when weighted, its share of time."""
+    return f"{line.text}（{line.share}%）" if line.share is not None else line.text
+
+
+def authority_table(ctx: Ctx, post: Post, locale: Locale) -> Table:
+    """Authorities; the item, say and limit columns only when some authority uses them."""
+    rows = views.authority_rows(ctx, post.authorities)
+    currency = ctx.organisation.settings.currency
+    detailed = any(row.item or row.say or row.limit is not None for row in rows)
+    if not detailed:
+        return Table((label("post.authority", locale),), [(row.text,) for row in rows])
+    header = tuple(label(name, locale) for name in ("post.authority", "post.item", "post.say", "post.limit"))
+    body: list[tuple[str | None, ...]] = []
+    for row in rows:
+        limit = views.money(row.limit, currency) if row.limit is not None else ""
+        if limit and row.note:
+            limit = f"{limit}（{row.note}）"
+        body.append((row.text, row.item or "", label(f"say.{row.say}", locale) if row.say else "", limit))
+    return Table(header, body, widths=(10, 4, 3, 4))
+
+
+def kpi_table(kpis: Sequence[Kpi], locale: Locale) -> Table:
+    header = tuple(label(f"kpi.{name}", locale) for name in ("name", "definition", "target", "period", "source"))
+    rows: list[tuple[str | None, ...]] = [
+        (
+            kpi.name,
+            kpi.definition or "",
+            kpi.target or "",
+            label(f"period.{kpi.period}", locale) if kpi.period else "",
+            kpi.source or "",
+        )
+        for kpi in kpis
+    ]
+    return Table(header, rows, widths=(2, 5, 2, 1, 2))
+
+
+def routine_table(post: Post, locale: Locale) -> Table:
+    header = (label("kpi.period", locale), label("routine.time", locale), label("routine.task", locale))
+    rows: list[tuple[str | None, ...]] = []
+    for period in PERIODS:
+        for index, routine in enumerate(getattr(post.routines, period, None) or []):
+            rows.append((label(f"period.{period}", locale) if index == 0 else None, routine.time or "", routine.text))
+    return Table(header, rows, widths=(1, 2, 7), label_column=True)
+
+
+def relation_table(ctx: Ctx, post: Post, locale: Locale) -> Table:
+    internal, external = views.relation_rows(ctx, post.relations)
+    header = ("", label("relation.party", locale), label("relation.about", locale))
+    return Table(
+        header,
+        _relation_rows(label("relation.internal", locale), internal)
+        + _relation_rows(label("relation.external", locale), external),
+        widths=(1, 3, 6),
+        label_column=True,
+    )
+
+
+def _relation_rows(kind: str, rows: list[RelationRow]) -> list[tuple[str | None, ...]]:
+    return [(kind if index == 0 else None, row.party.text, row.about or "") for index, row in enumerate(rows)]
+
+
+def qualification_table(ctx: Ctx, post: Post, locale: Locale) -> Table:
+    qualifications = post.qualifications
+    rows: list[tuple[str | None, ...]] = []
+    for name in QUALIFICATIONS:
+        lines = ctx.lines(getattr(qualifications, name)) if qualifications else []
+        if lines:
+            rows.append((label(f"qualification.{name}", locale), "\n".join(line.text for line in lines)))
+    return Table((), rows, widths=(1, 5), label_column=True)
+
+
+def revision_table(revisions: Sequence[Revision], locale: Locale) -> Table:
+    """The revision history with its six columns; one empty row to fill in by hand when there is none."""
+    header = tuple(label(f"revision.{name}", locale) for name in REVISION_COLUMNS)
+    rows: list[tuple[str | None, ...]] = [
+        (
+            revision.version,
+            revision.date.isoformat(),
+            revision.change,
+            revision.author or "",
+            revision.reviewer or "",
+            revision.approver or "",
+        )
+        for revision in views.revisions(revisions)
+    ]
+    return Table(header, rows or [("",) * len(REVISION_COLUMNS)], widths=(1, 2, 4, 1, 1, 1))
