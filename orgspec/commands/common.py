@@ -24,6 +24,17 @@ F = TypeVar("F", bound=Callable[..., Any])
 Shown = Literal["all", "errors", "none"]
 
 
+def options(*decorators: Callable[[Any], Any]) -> Callable[[F], F]:
+    """The options and arguments ``decorators``, in the order given (as if written one above the other)."""
+
+    def apply(function: F) -> F:
+        for decorator in reversed(decorators):
+            function = decorator(function)
+        return function
+
+    return apply
+
+
 def project_option(function: F) -> F:
     """``-C/--project DIR``: the project folder, the same spelling on every command (default: here)."""
     return click.option(

@@ -10,7 +10,15 @@ from typing import Any
 
 import click
 
-from orgspec.commands.common import checked, chosen_edition, edition_option, folder, force_option, project_option
+from orgspec.commands.common import (
+    checked,
+    chosen_edition,
+    edition_option,
+    folder,
+    force_option,
+    options,
+    project_option,
+)
 from orgspec.core.errors import RefusedError
 from orgspec.core.write import write_if_changed
 from orgspec.edition.redact import redact
@@ -50,30 +58,23 @@ def _write(files: dict[Path, bytes], force: bool) -> None:
     click.echo(f"{len(written)} written, {len(files) - len(written)} unchanged", err=True)
 
 
-def sheet_options(function: Callable[..., Any]) -> Callable[..., Any]:
-    """The selection options shared by the docx and pdf exports."""
-    for option in reversed(
-        [
-            click.argument("posts", nargs=-1, metavar="[POST]..."),
-            click.option(
-                "--department",
-                "departments",
-                multiple=True,
-                metavar="ID",
-                help="The posts of a department (repeatable).",
-            ),
-            click.option("--all", "every", is_flag=True, help="Every post."),
-            click.option("--booklet", is_flag=True, help="One document per department holding all its posts."),
-            click.option(
-                "--out", type=click.Path(path_type=Path, file_okay=False), required=True, help="Folder to write to."
-            ),
-            project_option,
-            edition_option,
-            force_option,
-        ]
-    ):
-        function = option(function)
-    return function
+WRITES = options(project_option, edition_option, force_option)
+"""What every export takes: the project, the edition, and whether to replace files orgspec did not write."""
+sheet_options = options(
+    click.argument("posts", nargs=-1, metavar="[POST]..."),
+    click.option(
+        "--department", "departments", multiple=True, metavar="ID", help="The posts of a department (repeatable)."
+    ),
+    click.option("--all", "every", is_flag=True, help="Every post."),
+    click.option("--booklet", is_flag=True, help="One document per department holding all its posts."),
+    click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True, help="Folder to write to."),
+    WRITES,
+)
+"""The selection options shared by the docx and pdf exports."""
+register_options = options(
+    click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True, help="File to write."),
+    WRITES,
+)
 
 
 def _documents(
@@ -146,21 +147,6 @@ def pdf_command(**options: Any) -> None:
     """PDF job sheets (岗位说明书), one per post, or per department with --booklet (needs orgspec[pdf])."""
     weasyprint()
     _export_sheets(SheetRequest(**options), "pdf", _pdf)
-
-
-def register_options(function: Callable[..., Any]) -> Callable[..., Any]:
-    for option in reversed(
-        [
-            click.option(
-                "--out", type=click.Path(path_type=Path, dir_okay=False), required=True, help="File to write."
-            ),
-            project_option,
-            edition_option,
-            force_option,
-        ]
-    ):
-        function = option(function)
-    return function
 
 
 @export_command.command(name="csv")

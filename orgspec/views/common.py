@@ -82,20 +82,20 @@ class Ctx:
         return groups
 
     def post_link(self, key: str | None) -> Link | None:
-        if key is None:
-            return None
-        post = self.organisation.posts.get(key)
-        if post is None:
-            return Link(key)
-        return Link(post.title or key, self.page_of_post.get(key))
+        """A link to the post's page, with its title (its id when it has none, or is unknown)."""
+        post = self.organisation.posts.get(key or "")
+        return _link(key, (post.title or key) if post else None, self.page_of_post)
 
     def department_link(self, key: str | None) -> Link | None:
-        if key is None:
-            return None
-        department = self.organisation.departments.get(key)
-        if department is None:
-            return Link(key)
-        return Link(department.name, self.page_of_department.get(key))
+        """A link to the department's page, with its name."""
+        department = self.organisation.departments.get(key or "")
+        return _link(key, department.name if department else None, self.page_of_department)
+
+
+def _link(key: str | None, text: str | None, pages: dict[str, str]) -> Link | None:
+    if key is None:
+        return None
+    return Link(text or key, pages.get(key) if text is not None else None)
 
 
 @functools.lru_cache(maxsize=65536)
