@@ -68,4 +68,4 @@ def test_internal_edition_has_everything(tmp_path: Path, engine: str) -> None:
     site = build(project, engine)
     html = (site / "handbook" / "posts" / "sales-manager-south.html").read_text(encoding="utf-8")
     assert "规定范围内客户信用额审批权" in html
-    assert "<th>职位等级</th><td>M2</td>" in html
+    assert "<th>职位等级</th><td>经理级（M2）</td>" in html

@@ -31,6 +31,8 @@ class _Visible(HTMLParser):
         self.stack: list[bool] = []  # open elements inside the content root: hidden or not
         self.lines: list[str] = []
         self.line = ""
+        self.nodes: list[str] = []
+        """Each run of visible text as the browser shows it, one per text node."""
 
     def _break(self) -> None:
         text = re.sub(r"\s+", " ", self.line.replace("\u200b", "")).strip(" |")
@@ -51,7 +53,7 @@ class _Visible(HTMLParser):
             return
         hidden = self.stack[-1] or tag in HIDDEN or "headerlink" in classes or values.get("aria-hidden") == "true"
         self.stack.append(hidden)
-        if tag in BLOCKS:
+        if tag in BLOCKS and self.line.strip() != "-":  # a list item's paragraph stays on its line
             self._break()
         if tag in CELLS and self.line:
             self.line += " | "
@@ -70,14 +72,25 @@ class _Visible(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.stack and not self.stack[-1]:
             self.line += data
+            if data.strip():
+                self.nodes.append(data.strip())
+
+
+def _parse(path: Path) -> _Visible:
+    parser = _Visible("md-content__inner")
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser
 
 
 def page_text(path: Path) -> str:
     """The visible text of the main content of a built page (MkDocs + Material or Zensical)."""
-    parser = _Visible("md-content__inner")
-    parser.feed(path.read_text(encoding="utf-8"))
-    parser.close()
-    return "\n".join(parser.lines) + "\n"
+    return "\n".join(_parse(path).lines) + "\n"
+
+
+def text_nodes(path: Path) -> list[str]:
+    """The runs of visible text of the main content of a built page, each as shown."""
+    return _parse(path).nodes
 
 
 def word_text(path: Path) -> str:

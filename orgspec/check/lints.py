@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from orgspec.check.registry import report
 from orgspec.check.walk import find
@@ -10,7 +10,7 @@ from orgspec.core.diagnostics import Diagnostic
 from orgspec.i18n import Term
 from orgspec.link.organisation import Organisation
 from orgspec.model import Department, Post
-from orgspec.model.common import Authority, ClauseRef, Duty
+from orgspec.model.common import Authority, ClauseRef, Duty, Kpi
 from orgspec.model.post import written_duties
 
 
@@ -48,9 +48,20 @@ def check_content(organisation: Organisation) -> Iterator[Diagnostic]:
         shares = [duty.share for _, duty in find(post.duties, Duty) if duty.share is not None]
         if shares and sum(shares) != 100 and "duties" in organisation.project.posts[key].model.model_fields_set:
             yield report(organisation, "duty-shares", "post", key, ("duties",), total=sum(shares))
+        yield from _kpi_weights(organisation, "post", key, post.kpis)
+        written = organisation.project.posts[key].model
+        if written.based_on is not None and "reports_to" not in written.model_fields_set:
+            yield report(organisation, "based-on-top-post", "post", key, ("based_on",), base=written.based_on)
     for key, department in organisation.departments.items():
         if department.head is None:
             yield report(organisation, "department-without-head", "department", key, ())
+        yield from _kpi_weights(organisation, "department", key, department.kpis)
+
+
+def _kpi_weights(organisation: Organisation, owner: str, key: str, kpis: Sequence[Kpi]) -> Iterator[Diagnostic]:
+    weights = [kpi.weight for kpi in kpis if kpi.weight is not None]
+    if weights and sum(weights) != 100:
+        yield report(organisation, "kpi-weights", owner, key, ("kpis",), total=sum(weights))
 
 
 def check_overlaps(organisation: Organisation) -> Iterator[Diagnostic]:

@@ -35,6 +35,8 @@ CHECKS: dict[str, tuple[Level, str]] = {
     "authority-without-owner": ("warning", "A business item of the authority matrix is decided by no post."),
     "duty-shares": ("warning", "The shares of time of a post's duties do not add up to 100%."),
     "unused-clause": ("warning", "A standard clause is referenced nowhere."),
+    "kpi-weights": ("warning", "The weights of a post's or department's KPIs, where given, do not add up to 100%."),
+    "based-on-top-post": ("warning", "A post based on another sets no reports_to and so reports to no post."),
 }
 """Every configurable check: code → (default severity, what it finds)."""
 

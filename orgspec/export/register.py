@@ -16,7 +16,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from orgspec.export.package import stable_zip
 from orgspec.i18n import Locale, label
-from orgspec.views.common import Ctx, headcount_of
+from orgspec.views.common import Ctx, grade_text, headcount_of
 
 COLUMNS = (
     "post.code",
@@ -57,7 +57,7 @@ def register_rows(ctx: Ctx) -> list[Row]:
                 post.code or "",
                 post.title or key,
                 department.text if department else "",
-                post.grade or "",
+                grade_text(organisation.settings, post.grade),
                 superior.text if superior else "",
                 count.authorised,
                 count.filled,

@@ -310,6 +310,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the standard clause '{id}' is used by no post or department",
     ),
     "unused-clause.hint": ("引用它（- clause: {id}），或删除它", "reference it (- clause: {id}) or delete it"),
+    "kpi-weights": (
+        "关键绩效指标的权重合计为 {total}%，不是 100%",
+        "the KPIs' weights add up to {total}%, not 100%",
+    ),
+    "kpi-weights.hint": ("请调整各项 weight，使合计为 100%", "adjust the weights so that they add up to 100%"),
+    "based-on-top-post": (
+        "岗位以 {base} 为基础（based_on），但没有写直接上级（reports_to），因此不向任何岗位汇报",
+        "the post is based on {base} but sets no reports_to, so it reports to no post",
+    ),
+    "based-on-top-post.hint": (
+        "请写 reports_to: <上级岗位>；如确实没有上级，请写 reports_to: null",
+        "write reports_to: <superior post>; if it really has no superior, write reports_to: null",
+    ),
     "unreadable-file": ("无法读取文件：{reason}", "the file cannot be read: {reason}"),
     "say.propose": ("提议", "propose"),
     "say.review": ("审核", "review"),

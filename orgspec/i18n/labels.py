@@ -69,6 +69,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "kpi.target": ("目标", "Target"),
     "kpi.period": ("周期", "Period"),
     "kpi.source": ("数据来源 / 考核方式", "Source / how checked"),
+    "kpi.weight": ("权重", "Weight"),
+    "kpi.scoring": ("评分标准", "Scoring"),
     "kpi.owners": ("所属", "Owned by"),
     # periods
     "period.daily": ("每日", "Daily"),

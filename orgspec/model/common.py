@@ -117,7 +117,10 @@ class Kpi(Strict):
     target: Text | None = Field(default=None, description="The target, e.g. '≥ 90 分' or '每月 3 日前'.")
     period: Period | None = Field(default=None, description="How often it is measured.")
     source: Text | None = Field(default=None, description="Data source, or how the result is checked (考核方式).")
-    weight: Percent | None = Field(default=None, description="Weight in the appraisal, in percent.")
+    weight: Percent | None = Field(
+        default=None, description="Weight in the appraisal (权重), in percent; a post's weights add up to 100 %."
+    )
+    scoring: Text | None = Field(default=None, description="How the result is scored (评分标准), e.g. 每低 1% 扣 2 分.")
     internal: bool = Field(default=False, description="Internal only: left out of the public edition.")
 
 

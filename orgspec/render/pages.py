@@ -106,7 +106,7 @@ def department_page(book: Handbook, key: str) -> str:
         posts=[post_row(book, post) for post in organisation.department_posts.get(key, [])],
         own=organisation.headcount(key),
         total=organisation.headcount(key, recursive=True),
-        kpis=department.kpis,
+        kpis=views.kpi_table(department.kpis, organisation.settings.locale),
         internal=internal,
         external=external,
         revisions=views.revisions(department.revisions),
@@ -126,7 +126,7 @@ def post_page(book: Handbook, key: str) -> str:
         book.layout.post(key),
         key=key,
         post=post,
-        grade=post.grade,
+        grade=views.grade_text(organisation.settings, post.grade),
         department=ctx.department_link(post.department),
         superior=ctx.post_link(post.reports_to),
         dotted=[ctx.post_link(other) for other in post.dotted_line],
@@ -135,7 +135,7 @@ def post_page(book: Handbook, key: str) -> str:
         duties=ctx.groups(post.duties),
         responsibilities=ctx.lines(post.responsibilities),
         authorities=views.authority_rows(ctx, post.authorities),
-        kpis=post.kpis,
+        kpis=views.kpi_table(post.kpis, organisation.settings.locale),
         routines=[(period, getattr(routines, period)) for period in PERIODS if routines and getattr(routines, period)],
         internal=internal,
         external=external,
@@ -154,23 +154,24 @@ def posts_index(book: Handbook) -> str:
 
 
 @dataclass(frozen=True)
-class KpiRow:
-    name: str
-    definition: str | None
-    target: str | None
-    period: str | None
-    source: str | None
-    owners: list[Link]
+class Owner:
+    """A post or department that has a KPI, with the weight it gives it."""
+
+    link: Link
+    weight: int | None
 
 
 def kpi_index(book: Handbook) -> str:
-    rows: dict[str, KpiRow] = {}
+    """Every KPI once (by name, as first written), with who has it and at what weight."""
+    first: dict[str, Kpi] = {}
+    owners: dict[str, list[Owner]] = {}
     for owner, kpi in _all_kpis(book):
-        row = rows.setdefault(kpi.name, KpiRow(kpi.name, kpi.definition, kpi.target, kpi.period, kpi.source, []))
-        if owner not in row.owners:
-            row.owners.append(owner)
-    ordered = sorted(rows.values(), key=lambda row: views.pinyin_key(row.name))
-    return book.render("kpis.md.j2", book.layout.index("kpis"), rows=ordered)
+        first.setdefault(kpi.name, kpi.model_copy(update={"weight": None}))
+        if all(known.link != owner for known in owners.setdefault(kpi.name, [])):
+            owners[kpi.name].append(Owner(owner, kpi.weight))
+    names = sorted(first, key=views.pinyin_key)
+    table = views.kpi_table([first[name] for name in names], book.organisation.settings.locale)
+    return book.render("kpis.md.j2", book.layout.index("kpis"), table=table, owners=[owners[name] for name in names])
 
 
 def _all_kpis(book: Handbook) -> Iterator[tuple[Link, Kpi]]:
@@ -186,8 +187,7 @@ def _all_kpis(book: Handbook) -> Iterator[tuple[Link, Kpi]]:
 @dataclass(frozen=True)
 class Say:
     post: Link
-    limit: str | None
-    note: str | None
+    limit: str
 
 
 def authority_index(book: Handbook) -> str:
@@ -197,8 +197,8 @@ def authority_index(book: Handbook) -> str:
             if row.item is None or row.say is None:
                 continue
             cell = matrix.setdefault(row.item, {}).setdefault(row.say, [])
-            limit = views.money(row.limit, book.organisation.settings.currency) if row.limit is not None else None
-            cell.append(Say(book.ctx.post_link(key) or Link(key), limit, row.note))
+            limit = views.limit_text(row, book.organisation.settings.currency)
+            cell.append(Say(book.ctx.post_link(key) or Link(key), limit))
     items = sorted(matrix.items(), key=lambda pair: views.pinyin_key(pair[0]))
     return book.render(
         "authorities.md.j2",

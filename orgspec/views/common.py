@@ -14,9 +14,11 @@ from decimal import Decimal
 
 from pypinyin import Style, lazy_pinyin
 
+from orgspec.i18n import label
 from orgspec.link.organisation import Headcount, Organisation
-from orgspec.model import Post
-from orgspec.model.common import Authority, ClauseRef, Duty, DutyGroup, Relations, Revision, TextGroup, TextItem
+from orgspec.model import Post, Settings
+from orgspec.model.common import Authority, ClauseRef, Duty, DutyGroup, Kpi, Relations, Revision, TextGroup, TextItem
+from orgspec.model.types import Locale
 
 Entry = str | TextItem | Duty | ClauseRef
 
@@ -140,6 +142,55 @@ def relation_rows(ctx: Ctx, relations: Relations | None) -> tuple[list[RelationR
         internal.append(RelationRow(party or Link(""), relation.about))
     external = [RelationRow(Link(relation.party), relation.about) for relation in relations.external]
     return internal, external
+
+
+def limit_text(row: AuthorityRow, currency: str) -> str:
+    """An authority's limit as printed: the amount with what it applies to, or that alone (200万以上)."""
+    if row.limit is None:
+        return row.note or ""
+    amount = money(row.limit, currency)
+    return f"{amount}（{row.note}）" if row.note else amount
+
+
+KPI_COLUMNS = ("name", "weight", "definition", "target", "scoring", "period", "source")
+"""The columns of a KPI table, in the order of the source sheets."""
+
+
+@dataclass(frozen=True)
+class KpiTable:
+    """KPIs as table rows: only the columns some KPI fills (the name always)."""
+
+    columns: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+
+
+def kpi_table(kpis: Sequence[Kpi], locale: Locale) -> KpiTable:
+    """The KPIs' cells, empty columns left out."""
+    cells = [_kpi_cells(kpi, locale) for kpi in kpis]
+    columns = tuple(name for name in KPI_COLUMNS if name == "name" or any(row[name] for row in cells))
+    return KpiTable(columns, [tuple(row[name] for name in columns) for row in cells])
+
+
+def _kpi_cells(kpi: Kpi, locale: Locale) -> dict[str, str]:
+    return {
+        "name": kpi.name,
+        "weight": f"{kpi.weight}%" if kpi.weight is not None else "",
+        "definition": kpi.definition or "",
+        "target": kpi.target or "",
+        "scoring": kpi.scoring or "",
+        "period": label(f"period.{kpi.period}", locale) if kpi.period else "",
+        "source": kpi.source or "",
+    }
+
+
+def grade_text(settings: Settings, grade: str | None) -> str:
+    """A grade as people read it: its name with the id, 经理级（M2）, or the id where the scale names none."""
+    if grade is None:
+        return ""
+    name = next((step.name for step in settings.grades if step.id == grade), None)
+    if not name or name == grade:
+        return grade
+    return f"{name}（{grade}）" if settings.locale == "zh-CN" else f"{name} ({grade})"
 
 
 def money(amount: Decimal, currency: str) -> str:

@@ -71,7 +71,7 @@ class JobSheet:
     department: str
     basic: list[Field]
     sections: list[Section]
-    """The sections that have something to show, ending with the revision history (always shown)."""
+    """The sections that have something to show, in the order of the source sheets."""
     locale: Locale
 
 
@@ -110,7 +110,7 @@ def basic_fields(ctx: Ctx, key: str) -> list[Field]:
         Field(label("post.title", locale), post.title or key),
         Field(label("post.code", locale), post.code or ""),
         Field(label("post.department", locale), department.text if department else ""),
-        Field(label("post.grade", locale), post.grade or ""),
+        Field(label("post.grade", locale), views.grade_text(organisation.settings, post.grade)),
         Field(label("post.authorised", locale), str(count.authorised)),
         Field(f"{label('post.filled', locale)} / {label('post.vacant', locale)}", f"{count.filled} / {count.vacant}"),
         Field(label("post.reports-to", locale), superior.text if superior else none),
@@ -142,7 +142,7 @@ def _sections(ctx: Ctx, post: Post, locale: Locale) -> list[Section | None]:
         _table(label("post.qualifications", locale), qualification_table(ctx, post, locale)),
         _text(label("post.environment", locale), post.environment),
         _text(label("post.career", locale), post.career),
-        Section(label("post.revisions", locale), table=revision_table(post.revisions, locale)),
+        _table(label("post.revisions", locale), revision_table(post.revisions, locale)),
     ]
 
 
@@ -168,32 +168,25 @@ def authority_table(ctx: Ctx, post: Post, locale: Locale) -> Table:
     """Authorities; the item, say and limit columns only when some authority uses them."""
     rows = views.authority_rows(ctx, post.authorities)
     currency = ctx.organisation.settings.currency
-    detailed = any(row.item or row.say or row.limit is not None for row in rows)
+    detailed = any(row.item or row.say or row.limit is not None or row.note for row in rows)
     if not detailed:
         return Table((label("post.authority", locale),), [(row.text,) for row in rows])
     header = tuple(label(name, locale) for name in ("post.authority", "post.item", "post.say", "post.limit"))
     body: list[tuple[str | None, ...]] = []
     for row in rows:
-        limit = views.money(row.limit, currency) if row.limit is not None else ""
-        if limit and row.note:
-            limit = f"{limit}（{row.note}）"
+        limit = views.limit_text(row, currency)
         body.append((row.text, row.item or "", label(f"say.{row.say}", locale) if row.say else "", limit))
     return Table(header, body, widths=(10, 4, 3, 4))
 
 
+KPI_WIDTHS = {"name": 2, "weight": 1, "definition": 5, "target": 2, "scoring": 3, "period": 1, "source": 2}
+
+
 def kpi_table(kpis: Sequence[Kpi], locale: Locale) -> Table:
-    header = tuple(label(f"kpi.{name}", locale) for name in ("name", "definition", "target", "period", "source"))
-    rows: list[tuple[str | None, ...]] = [
-        (
-            kpi.name,
-            kpi.definition or "",
-            kpi.target or "",
-            label(f"period.{kpi.period}", locale) if kpi.period else "",
-            kpi.source or "",
-        )
-        for kpi in kpis
-    ]
-    return Table(header, rows, widths=(2, 5, 2, 1, 2))
+    """The KPIs with the columns some KPI fills."""
+    table = views.kpi_table(kpis, locale)
+    header = tuple(label(f"kpi.{name}", locale) for name in table.columns)
+    return Table(header, list(table.rows), widths=tuple(KPI_WIDTHS[name] for name in table.columns))
 
 
 def routine_table(post: Post, locale: Locale) -> Table:
@@ -232,7 +225,7 @@ def qualification_table(ctx: Ctx, post: Post, locale: Locale) -> Table:
 
 
 def revision_table(revisions: Sequence[Revision], locale: Locale) -> Table:
-    """The revision history with its six columns; one empty row to fill in by hand when there is none."""
+    """The revision history with its six columns (no rows when there is none: the section is left out)."""
     header = tuple(label(f"revision.{name}", locale) for name in REVISION_COLUMNS)
     rows: list[tuple[str | None, ...]] = [
         (
@@ -245,4 +238,4 @@ def revision_table(revisions: Sequence[Revision], locale: Locale) -> Table:
         )
         for revision in views.revisions(revisions)
     ]
-    return Table(header, rows or [("",) * len(REVISION_COLUMNS)], widths=(1, 2, 4, 1, 1, 1))
+    return Table(header, rows, widths=(1, 2, 4, 1, 1, 1))
