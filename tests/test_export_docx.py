@@ -101,7 +101,8 @@ def test_sections_in_the_order_of_the_source_sheets(exported: Path) -> None:
         "关键绩效指标",
         "工作规程",
         "工作协调关系",
-    ]  # no revisions: no section
+        "签字确认",
+    ]  # no revision history: no section for it
     assert document.paragraphs[0].text == "客户总监岗位说明书"
 
 

@@ -9,7 +9,7 @@ import click
 from orgspec.commands.common import checked, chosen_edition, edition_option, folder, project_option
 from orgspec.core.errors import UnknownNameError
 from orgspec.core.write import write_if_changed
-from orgspec.edition.redact import redact
+from orgspec.edition import publish
 from orgspec.link.organisation import Organisation
 from orgspec.render.chart.build import Links, department_chart, overview_chart
 from orgspec.render.chart.svg import draw
@@ -60,7 +60,7 @@ def chart_command(
     links a post's box to https://example.org/handbook/posts/<post>.html.
     """
     result = checked(folder(project))
-    organisation = redact(result.organisation, chosen_edition(result, edition))
+    organisation = publish(result.organisation, chosen_edition(result, edition))
     links = Links(site_url=site_url)
     if department is None:
         chart = overview_chart(organisation, links)

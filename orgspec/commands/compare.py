@@ -18,7 +18,7 @@ import click
 from orgspec.analysis.metrics import ROWS, Column, Metrics, columns, row_label, shown
 from orgspec.commands.common import checked, chosen_edition, edition_option, folder, format_option, project_option
 from orgspec.core.errors import UnknownNameError
-from orgspec.edition.redact import redact
+from orgspec.edition import publish
 from orgspec.i18n import Locale, Term, label, translate
 from orgspec.link.organisation import Organisation
 from orgspec.render.escape import escape
@@ -38,7 +38,7 @@ def compare_command(
 ) -> None:
     """Compare departments (default: all) side by side: head counts, spans, layers, duties, KPIs, overlaps."""
     result = checked(folder(project), show="errors")
-    organisation = redact(result.organisation, chosen_edition(result, edition))
+    organisation = publish(result.organisation, chosen_edition(result, edition))
     chosen = list(departments) or [key for key, _ in organisation.department_tree()]
     for key in chosen:
         if key not in organisation.departments:

@@ -23,7 +23,7 @@ from orgspec.commands.common import (
     stop_on_problems,
 )
 from orgspec.core.errors import ProblemsFound, UsageError
-from orgspec.edition.redact import redact
+from orgspec.edition import publish
 from orgspec.i18n import translate
 from orgspec.render.diff_report import Side, as_json, as_markdown, as_text
 
@@ -65,7 +65,7 @@ def diff_command(old: str, new: str | None, output_format: str, project: Path | 
     after, new_side = _version(path, new)
     after = _valid(after, new_side)
     chosen = chosen_edition(after, edition)
-    result = diff(redact(before.organisation, chosen), redact(after.organisation, chosen))
+    result = diff(publish(before.organisation, chosen), publish(after.organisation, chosen))
     if output_format == "json":
         click.echo(as_json(result, old_side, new_side), nl=False)
     else:

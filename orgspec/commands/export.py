@@ -21,7 +21,7 @@ from orgspec.commands.common import (
 )
 from orgspec.core.errors import RefusedError
 from orgspec.core.write import write_if_changed
-from orgspec.edition.redact import redact
+from orgspec.edition import publish
 from orgspec.export.guard import replaceable
 from orgspec.export.package import document_time
 from orgspec.export.pdf import pdf_document, sheet_html, weasyprint
@@ -42,7 +42,7 @@ def export_command() -> None:
 def _context(root: Path, edition: str | None) -> Ctx:
     """The checked organisation as the edition shows it; `ProblemsFound` when it has errors."""
     result = checked(root)
-    return Ctx(redact(result.organisation, chosen_edition(result, edition)))
+    return Ctx(publish(result.organisation, chosen_edition(result, edition)))
 
 
 def _write(files: dict[Path, bytes], force: bool) -> None:

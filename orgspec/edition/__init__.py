@@ -1,5 +1,18 @@
-"""Editions: what the public edition leaves out, applied once (`redact`)."""
+"""What a published edition shows: the redaction of the public edition and the names in its language.
 
+`publish` is the one step every command takes before it renders or prints
+organisation content; nothing downstream knows about editions or languages.
+"""
+
+from orgspec.edition.language import localise
 from orgspec.edition.redact import redact
+from orgspec.link.organisation import Organisation
+from orgspec.model.types import Edition
 
-__all__ = ["redact"]
+
+def publish(organisation: Organisation, edition: Edition) -> Organisation:
+    """The organisation as ``edition`` shows it, in its language."""
+    return localise(redact(organisation, edition))
+
+
+__all__ = ["localise", "publish", "redact"]

@@ -24,7 +24,7 @@ from orgspec.core.errors import EnvironmentProblem
 from orgspec.export.word import field_rows
 from orgspec.i18n import translate
 from orgspec.render.templates import environment
-from orgspec.views.sheet import Field, JobSheet, Table, line_text
+from orgspec.views.sheet import Field, JobSheet, Table
 
 TEMPLATE = "sheet.html.j2"
 DEBIAN_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-wqy-microhei"
@@ -121,7 +121,6 @@ def sheet_html(
         created=when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         page=page_label(first),
         basic_rows=basic_rows,
-        line_text=line_text,
         spans=spans,
         widths=widths,
         css_string=css_string,

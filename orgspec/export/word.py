@@ -24,7 +24,7 @@ from docx.table import _Cell
 from orgspec.export.package import stable_zip
 from orgspec.export.word_style import add_field, grid, prepare, row_options, shade, xml_text
 from orgspec.i18n import label, translate
-from orgspec.views.sheet import Field, JobSheet, Section, Table, line_text
+from orgspec.views.sheet import Field, JobSheet, Section, Table
 
 GENERATOR = "orgspec"
 """Written as the last author: Word replaces it when someone saves the file, which tells our files from theirs."""
@@ -137,7 +137,7 @@ def _section(document: Document, section: Section) -> None:
         if group.heading:
             document.add_paragraph(xml_text(group.heading), style="Heading 2")
         for number, line in enumerate(group.lines, start=1):
-            _numbered(document, number, line_text(line))
+            _numbered(document, number, line.text)
     if section.table is not None:
         _table(document, section.table)
 

@@ -4,6 +4,7 @@ the user's terms: the place, the bad value, what was expected and the fix."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
@@ -15,7 +16,7 @@ from orgspec.core.suggest import suggest
 from orgspec.i18n import Term
 from orgspec.load.yamlfile import Loc, SourceFile
 from orgspec.model.common import TAG_PREFIX
-from orgspec.model.types import ID_PATTERN
+from orgspec.model.types import ID_PATTERN, PERIOD_WORDS, SAY_WORDS
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -111,8 +112,17 @@ def _diagnostic(model: type[BaseModel], source: SourceFile, detail: ErrorDetails
     expected = _SIMPLE.get(kind)
     args: dict[str, object] = {"value": show_value(value), "detail": detail["msg"]}
     args.update({name: _ctx(item) for name, item in (detail.get("ctx") or {}).items()})
+    if kind == "literal_error":
+        args["expected"] = _choices(str(args.get("expected", "")))
     args["want"] = Term(expected or "expected.other")
     return Diagnostic("invalid-value", "error", source.name, source.locate(loc), {"field": show_loc(loc), **args})
+
+
+def _choices(expected: str) -> str:
+    """The allowed values, each with the Chinese word that is accepted for it (monthly 每月)."""
+    names = [name.strip() for name in re.split(r",| or ", expected) if name.strip()]
+    words = {**PERIOD_WORDS, **SAY_WORDS}
+    return ", ".join(f"{name} {words[name][0]}" if name in words else name for name in names)
 
 
 def _ctx(item: object) -> object:

@@ -52,6 +52,11 @@ class Settings(Strict):
             raise PydanticCustomError("code_pattern", "unknown placeholder {name}", {"name": name})
         return pattern
 
+    bilingual: bool = Field(
+        default=False,
+        description="Show both names of posts and departments (销售管理部经理 / Sales Management Manager) "
+        "on pages, sheets and charts; otherwise the English ones with locale: en, the original ones with zh-CN.",
+    )
     edition: Edition = Field(
         default="internal",
         description="The edition `orgspec build` makes unless told otherwise: internal shows everything, public leaves out what is internal.",
@@ -73,6 +78,11 @@ class Settings(Strict):
     ] = Field(
         default_factory=list,
         description="Post fields left out of the public edition for every post, e.g. [grade, limits] (limits: authority limits).",
+    )
+    signatures: list[Text] | None = Field(
+        default=None,
+        description="Who signs a printed job sheet, each with a date (签字确认); default: the post holder, "
+        "the direct superior and the HR department; [] prints no signature block.",
     )
     downloads: list[DownloadFormat] = Field(
         default_factory=lambda: list(DOWNLOAD_FORMATS),

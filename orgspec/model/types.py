@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, Strict, StringConstraints
 
@@ -39,15 +39,53 @@ Severity = Literal["error", "warning", "ignore"]
 
 Locale = Literal["zh-CN", "en"]
 
-Period = Literal["daily", "weekly", "monthly", "quarterly", "yearly"]
-PERIODS: tuple[Period, ...] = get_args(Period)
-"""The periods of routines and KPIs, shortest first."""
 Edition = Literal["internal", "public"]
 """internal shows everything; public leaves out what is internal."""
-"""A work period (日 / 周 / 月 / 季 / 年)."""
 
-Say = Literal["propose", "review", "decide", "informed"]
-"""The kind of say a post has on a business item: 提议 / 审核 / 审批 / 知会."""
+PERIOD_WORDS = {
+    "daily": ("每日", "每天", "日"),
+    "weekly": ("每周", "周"),
+    "monthly": ("每月", "月", "月度"),
+    "quarterly": ("每季", "每季度", "季", "季度"),
+    "yearly": ("每年", "年", "年度"),
+}
+"""Each period and the Chinese words HR people write for it."""
+SAY_WORDS = {
+    "propose": ("提议", "申请", "提出"),
+    "review": ("审核",),
+    "decide": ("审批", "批准", "决定"),
+    "informed": ("知会", "备知"),
+}
+"""Each kind of say on a business item and the Chinese words for it."""
+
+
+def _spellings(words: dict[str, tuple[str, ...]]) -> Any:
+    """A Literal of every spelling, so that editors offer the Chinese words too."""
+    return Literal[(*words, *(word for spelled in words.values() for word in spelled))]
+
+
+def _from_words(words: dict[str, tuple[str, ...]]) -> Any:
+    aliases = {word: value for value, spelled in words.items() for word in spelled}
+
+    def canonical(value: Any) -> Any:
+        return aliases.get(value.strip(), value) if isinstance(value, str) else value
+
+    return canonical
+
+
+Period = Annotated[
+    Literal["daily", "weekly", "monthly", "quarterly", "yearly"],
+    BeforeValidator(_from_words(PERIOD_WORDS), json_schema_input_type=_spellings(PERIOD_WORDS)),
+]
+"""A work period: daily, weekly, monthly, quarterly or yearly (每日 / 每周 / 每月 / 每季 / 每年 too)."""
+PERIODS: tuple[str, ...] = tuple(PERIOD_WORDS)
+"""The periods of routines and KPIs, shortest first."""
+
+Say = Annotated[
+    Literal["propose", "review", "decide", "informed"],
+    BeforeValidator(_from_words(SAY_WORDS), json_schema_input_type=_spellings(SAY_WORDS)),
+]
+"""The kind of say a post has on a business item: propose 提议, review 审核, decide 审批, informed 知会."""
 
 
 def _percent(value: Any) -> Any:

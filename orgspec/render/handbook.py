@@ -37,7 +37,7 @@ class Handbook:
             asset=lambda name: self.layout.link(page, self.layout.asset(name)),
             settings=settings,
             money=lambda amount: money(amount, settings.currency),
-            limit_text=lambda row: limit_text(row, settings.currency),
+            limit_text=lambda row: limit_text(row, settings),
             downloads=self.downloads,
             **values,
         )

@@ -17,6 +17,7 @@ from orgspec.render.compare_page import compare_page
 from orgspec.render.handbook import Handbook
 from orgspec.views import common as views
 from orgspec.views.common import Link
+from orgspec.views.sheet import signature_table
 
 
 def render_pages(book: Handbook) -> dict[str, str]:
@@ -145,6 +146,7 @@ def post_page(book: Handbook, key: str) -> str:
             if qualifications and ctx.lines(getattr(qualifications, name))
         ],
         revisions=views.revisions(post.revisions),
+        signatures=signature_table(organisation.settings),
     )
 
 
@@ -197,7 +199,7 @@ def authority_index(book: Handbook) -> str:
             if row.item is None or row.say is None:
                 continue
             cell = matrix.setdefault(row.item, {}).setdefault(row.say, [])
-            limit = views.limit_text(row, book.organisation.settings.currency)
+            limit = views.limit_text(row, book.organisation.settings)
             cell.append(Say(book.ctx.post_link(key) or Link(key), limit))
     items = sorted(matrix.items(), key=lambda pair: views.pinyin_key(pair[0]))
     return book.render(

@@ -44,6 +44,12 @@ class Created:
     skipped: list[str]
 
 
+def skeleton_file(source: str, locale: str) -> Path:
+    """The skeleton file in the project's language: English ones under ``en/``, the rest shared."""
+    english = SKELETON / "en" / source
+    return english if locale == "en" and english.is_file() else SKELETON / source
+
+
 def project_files(name: str, locale: str) -> dict[str, bytes]:
     """Every file of a new project (relative path → content)."""
     values = {
@@ -53,7 +59,7 @@ def project_files(name: str, locale: str) -> dict[str, bytes]:
     }
     files: dict[str, bytes] = {}
     for source, target in FILES.items():
-        text = (SKELETON / source).read_text(encoding="utf-8")
+        text = skeleton_file(source, locale).read_text(encoding="utf-8")
         if source in FORMATTED:
             text = text.format(**(values | {"name": str(escape(name))} if source.endswith(".md") else values))
         files[target] = text.encode("utf-8")

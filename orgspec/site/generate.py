@@ -11,7 +11,7 @@ from pathlib import Path
 
 from orgspec.core.errors import RefusedError
 from orgspec.core.write import TreeReport, write_if_changed, write_tree
-from orgspec.edition.redact import redact
+from orgspec.edition import publish
 from orgspec.link.organisation import Organisation
 from orgspec.model.types import Edition
 from orgspec.render.handbook import handbook
@@ -88,7 +88,7 @@ def generate(
 ) -> Generated:
     """Render the edition's handbook and write it; the build configuration too unless ``out`` is given."""
     user = read_user_config(root)
-    organisation = redact(organisation, edition)
+    organisation = publish(organisation, edition)
     folder = out if out is not None else root / user.docs_dir / GENERATED_DIR
     files = render_handbook(organisation, root, cache=root / CACHE_DIR / edition)
     config_path = None

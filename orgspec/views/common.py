@@ -144,12 +144,23 @@ def relation_rows(ctx: Ctx, relations: Relations | None) -> tuple[list[RelationR
     return internal, external
 
 
-def limit_text(row: AuthorityRow, currency: str) -> str:
+def aside(text: str, note: str | None, locale: Locale) -> str:
+    """``text`` with ``note`` in brackets as the language writes them: 经理级（M2）, Manager (M2)."""
+    if not note:
+        return text
+    return f"{text}{label('punct.open', locale)}{note}{label('punct.close', locale)}"
+
+
+def listing(texts: Sequence[str], locale: Locale) -> str:
+    """Items in a line, with the language's separator: 甲、乙 or A, B."""
+    return label("punct.list", locale).join(texts)
+
+
+def limit_text(row: AuthorityRow, settings: Settings) -> str:
     """An authority's limit as printed: the amount with what it applies to, or that alone (200万以上)."""
     if row.limit is None:
         return row.note or ""
-    amount = money(row.limit, currency)
-    return f"{amount}（{row.note}）" if row.note else amount
+    return aside(money(row.limit, settings.currency), row.note, settings.locale)
 
 
 KPI_COLUMNS = ("name", "weight", "definition", "target", "scoring", "period", "source")
@@ -174,7 +185,7 @@ def kpi_table(kpis: Sequence[Kpi], locale: Locale) -> KpiTable:
 def _kpi_cells(kpi: Kpi, locale: Locale) -> dict[str, str]:
     return {
         "name": kpi.name,
-        "weight": f"{kpi.weight}%" if kpi.weight is not None else "",
+        "weight": f"{kpi.weight}%" if kpi.weight is not None else "",  # 30%: the same in both languages
         "definition": kpi.definition or "",
         "target": kpi.target or "",
         "scoring": kpi.scoring or "",
@@ -190,7 +201,7 @@ def grade_text(settings: Settings, grade: str | None) -> str:
     name = next((step.name for step in settings.grades if step.id == grade), None)
     if not name or name == grade:
         return grade
-    return f"{name}（{grade}）" if settings.locale == "zh-CN" else f"{name} ({grade})"
+    return aside(name, grade, settings.locale)
 
 
 def money(amount: Decimal, currency: str) -> str:

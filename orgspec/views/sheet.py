@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from orgspec.i18n import Locale, label, translate
-from orgspec.model import Post
+from orgspec.model import Post, Settings
 from orgspec.model.common import Kpi, Revision
 from orgspec.model.types import PERIODS
 from orgspec.views import common as views
@@ -124,8 +124,7 @@ def basic_fields(ctx: Ctx, key: str) -> list[Field]:
 
 
 def _names(links: Sequence[views.Link | None], locale: Locale) -> str:
-    separator = "、" if locale == "zh-CN" else ", "
-    return separator.join(link.text for link in links if link is not None)
+    return views.listing([link.text for link in links if link is not None], locale)
 
 
 def _sections(ctx: Ctx, post: Post, locale: Locale) -> list[Section | None]:
@@ -133,8 +132,8 @@ def _sections(ctx: Ctx, post: Post, locale: Locale) -> list[Section | None]:
     return [
         _text(label("post.purpose", locale), post.purpose),
         _text(label("post.summary", locale), post.summary),
-        _groups(label("post.duties", locale), ctx.groups(post.duties)),
-        _groups(label("post.responsibilities", locale), [Group("", ctx.lines(post.responsibilities))]),
+        _groups(label("post.duties", locale), ctx.groups(post.duties), locale),
+        _groups(label("post.responsibilities", locale), [Group("", ctx.lines(post.responsibilities))], locale),
         _table(label("post.authorities", locale), authority_table(ctx, post, locale)),
         _table(label("post.kpis", locale), kpi_table(post.kpis, locale)),
         _table(label("post.routines", locale), routine_table(post, locale)),
@@ -142,6 +141,7 @@ def _sections(ctx: Ctx, post: Post, locale: Locale) -> list[Section | None]:
         _table(label("post.qualifications", locale), qualification_table(ctx, post, locale)),
         _text(label("post.environment", locale), post.environment),
         _text(label("post.career", locale), post.career),
+        _table(label("signature.heading", locale), signature_table(ctx.organisation.settings)),
         _table(label("post.revisions", locale), revision_table(post.revisions, locale)),
     ]
 
@@ -150,31 +150,37 @@ def _text(heading: str, text: str | None) -> Section | None:
     return Section(heading, text=text) if text else None
 
 
-def _groups(heading: str, groups: list[Group]) -> Section | None:
-    groups = [group for group in groups if group.lines]
-    return Section(heading, groups=groups) if groups else None
+def _groups(heading: str, groups: list[Group], locale: Locale) -> Section | None:
+    """Numbered groups, each line as printed (its share of time written after it)."""
+    shown = [
+        Group(
+            group.heading,
+            [Line(views.aside(line.text, _share(line), locale), clause=line.clause) for line in group.lines],
+        )
+        for group in groups
+        if group.lines
+    ]
+    return Section(heading, groups=shown) if shown else None
+
+
+def _share(line: Line) -> str | None:
+    return f"{line.share}%" if line.share is not None else None
 
 
 def _table(heading: str, table: Table) -> Section | None:
     return Section(heading, table=table) if table.rows else None
 
 
-def line_text(line: Line) -> str:
-    """A numbered line as printed: its text and, when weighted, its share of time."""
-    return f"{line.text}（{line.share}%）" if line.share is not None else line.text
-
-
 def authority_table(ctx: Ctx, post: Post, locale: Locale) -> Table:
     """Authorities; the item, say and limit columns only when some authority uses them."""
     rows = views.authority_rows(ctx, post.authorities)
-    currency = ctx.organisation.settings.currency
     detailed = any(row.item or row.say or row.limit is not None or row.note for row in rows)
     if not detailed:
         return Table((label("post.authority", locale),), [(row.text,) for row in rows])
     header = tuple(label(name, locale) for name in ("post.authority", "post.item", "post.say", "post.limit"))
     body: list[tuple[str | None, ...]] = []
     for row in rows:
-        limit = views.limit_text(row, currency)
+        limit = views.limit_text(row, ctx.organisation.settings)
         body.append((row.text, row.item or "", label(f"say.{row.say}", locale) if row.say else "", limit))
     return Table(header, body, widths=(10, 4, 3, 4))
 
@@ -222,6 +228,19 @@ def qualification_table(ctx: Ctx, post: Post, locale: Locale) -> Table:
         if lines:
             rows.append((label(f"qualification.{name}", locale), "\n".join(line.text for line in lines)))
     return Table((), rows, widths=(1, 5), label_column=True)
+
+
+DEFAULT_SIGNERS = ("signature.holder", "signature.superior", "signature.hr")
+
+
+def signature_table(settings: Settings) -> Table:
+    """Who signs the printed sheet, with room for the signature and the date; no rows when nobody signs."""
+    locale = settings.locale
+    signers = settings.signatures
+    if signers is None:
+        signers = [label(key, locale) for key in DEFAULT_SIGNERS]
+    sign, date = label("signature.sign", locale), label("signature.date", locale)
+    return Table((), [(signer, sign, "", date, "") for signer in signers], widths=(3, 2, 6, 2, 4), label_column=True)
 
 
 def revision_table(revisions: Sequence[Revision], locale: Locale) -> Table:
