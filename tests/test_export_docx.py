@@ -172,9 +172,10 @@ def test_department_booklet(example: Path, tmp_path: Path, organisation: Organis
     document = docx.Document(str(tmp_path / "booklet-customer-service.docx"))
     posts = organisation.posts_in("customer-service")
     titles = [paragraph.text for paragraph in document.paragraphs if style_name(paragraph) == "Title"]
-    assert titles == [f"{organisation.posts[key].title}岗位说明书" for key in posts]
+    assert titles == ["客户服务部组织说明书", *(f"{organisation.posts[key].title}岗位说明书" for key in posts)]
     headers = [section.header.paragraphs[0].text for section in document.sections]
-    assert headers == [f"示例集团\t岗位编号：{organisation.posts[key].code}" for key in posts]
+    codes = [f"示例集团\t岗位编号：{organisation.posts[key].code}" for key in posts]
+    assert headers == ["示例集团\t客户服务部", *codes]
     assert document.core_properties.title == "客户服务部岗位说明书"
 
 

@@ -10,8 +10,10 @@ from pathlib import Path
 import docx
 import pytest
 
+from orgspec.check.pipeline import check_project
+from orgspec.views.common import Ctx
 from tests.conftest import BASE_FILES, run_cli
-from tests.sites import build
+from tests.sites import build, copy_example
 from tests.visible import page_text, word_text
 
 LEAD = """\
@@ -162,3 +164,27 @@ def test_an_english_project_reads_in_english(tmp_path: Path) -> None:
     for page in pages:
         text = page_text(page)
         assert not CJK.search(text), (page.relative_to(site), CJK.findall(text)[:5])
+
+
+def test_a_department_document_opens_with_its_organisation_sheet(tmp_path: Path) -> None:
+    example = copy_example(tmp_path / "example")
+    out = tmp_path / "d"
+    result = run_cli("export", "docx", "--department", "customer-service", "--out", str(out), "-C", str(example))
+    assert result.exit_code == 0, result.stderr
+    assert [path.name for path in out.iterdir()] == ["booklet-customer-service.docx"]
+    text = word_text(out / "booklet-customer-service.docx")
+    organisation = check_project(example).organisation
+    department = organisation.departments["customer-service"]
+    assert department.objective is not None and department.objective in text
+    functions = [line.text for group in Ctx(organisation).groups(department.functions) for line in group.lines]
+    assert len(functions) > 10
+    for function in functions:  # every function, grouped or not
+        assert function in text
+    assert "合计（本部门） | | | 10 | 10 | 0".replace(" | | |", " |  |  |") in text
+    assert text.index("客户服务部组织说明书") < text.index("客户维系中心经理岗位说明书")
+    each = tmp_path / "each"
+    result = run_cli(
+        "export", "docx", "--department", "customer-service", "--each", "--out", str(each), "-C", str(example)
+    )
+    assert result.exit_code == 0, result.stderr
+    assert len(list(each.iterdir())) == len(organisation.posts_in("customer-service"))

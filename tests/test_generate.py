@@ -111,4 +111,4 @@ def test_downloads_can_be_turned_off(tmp_path: Path) -> None:
         settings.read_text(encoding="utf-8").replace("downloads: []", "downloads: [docx]"), encoding="utf-8"
     )
     assert run_cli("generate", str(project)).exit_code == 0
-    assert sorted(path.suffix for path in (handbook / "downloads").iterdir()) == [".docx"] * 26
+    assert sorted(path.suffix for path in (handbook / "downloads").rglob("*.*")) == [".docx"] * (26 + 9)

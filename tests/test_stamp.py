@@ -44,7 +44,7 @@ def test_a_changed_source_file_is_generated(project: Path) -> None:
     post = project / "roles" / "driver.yaml"
     post.write_text(post.read_text(encoding="utf-8").replace("title: 司机", "title: 专职司机"), encoding="utf-8")
     output = generate(project)
-    assert SKIPPED not in output and "0 written" not in output
+    assert SKIPPED not in output and " 0 written" not in output
     assert "专职司机" in (project / "docs" / "handbook" / "posts" / "driver.md").read_text(encoding="utf-8")
 
 

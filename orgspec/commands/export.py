@@ -23,15 +23,15 @@ from orgspec.core.errors import RefusedError
 from orgspec.core.write import write_if_changed
 from orgspec.edition import publish
 from orgspec.export.guard import replaceable
-from orgspec.export.package import document_time
+from orgspec.export.package import document_time as package_time
 from orgspec.export.pdf import pdf_document, sheet_html, weasyprint
-from orgspec.export.selection import Document, documents
+from orgspec.export.selection import Document, document_sheets, document_time, documents
 from orgspec.export.word import word_document
 from orgspec.i18n import label, translate
 from orgspec.link.organisation import Organisation
 from orgspec.render.templates import environment
 from orgspec.views.common import Ctx
-from orgspec.views.sheet import JobSheet, job_sheet
+from orgspec.views.sheet import JobSheet
 
 
 @click.group(name="export")
@@ -66,7 +66,10 @@ sheet_options = options(
         "--department", "departments", multiple=True, metavar="ID", help="The posts of a department (repeatable)."
     ),
     click.option("--all", "every", is_flag=True, help="Every post."),
-    click.option("--booklet", is_flag=True, help="One document per department holding all its posts."),
+    click.option(
+        "--booklet", is_flag=True, help="With --all: one document per department, its organisation sheet first."
+    ),
+    click.option("--each", is_flag=True, help="With --department: one file per post instead of one per department."),
     click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True, help="Folder to write to."),
     WRITES,
 )
@@ -77,22 +80,11 @@ register_options = options(
 )
 
 
-def _documents(
-    ctx: Ctx, posts: Sequence[str], departments: Sequence[str], every: bool, booklet: bool
-) -> list[Document]:
-    return documents(ctx.organisation, list(posts), departments, every=every, booklet=booklet)
-
-
 def booklet_title(organisation: Organisation, document: Document, sheets: Sequence[JobSheet]) -> str:
     if document.department is None:
         return sheets[0].heading
     name = organisation.departments[document.department].name
     return translate("sheet.booklet", organisation.settings.locale, {"department": name})
-
-
-def _when(organisation: Organisation, posts: Sequence[str]) -> dt.datetime:
-    """The documents' date: SOURCE_DATE_EPOCH, or the latest revision of the posts in them."""
-    return document_time(revision.date for key in posts for revision in organisation.posts[key].revisions)
 
 
 @dataclass(frozen=True)
@@ -103,6 +95,7 @@ class SheetRequest:
     departments: tuple[str, ...]
     every: bool
     booklet: bool
+    each: bool
     out: Path
     project: Path | None
     edition: str | None
@@ -118,10 +111,20 @@ def _export_sheets(request: SheetRequest, suffix: str, render: Callable[[Ctx, Pa
     ctx = _context(root, request.edition)
     make = render(ctx, root)
     files: dict[Path, bytes] = {}
-    for document in _documents(ctx, request.posts, request.departments, request.every, request.booklet):
-        sheets = [job_sheet(ctx, key) for key in document.posts]
+    chosen = documents(
+        ctx.organisation,
+        list(request.posts),
+        request.departments,
+        every=request.every,
+        booklet=request.booklet,
+        each=request.each,
+    )
+    for document in chosen:
+        sheets = document_sheets(ctx, document)
         title = booklet_title(ctx.organisation, document, sheets)
-        files[request.out / f"{document.name}.{suffix}"] = make(sheets, _when(ctx.organisation, document.posts), title)
+        files[request.out / f"{document.name}.{suffix}"] = make(
+            sheets, document_time(ctx.organisation, document), title
+        )
     _write(files, request.force)
 
 
@@ -173,6 +176,6 @@ def xlsx_command(out: Path, project: Path | None, edition: str | None, force: bo
         register_rows(ctx),
         title=label("register.sheet", settings.locale),
         author=settings.name,
-        when=_when(ctx.organisation, list(ctx.organisation.posts)),
+        when=package_time(revision.date for post in ctx.organisation.posts.values() for revision in post.revisions),
     )
     _write({out: content}, force)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from orgspec.core.errors import UnknownNameError, UsageError
+from orgspec.export.package import document_time as package_time
 from orgspec.link.organisation import Organisation
+from orgspec.views.common import Ctx
+from orgspec.views.department_sheet import department_sheet
+from orgspec.views.sheet import JobSheet, job_sheet
 
 
 @dataclass(frozen=True)
@@ -48,8 +53,12 @@ def documents(
     *,
     every: bool,
     booklet: bool,
+    each: bool = False,
 ) -> list[Document]:
-    """One document per post, or with ``booklet`` one per department holding its posts."""
+    """One document per post; one per department named (its organisation sheet, then its posts) unless
+    ``each``; with ``booklet`` and ``every``, one per department."""
+    if departments and not each and not posts:
+        booklet = True
     if not booklet:
         return [Document(key, [key]) for key in select_posts(organisation, posts, departments, every=every)]
     if posts:
@@ -61,5 +70,20 @@ def documents(
     return [
         Document(f"booklet-{department}", organisation.posts_in(department), department)
         for department in dict.fromkeys(chosen)
-        if organisation.posts_in(department)
     ]
+
+
+def document_sheets(ctx: Ctx, document: Document) -> list[JobSheet]:
+    """The sheets of a document: a department's organisation sheet first, then the job sheets of its posts."""
+    posts = [job_sheet(ctx, key) for key in document.posts]
+    if document.department is None:
+        return posts
+    return [department_sheet(ctx, document.department), *posts]
+
+
+def document_time(organisation: Organisation, document: Document) -> dt.datetime:
+    """The document's date: SOURCE_DATE_EPOCH, or the latest revision of what it holds."""
+    revisions = [revision for key in document.posts for revision in organisation.posts[key].revisions]
+    if document.department is not None:
+        revisions += organisation.departments[document.department].revisions
+    return package_time(revision.date for revision in revisions)

@@ -67,6 +67,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # exported job sheets (Word, PDF) and the post register
     "sheet.heading": ("{title}岗位说明书", "Job description: {title}"),
     "sheet.booklet": ("{department}岗位说明书", "Job descriptions: {department}"),
+    "sheet.department-heading": ("{name}组织说明书", "Organisation sheet: {name}"),
     "sheet.header-code": ("岗位编号：{code}", "Post number: {code}"),
     "sheet.page": ("第 {page} 页，共 {pages} 页", "Page {page} of {pages}"),
     "format.docx": ("Word", "Word"),
@@ -112,6 +113,9 @@ LABELS: dict[str, tuple[str, str]] = {
     # department sheet (组织说明书)
     "department.sheet": ("组织说明书", "Organisation sheet"),
     "department.parent": ("上级部门", "Parent department"),
+    "department.name": ("部门名称", "Department"),
+    "department.download": ("下载组织说明书", "Organisation sheet"),
+    "department.code": ("部门代码", "Department code"),
     "department.objective": ("工作目标", "Objective"),
     "department.functions": ("部门职责", "Functions"),
     "department.management": ("管理内容", "Management items"),

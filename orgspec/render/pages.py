@@ -97,6 +97,7 @@ def department_page(book: Handbook, key: str) -> str:
     return book.render(
         "department.md.j2",
         book.layout.department(key),
+        key=key,
         department=department,
         parent=book.ctx.department_link(department.parent),
         head=book.ctx.post_link(department.head),

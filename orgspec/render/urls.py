@@ -85,7 +85,16 @@ class Downloads:
         """Where the copy lives, relative to the generated folder."""
         return f"{DOWNLOADS_DIR}/{key}.{file_format}"
 
+    def department_name(self, key: str) -> str:
+        """Where a department's organisation sheet goes, inside the downloads folder (without suffix)."""
+        return f"departments/{key}"
+
     def href(self, key: str, file_format: str) -> Markup:
         """The link from the post's page to its copy (ids are safe slugs, so the href needs no escaping)."""
         target = f"{self.layout.folder}/{self.path(key, file_format)}"
         return Markup(self.layout.link(self.layout.post(key), target))
+
+    def department_href(self, key: str, file_format: str) -> Markup:
+        """The link from the department's page to its organisation sheet."""
+        target = f"{self.layout.folder}/{self.path(self.department_name(key), file_format)}"
+        return Markup(self.layout.link(self.layout.department(key), target))

@@ -1,4 +1,4 @@
-"""The Word and PDF copies of every job sheet, offered for download on the post pages.
+"""The Word and PDF copies of every job sheet and organisation sheet, offered on the post and department pages.
 
 They are generated with the handbook into ``docs/handbook/downloads``; the
 site builders copy files that are not Markdown as they are. Word copies are
@@ -19,7 +19,8 @@ from orgspec.export.pdf import PdfUnavailableError, pdf_document, pdf_installed,
 from orgspec.export.word import word_document
 from orgspec.render.handbook import Handbook
 from orgspec.site.cache import DownloadCache, cache_key
-from orgspec.views.sheet import job_sheet
+from orgspec.views.department_sheet import department_sheet
+from orgspec.views.sheet import JobSheet, job_sheet
 
 
 @dataclass(frozen=True)
@@ -30,43 +31,66 @@ class Copies:
     formats: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Copy:
+    """One document offered for download: where it goes (without suffix), its sheets and its date."""
+
+    name: str
+    sheets: list[JobSheet]
+    when: dt.datetime
+
+
+def wanted_copies(book: Handbook) -> list[Copy]:
+    """Every post's job sheet, and every department's organisation sheet (组织说明书)."""
+    organisation = book.organisation
+    ctx = book.ctx
+    posts = [
+        Copy(key, [job_sheet(ctx, key)], document_time(revision.date for revision in post.revisions))
+        for key, post in organisation.posts.items()
+    ]
+    departments = [
+        Copy(
+            book.downloads.department_name(key),
+            [department_sheet(ctx, key)],
+            document_time(revision.date for revision in department.revisions),
+        )
+        for key, department in organisation.departments.items()
+    ]
+    return posts + departments
+
+
 def make_copies(book: Handbook, root: Path, cache: Path | None) -> Copies:
-    """Every post's Word and PDF copies, as ``orgspec.yaml`` asks (``downloads``), cached in ``cache``.
+    """Every Word and PDF copy, as ``orgspec.yaml`` asks (``downloads``), cached in ``cache``.
 
     PDF copies are left out, all of them, when WeasyPrint or its libraries are missing.
     """
     store = DownloadCache(cache)
     wanted = book.organisation.settings.downloads
+    copies = wanted_copies(book) if wanted else []
     files: dict[str, bytes] = {}
     if "docx" in wanted:
-        files.update(
-            {book.downloads.path(key, "docx"): _word_copy(book, key, store) for key in book.organisation.posts}
-        )
-    pdfs = _pdf_copies(book, root, store) if "pdf" in wanted else {}
-    files.update({book.downloads.path(key, "pdf"): pdf for key, pdf in pdfs.items()})
+        files.update({book.downloads.path(copy.name, "docx"): _word_copy(copy, store) for copy in copies})
+    pdfs = _pdf_copies(book, copies, root, store) if "pdf" in wanted else {}
+    files.update({book.downloads.path(name, "pdf"): pdf for name, pdf in pdfs.items()})
     return Copies(files, tuple(name for name in ("docx", "pdf") if name in wanted and (name != "pdf" or pdfs)))
 
 
-def _when(book: Handbook, key: str) -> dt.datetime:
-    return document_time(revision.date for revision in book.organisation.posts[key].revisions)
+def _word_copy(copy: Copy, store: DownloadCache) -> bytes:
+    word_key = cache_key(repr(copy.sheets), copy.when.isoformat(), version("python-docx"))
+    return store.get(f"{copy.name}.docx", word_key, partial(word_document, copy.sheets, copy.when))
 
 
-def _word_copy(book: Handbook, key: str, store: DownloadCache) -> bytes:
-    sheet = job_sheet(book.ctx, key)
-    when = _when(book, key)
-    word_key = cache_key(repr(sheet), when.isoformat(), version("python-docx"))
-    return store.get(f"{key}.docx", word_key, partial(word_document, [sheet], when))
-
-
-def _pdf_copies(book: Handbook, root: Path, store: DownloadCache) -> dict[str, bytes]:
-    """The PDF of every post, or none when WeasyPrint or its libraries are missing."""
+def _pdf_copies(book: Handbook, copies: list[Copy], root: Path, store: DownloadCache) -> dict[str, bytes]:
+    """The PDF of every copy, or none when WeasyPrint or its libraries are missing."""
     if not pdf_installed():
         return {}
-    copies: dict[str, bytes] = {}
-    for key in book.organisation.posts:
-        html = sheet_html([job_sheet(book.ctx, key)], _when(book, key), env=book.env)
+    made: dict[str, bytes] = {}
+    for copy in copies:
+        html = sheet_html(copy.sheets, copy.when, env=book.env)
         try:
-            copies[key] = store.get(f"{key}.pdf", cache_key(source_hash(html)), partial(pdf_document, html, base=root))
+            made[copy.name] = store.get(
+                f"{copy.name}.pdf", cache_key(source_hash(html)), partial(pdf_document, html, base=root)
+            )
         except PdfUnavailableError:
             return {}  # the package is there, its system libraries are not: no PDFs rather than some
-    return copies
+    return made

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from orgspec.i18n import Locale, label, translate
 from orgspec.model import Post, Settings
-from orgspec.model.common import Kpi, Revision
+from orgspec.model.common import Kpi, Relations, Revision
 from orgspec.model.types import PERIODS
 from orgspec.views import common as views
 from orgspec.views.common import Ctx, Group, Line, RelationRow
@@ -130,27 +130,27 @@ def _names(links: Sequence[views.Link | None], locale: Locale) -> str:
 def _sections(ctx: Ctx, post: Post, locale: Locale) -> list[Section | None]:
     """The sections in the order of the source sheets; None for a section with nothing in it."""
     return [
-        _text(label("post.purpose", locale), post.purpose),
-        _text(label("post.summary", locale), post.summary),
-        _groups(label("post.duties", locale), ctx.groups(post.duties), locale),
-        _groups(label("post.responsibilities", locale), [Group("", ctx.lines(post.responsibilities))], locale),
-        _table(label("post.authorities", locale), authority_table(ctx, post, locale)),
-        _table(label("post.kpis", locale), kpi_table(post.kpis, locale)),
-        _table(label("post.routines", locale), routine_table(post, locale)),
-        _table(label("post.relations", locale), relation_table(ctx, post, locale)),
-        _table(label("post.qualifications", locale), qualification_table(ctx, post, locale)),
-        _text(label("post.environment", locale), post.environment),
-        _text(label("post.career", locale), post.career),
-        _table(label("signature.heading", locale), signature_table(ctx.organisation.settings)),
-        _table(label("post.revisions", locale), revision_table(post.revisions, locale)),
+        text_section(label("post.purpose", locale), post.purpose),
+        text_section(label("post.summary", locale), post.summary),
+        group_section(label("post.duties", locale), ctx.groups(post.duties), locale),
+        group_section(label("post.responsibilities", locale), [Group("", ctx.lines(post.responsibilities))], locale),
+        table_section(label("post.authorities", locale), authority_table(ctx, post, locale)),
+        table_section(label("post.kpis", locale), kpi_table(post.kpis, locale)),
+        table_section(label("post.routines", locale), routine_table(post, locale)),
+        table_section(label("post.relations", locale), relation_table(ctx, post.relations, locale)),
+        table_section(label("post.qualifications", locale), qualification_table(ctx, post, locale)),
+        text_section(label("post.environment", locale), post.environment),
+        text_section(label("post.career", locale), post.career),
+        table_section(label("signature.heading", locale), signature_table(ctx.organisation.settings)),
+        table_section(label("post.revisions", locale), revision_table(post.revisions, locale)),
     ]
 
 
-def _text(heading: str, text: str | None) -> Section | None:
+def text_section(heading: str, text: str | None) -> Section | None:
     return Section(heading, text=text) if text else None
 
 
-def _groups(heading: str, groups: list[Group], locale: Locale) -> Section | None:
+def group_section(heading: str, groups: list[Group], locale: Locale) -> Section | None:
     """Numbered groups, each line as printed (its share of time written after it)."""
     shown = [
         Group(
@@ -167,7 +167,7 @@ def _share(line: Line) -> str | None:
     return f"{line.share}%" if line.share is not None else None
 
 
-def _table(heading: str, table: Table) -> Section | None:
+def table_section(heading: str, table: Table) -> Section | None:
     return Section(heading, table=table) if table.rows else None
 
 
@@ -204,8 +204,8 @@ def routine_table(post: Post, locale: Locale) -> Table:
     return Table(header, rows, widths=(1, 2, 7), label_column=True)
 
 
-def relation_table(ctx: Ctx, post: Post, locale: Locale) -> Table:
-    internal, external = views.relation_rows(ctx, post.relations)
+def relation_table(ctx: Ctx, relations: Relations | None, locale: Locale) -> Table:
+    internal, external = views.relation_rows(ctx, relations)
     header = ("", label("relation.party", locale), label("relation.about", locale))
     return Table(
         header,

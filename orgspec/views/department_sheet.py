@@ -1,0 +1,105 @@
+"""The department's own document (组织说明书 / 部门职责说明书) as a sheet, laid out like a job sheet.
+
+It opens a department's Word or PDF document, before the job sheets of its
+posts: the basic facts, the objective, the functions, what it manages and
+where, its posts with their head counts and total, its KPIs, relations
+and revision history. Sections with nothing in them are left out.
+"""
+
+from __future__ import annotations
+
+from orgspec.i18n import label, translate
+from orgspec.link.organisation import Headcount
+from orgspec.views import common as views
+from orgspec.views.common import Ctx, Group
+from orgspec.views.sheet import (
+    Field,
+    JobSheet,
+    Table,
+    group_section,
+    kpi_table,
+    relation_table,
+    revision_table,
+    table_section,
+    text_section,
+)
+
+
+def department_sheet(ctx: Ctx, key: str) -> JobSheet:
+    """The organisation sheet of the department ``key``."""
+    organisation = ctx.organisation
+    department = organisation.departments[key]
+    locale = organisation.settings.locale
+    sections = [
+        text_section(label("department.objective", locale), department.objective),
+        group_section(label("department.functions", locale), ctx.groups(department.functions), locale),
+        group_section(label("department.management", locale), [Group("", ctx.lines(department.management))], locale),
+        text_section(
+            label("department.territory", locale),
+            views.listing([line.text for line in ctx.lines(department.territory)], locale),
+        ),
+        table_section(label("department.posts", locale), post_table(ctx, key)),
+        table_section(label("department.kpis", locale), kpi_table(department.kpis, locale)),
+        table_section(label("post.relations", locale), relation_table(ctx, department.relations, locale)),
+        table_section(label("post.revisions", locale), revision_table(department.revisions, locale)),
+    ]
+    return JobSheet(
+        key=key,
+        title=department.name,
+        code=department.code or "",
+        heading=translate("sheet.department-heading", locale, {"name": department.name}),
+        header=department.name,
+        organisation=organisation.settings.name,
+        department=department.name,
+        basic=basic_fields(ctx, key),
+        sections=[section for section in sections if section is not None],
+        locale=locale,
+    )
+
+
+def basic_fields(ctx: Ctx, key: str) -> list[Field]:
+    """Name, code, parent, head, and the head counts with sub-departments."""
+    organisation = ctx.organisation
+    department = organisation.departments[key]
+    locale = organisation.settings.locale
+    none = label("label.none", locale)
+    parent = ctx.department_link(department.parent)
+    head = ctx.post_link(department.head)
+    total = organisation.headcount(key, recursive=True)
+    children = [
+        link.text for child in organisation.department_children.get(key, []) if (link := ctx.department_link(child))
+    ]
+    fields = [
+        Field(label("department.name", locale), department.name),
+        Field(label("department.code", locale), department.code or ""),
+        Field(label("department.parent", locale), parent.text if parent else none),
+        Field(label("label.head", locale), head.text if head else none),
+        Field(label("label.authorised", locale), str(total.authorised)),
+        Field(f"{label('label.filled', locale)} / {label('label.vacant', locale)}", f"{total.filled} / {total.vacant}"),
+    ]
+    if children:
+        fields.append(Field(label("department.children", locale), views.listing(children, locale), wide=True))
+    return fields
+
+
+def post_table(ctx: Ctx, key: str) -> Table:
+    """The department's posts (head first, down the reporting lines) with their head counts, and the total."""
+    organisation = ctx.organisation
+    locale = organisation.settings.locale
+    names = ("post.title", "post.code", "post.reports-to", "label.authorised", "label.filled", "label.vacant")
+    rows: list[tuple[str | None, ...]] = []
+    for post_key in organisation.department_posts.get(key, []):
+        post = organisation.posts[post_key]
+        superior = ctx.post_link(post.reports_to)
+        count = views.headcount_of(post)
+        rows.append((post.title or post_key, post.code or "", superior.text if superior else "", *_counts(count)))
+    if rows:
+        total = label("label.total", locale)
+        if organisation.department_children.get(key):
+            total = views.aside(total, label("department.own", locale), locale)
+        rows.append((total, "", "", *_counts(organisation.headcount(key))))
+    return Table(tuple(label(name, locale) for name in names), rows, widths=(4, 3, 4, 1, 1, 1))
+
+
+def _counts(count: Headcount) -> tuple[str, str, str]:
+    return str(count.authorised), str(count.filled), str(count.vacant)
