@@ -99,6 +99,11 @@ CASES: list[Case] = [
         {"roles/cs-agent.yaml": agent("responsibilities: [x]\n").replace("回访客户", "受理来电")},
         exit_code=0,
     ),
+    Case(
+        "authority-without-owner",
+        {"roles/cs-agent.yaml": agent("authorities: [{text: 审核报销, item: 报销, say: review}]\n")},
+        exit_code=0,
+    ),
     Case("unknown-check-code", {"orgspec.yaml": "name: Test Co\nlocale: en\nchecks:\n  post-without-kpi: ignore\n"}),
     Case(
         "chinese-messages",
