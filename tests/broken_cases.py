@@ -60,6 +60,10 @@ CASES: list[Case] = [
         "bad-date",
         {"roles/cs-agent.yaml": agent("revisions:\n  - version: '1.0'\n    date: 2008-13-45\n    change: 初版\n")},
     ),
+    Case(
+        "date-after-2107",
+        {"roles/cs-agent.yaml": agent("revisions:\n  - version: '1.0'\n    date: 2108-01-01\n    change: 初版\n")},
+    ),
     Case("trap-time", {"roles/cs-agent.yaml": agent("routines:\n  daily:\n    - time: 8:30\n      text: 审批报表\n")}),
     Case("trap-no", {"roles/cs-agent.yaml": agent("environment: no\n")}),
     Case(

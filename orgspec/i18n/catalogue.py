@@ -163,6 +163,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "这里需要日期，格式为 YYYY-MM-DD，例如 2008-03-16",
         "a date is expected, as YYYY-MM-DD, e.g. 2008-03-16",
     ),
+    "expected.date-range": (
+        "日期须在 {earliest} 至 {latest} 之间（Word 和 Excel 文件里的日期最晚到 2107 年底）",
+        "a date from {earliest} to {latest} is expected (the dates inside Word and Excel files end in 2107)",
+    ),
     "expected.amount": (
         "这里需要一个金额（数字，最多两位小数）",
         "an amount is expected (a number with at most two decimals)",

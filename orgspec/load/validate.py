@@ -35,6 +35,7 @@ _SIMPLE = {
     "date_parsing": "expected.date",
     "date_from_datetime_inexact": "expected.date",
     "date_from_datetime_parsing": "expected.date",
+    "date_range": "expected.date-range",
     "decimal_type": "expected.amount",
     "decimal_parsing": "expected.amount",
     "decimal_max_digits": "expected.amount",
@@ -80,6 +81,8 @@ def show_value(value: object) -> str:
         return "{…}"
     if isinstance(value, list):
         return "[…]"
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return repr(value) if not isinstance(value, bool) else str(value).lower()
 
 

@@ -3,13 +3,12 @@ relations, routines and revision history."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from orgspec.model.types import Id, Money, Percent, Period, Say, Text
+from orgspec.model.types import Date, Id, Money, Percent, Period, Say, Text
 
 TAG_PREFIX = "~"
 """Union branch tags start with this so they can be dropped from error locations."""
@@ -218,7 +217,7 @@ class Revision(Strict):
     """One line of the revision history (修订记录)."""
 
     version: Text = Field(description="版本号: quote it, e.g. '1.0', so YAML keeps it as written.")
-    date: dt.date = Field(description="修订时间, as YYYY-MM-DD.")
+    date: Date = Field(description="修订时间, as YYYY-MM-DD (1900-01-01 to 2107-12-31).")
     change: Text = Field(description="修订内容: what changed.")
     author: Text | None = Field(default=None, description="修订者: who wrote the change.")
     reviewer: Text | None = Field(default=None, description="审核者: who reviewed it.")

@@ -6,11 +6,13 @@ editors the same rules the validator applies.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BeforeValidator, Field, Strict, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 """Ids are safe slugs: they become file and URL names and cannot escape a folder."""
@@ -66,3 +68,26 @@ Percent = Annotated[
     Field(ge=0, le=100),
 ]
 """A share in percent, written ``20`` or ``20%``."""
+
+
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2107, 12, 31)
+"""The last day a Word or Excel file can be dated: ZIP timestamps end in 2107."""
+
+
+def _within_range(value: dt.date) -> dt.date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise PydanticCustomError(
+            "date_range",
+            "a date from {earliest} to {latest} is expected",
+            {"earliest": EARLIEST_DATE.isoformat(), "latest": LATEST_DATE.isoformat()},
+        )
+    return value
+
+
+Date = Annotated[
+    dt.date,
+    AfterValidator(_within_range),
+    Field(examples=["2008-03-16"]),
+]
+"""A calendar date written YYYY-MM-DD, from 1900-01-01 to 2107-12-31."""
