@@ -64,6 +64,10 @@ CASES: list[Case] = [
         "date-after-2107",
         {"roles/cs-agent.yaml": agent("revisions:\n  - version: '1.0'\n    date: 2108-01-01\n    change: 初版\n")},
     ),
+    Case(
+        "more-than-500-duties",
+        {"roles/cs-agent.yaml": agent_with("  - 回访客户\n", "".join(f"  - 职责 {n}\n" for n in range(501)))},
+    ),
     Case("trap-time", {"roles/cs-agent.yaml": agent("routines:\n  daily:\n    - time: 8:30\n      text: 审批报表\n")}),
     Case("trap-no", {"roles/cs-agent.yaml": agent("environment: no\n")}),
     Case(

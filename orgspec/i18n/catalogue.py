@@ -174,6 +174,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "expected.at-least": ("不能小于 {ge}", "it must be at least {ge}"),
     "expected.at-most": ("不能大于 {le}", "it must be at most {le}"),
     "expected.not-empty-list": ("列表至少要有一项", "the list needs at least one item"),
+    "expected.at-most-entries": (
+        "最多允许 {max_length} 项，这里有 {actual_length} 项：请删减或合并",
+        "at most {max_length} entries are allowed and there are {actual_length}: shorten the list or merge entries",
+    ),
     "expected.one-of": ("可选值：{expected}", "expected one of: {expected}"),
     "expected.pattern": ("格式不符合 {pattern}", "it must match {pattern}"),
     "expected.text-or-clause": ("请写 text 或 clause 其中之一", "give either text or clause, not both and not neither"),

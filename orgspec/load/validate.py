@@ -45,6 +45,7 @@ _SIMPLE = {
     "greater_than_equal": "expected.at-least",
     "less_than_equal": "expected.at-most",
     "too_short": "expected.not-empty-list",
+    "too_long": "expected.at-most-entries",
     "literal_error": "expected.one-of",
     "string_pattern_mismatch": "expected.pattern",
     "text_or_clause": "expected.text-or-clause",

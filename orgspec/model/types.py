@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -35,6 +35,18 @@ HeadCount = Annotated[int, Strict(), Field(ge=0, le=1_000_000)]
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
 """An amount in the organisation's currency."""
+
+EntryT = TypeVar("EntryT")
+
+MAX_ENTRIES = 500
+"""The most entries one list may hold: duties (the items of groups counted), KPIs, authorities, grades, ….
+
+Nobody writes more by hand; a generated file with 100,000 duties would keep
+the handbook and its Word copies building for hours.
+"""
+
+Entries = Annotated[list[EntryT], Field(max_length=MAX_ENTRIES)]
+"""A list of at most `MAX_ENTRIES` entries."""
 
 Severity = Literal["error", "warning", "ignore"]
 """How a check reports: an error fails `orgspec check`, a warning fails it under --strict."""

@@ -40,3 +40,32 @@ def test_a_date_after_2107_is_refused_before_anything_is_written(
 def test_the_last_day_of_2107_is_a_valid_date(project: Callable[..., Path], tmp_path: Path) -> None:
     root = project({"roles/cs-agent.yaml": revision("2107-12-31")})
     assert run_cli("export", "docx", "cs-agent", "--out", str(tmp_path / "sheets"), "-C", str(root)).exit_code == 0
+
+
+def duties(count: int) -> str:
+    return "".join(f"  - 职责 {number}\n" for number in range(count))
+
+
+def test_a_list_of_more_than_500_entries_is_refused(project: Callable[..., Path]) -> None:
+    root = project({"roles/cs-agent.yaml": AGENT.replace("duties:\n  - 回访客户\n", "duties:\n" + duties(100_000))})
+    result = run_cli("check", str(root))
+    assert result.exit_code == 1
+    assert result.lines == [
+        "roles/cs-agent.yaml:9:3: error: duties: […] is not valid: at most 500 entries are allowed"
+        " and there are 100000: shorten the list or merge entries [invalid-value]"
+    ]
+
+
+def test_the_items_of_duty_groups_count_towards_the_limit(project: Callable[..., Path]) -> None:
+    groups = "".join(
+        f"  - group: 第 {number} 组\n    items:\n" + duties(300).replace("  -", "      -") for number in (1, 2)
+    )
+    root = project({"roles/cs-agent.yaml": AGENT.replace("duties:\n  - 回访客户\n", "duties:\n" + groups)})
+    result = run_cli("check", str(root))
+    assert result.exit_code == 1
+    assert "there are 600" in result.stdout
+
+
+def test_500_entries_are_allowed(project: Callable[..., Path]) -> None:
+    root = project({"roles/cs-agent.yaml": AGENT.replace("duties:\n  - 回访客户\n", "duties:\n" + duties(500))})
+    assert run_cli("check", str(root)).exit_code == 0
