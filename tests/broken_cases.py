@@ -48,6 +48,8 @@ CASES: list[Case] = [
     Case("comments-only", {"roles/cs-agent.yaml": "# 待填写\n"}),
     Case("not-a-mapping", {"roles/cs-agent.yaml": "- title: 客服专员\n"}),
     Case("control-character", {"roles/cs-agent.yaml": agent("summary: 回访\x07\n")}),
+    Case("file-too-large", {"roles/cs-agent.yaml": agent("# " + "备注" * 700_000 + "\n")}),
+    Case("file-name-not-utf8", {"roles/cs-agent\udcff.yaml": AGENT}),
     Case("unknown-key-suggestion", {"roles/cs-agent.yaml": agent("titel: 客服代表\n")}),
     Case("unknown-key-nested", {"roles/cs-agent.yaml": agent("qualifications:\n  educaton: 大专\n")}),
     Case("unknown-key-no-suggestion", {"roles/cs-agent.yaml": agent("pay_band: 5\n")}),

@@ -319,6 +319,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "unused-clause.hint": ("引用它（- clause: {id}），或删除它", "reference it (- clause: {id}) or delete it"),
     "unreadable-file": ("无法读取文件：{reason}", "the file cannot be read: {reason}"),
+    "file-outside-project": (
+        "这是指向项目文件夹之外（{target}）的符号链接，不会被读取",
+        "the file is a symbolic link to {target}, outside the project folder, and is not read",
+    ),
+    "file-outside-project.hint": (
+        "请把所指的文件复制进项目，或删除这个链接",
+        "copy the file it points to into the project, or remove the link",
+    ),
+    "file-not-regular": (
+        "这不是普通文件（而是管道、设备或套接字），不会被读取",
+        "it is not a regular file (but a pipe, a device or a socket) and is not read",
+    ),
+    "file-not-regular.hint": ("请换成普通的 YAML 文件，或删除它", "replace it with a plain YAML file, or remove it"),
+    "file-too-large": (
+        "文件有 {size} 字节，超过上限 {limit} 字节，不会被读取",
+        "the file has {size} bytes, more than the limit of {limit}, and is not read",
+    ),
+    "file-too-large.hint": (
+        "一个部门或岗位文件远小于此：请确认这是要放的文件，或删减其内容",
+        "a department or post file is far smaller: check that it is the file meant, or shorten it",
+    ),
     "say.propose": ("提议", "propose"),
     "say.review": ("审核", "review"),
     "say.decide": ("审批", "decide"),
