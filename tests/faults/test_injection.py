@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from tests.conftest import BASE_FILES, run_cli
+from tests.sites import build
 
 FORMULAS = {
     "title": '=HYPERLINK("http://x","y")',
@@ -54,3 +57,46 @@ def test_xlsx_text_cells_are_text_never_formulas(project: Callable[..., Path], t
     cells = sheet[3]
     assert [cell.value for cell in cells[:4]] == [FORMULAS["code"], FORMULAS["title"], "-2+3", FORMULAS["grade"]]
     assert {cell.data_type for cell in cells[:4]} == {"s"}
+
+
+class _HeaderTitle(HTMLParser):
+    """The visible text of the first header topic of a Material page: the site's name."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.done = False
+        self.text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth:
+            self.depth += 1
+        elif not self.done and "md-header__topic" in (dict(attrs).get("class") or "").split():
+            self.depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+            self.done = self.depth == 0
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.text += data
+
+
+def header_title(page: Path) -> str:
+    parser = _HeaderTitle()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.text.strip()
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_the_organisation_name_is_shown_not_run_in_the_page_header(project: Callable[..., Path], engine: str) -> None:
+    name = "示例<script>alert(1)</script>"
+    root = project({"orgspec.yaml": BASE_FILES["orgspec.yaml"].replace("name: Test Co", f"name: {name}")})
+    site = build(root, engine)
+    pages = sorted(site.rglob("*.html"))
+    assert pages
+    for page in pages:
+        assert "<script>alert" not in page.read_text(encoding="utf-8"), page
+        assert header_title(page) == name, page
