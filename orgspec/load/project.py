@@ -71,6 +71,16 @@ def project_files(root: Path) -> list[str]:
     return names + [name for folder in (DEPARTMENTS_DIR, ROLES_DIR) for name in _yaml_files(root, folder)]
 
 
+def files_defining(root: Path, folder: str, identifier: str) -> list[str]:
+    """The files in ``folder`` (``roles`` or ``departments``, sub-folders included) whose name gives ``identifier``."""
+    return [name for name in _yaml_files(root, folder) if file_id(name) == identifier]
+
+
+def file_id(name: str) -> str:
+    """The id a department or post file gives its content: its name without the extension."""
+    return PurePosixPath(name).stem
+
+
 def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     """Read and validate every file of the project at ``root``."""
     return load_files(root, project_files(root), DiskReader(root))
@@ -290,10 +300,10 @@ def _read_folder(
 ) -> None:
     first_file: dict[str, str] = {}
     for name in names:
-        path = PurePosixPath(name)
-        identifier = path.stem
+        identifier = file_id(name)
         if not ID_RE.match(identifier):
-            diagnostics.append(Diagnostic("invalid-file-id", "error", name, Position(), {"value": f"'{path.name}'"}))
+            value = f"'{PurePosixPath(name).name}'"
+            diagnostics.append(Diagnostic("invalid-file-id", "error", name, Position(), {"value": value}))
             continue
         if identifier in first_file:
             args = {"kind": Term(f"kind.{kind}"), "id": identifier, "other": first_file[identifier]}
