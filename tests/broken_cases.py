@@ -48,6 +48,8 @@ CASES: list[Case] = [
     Case("comments-only", {"roles/cs-agent.yaml": "# 待填写\n"}),
     Case("not-a-mapping", {"roles/cs-agent.yaml": "- title: 客服专员\n"}),
     Case("control-character", {"roles/cs-agent.yaml": agent("summary: 回访\x07\n")}),
+    Case("file-too-large", {"roles/cs-agent.yaml": agent("# " + "备注" * 700_000 + "\n")}),
+    Case("file-name-not-utf8", {"roles/cs-agent\udcff.yaml": AGENT}),
     Case("unknown-key-suggestion", {"roles/cs-agent.yaml": agent("titel: 客服代表\n")}),
     Case("unknown-key-nested", {"roles/cs-agent.yaml": agent("qualifications:\n  educaton: 大专\n")}),
     Case("unknown-key-no-suggestion", {"roles/cs-agent.yaml": agent("pay_band: 5\n")}),
@@ -59,6 +61,14 @@ CASES: list[Case] = [
     Case(
         "bad-date",
         {"roles/cs-agent.yaml": agent("revisions:\n  - version: '1.0'\n    date: 2008-13-45\n    change: 初版\n")},
+    ),
+    Case(
+        "date-after-2107",
+        {"roles/cs-agent.yaml": agent("revisions:\n  - version: '1.0'\n    date: 2108-01-01\n    change: 初版\n")},
+    ),
+    Case(
+        "more-than-500-duties",
+        {"roles/cs-agent.yaml": agent_with("  - 回访客户\n", "".join(f"  - 职责 {n}\n" for n in range(501)))},
     ),
     Case("trap-time", {"roles/cs-agent.yaml": agent("routines:\n  daily:\n    - time: 8:30\n      text: 审批报表\n")}),
     Case("trap-no", {"roles/cs-agent.yaml": agent("environment: no\n")}),
@@ -97,6 +107,11 @@ CASES: list[Case] = [
     Case(
         "duplicate-duty",
         {"roles/cs-agent.yaml": agent("responsibilities: [x]\n").replace("回访客户", "受理来电")},
+        exit_code=0,
+    ),
+    Case(
+        "authority-without-owner",
+        {"roles/cs-agent.yaml": agent("authorities: [{text: 审核报销, item: 报销, say: review}]\n")},
         exit_code=0,
     ),
     Case("unknown-check-code", {"orgspec.yaml": "name: Test Co\nlocale: en\nchecks:\n  post-without-kpi: ignore\n"}),

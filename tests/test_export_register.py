@@ -40,7 +40,7 @@ def test_csv_register(example: Path, tmp_path: Path) -> None:
     assert rows[0] == HEADER_ZH
     assert len(rows) == 1 + 26
     by_title = {row[0]: row for row in rows[1:]}
-    assert by_title["EX-FW-002"] == ["EX-FW-002", "司机", "客户服务中心", "P1", "部门经理", "2", "2", "0"]
+    assert by_title["EX-FW-002"] == ["EX-FW-002", "司机", "客户服务中心", "员级（P1）", "部门经理", "2", "2", "0"]
     assert rows[1][1] == "营销总监"  # departments in the order of the tree, each head first
 
 
@@ -65,7 +65,7 @@ def test_xlsx_register(example: Path, tmp_path: Path) -> None:
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert values[0] == HEADER_ZH
     assert len(values) == 27
-    assert ["EX-FW-002", "司机", "客户服务中心", "P1", "部门经理", 2, 2, 0] in values
+    assert ["EX-FW-002", "司机", "客户服务中心", "员级（P1）", "部门经理", 2, 2, 0] in values
     assert all(sheet.cell(row=1, column=column).font.b for column in range(1, 9))
     assert sheet.freeze_panes == "A2"
     assert sheet.title == "岗位清单"

@@ -18,6 +18,7 @@ from orgspec.commands.common import (
     force_option,
     options,
     project_option,
+    writing,
 )
 from orgspec.core.errors import RefusedError
 from orgspec.core.write import write_if_changed
@@ -45,14 +46,15 @@ def _context(root: Path, edition: str | None) -> Ctx:
     return Ctx(publish(result.organisation, chosen_edition(result, edition)))
 
 
-def _write(files: dict[Path, bytes], force: bool) -> None:
-    """Write every file, or none when one would replace a file that orgspec did not write."""
+def _write(files: dict[Path, bytes], force: bool, out: Path) -> None:
+    """Write every file (into ``out``), or none when one would replace a file that orgspec did not write."""
     foreign = [path for path, content in files.items() if not force and not replaceable(path, content)]
     if foreign:
         lines = [f"{path}: not replaced: orgspec did not write this file (or it was edited since)" for path in foreign]
         lines.append("nothing written; move those files away, choose another --out, or use --force")
         raise RefusedError("\n".join(lines))
-    written = [path for path, content in files.items() if write_if_changed(path, content)]
+    with writing(out):
+        written = [path for path, content in files.items() if write_if_changed(path, content)]
     for path in written:
         click.echo(f"wrote {path}")
     click.echo(f"{len(written)} written, {len(files) - len(written)} unchanged", err=True)
@@ -125,7 +127,7 @@ def _export_sheets(request: SheetRequest, suffix: str, render: Callable[[Ctx, Pa
         files[request.out / f"{document.name}.{suffix}"] = make(
             sheets, document_time(ctx.organisation, document), title
         )
-    _write(files, request.force)
+    _write(files, request.force, request.out)
 
 
 def _word(_ctx: Ctx, _root: Path) -> Render:
@@ -160,7 +162,7 @@ def csv_command(out: Path, project: Path | None, edition: str | None, force: boo
 
     ctx = _context(folder(project), edition)
     header = register_header(ctx.organisation.settings.locale)
-    _write({out: register_csv(header, register_rows(ctx))}, force)
+    _write({out: register_csv(header, register_rows(ctx))}, force, out)
 
 
 @export_command.command(name="xlsx")
@@ -178,4 +180,4 @@ def xlsx_command(out: Path, project: Path | None, edition: str | None, force: bo
         author=settings.name,
         when=package_time(revision.date for post in ctx.organisation.posts.values() for revision in post.revisions),
     )
-    _write({out: content}, force)
+    _write({out: content}, force, out)

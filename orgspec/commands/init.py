@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from orgspec.commands.common import writing
 from orgspec.scaffold.init import init_project
 
 
@@ -16,7 +17,8 @@ from orgspec.scaffold.init import init_project
 @click.option("--force", is_flag=True, help="Use a folder that already has files (existing files are kept).")
 def init_command(directory: Path, name: str, locale: str, force: bool) -> None:
     """Create a new handbook project in DIRECTORY: settings, a department, a post, site and CI files."""
-    created = init_project(directory, name=name, locale=locale, force=force)
+    with writing(directory):
+        created = init_project(directory, name=name, locale=locale, force=force)
     for relative in created.written:
         click.echo(f"created {directory / relative}")
     for relative in created.skipped:

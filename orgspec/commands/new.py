@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from orgspec.commands.common import folder, project_folder
+from orgspec.commands.common import folder, project_folder, writing
 from orgspec.core.errors import RefusedError
 from orgspec.core.write import create_new
-from orgspec.load.project import Project, load_project
+from orgspec.load.project import DEPARTMENTS_DIR, ROLES_DIR, Project, files_defining, load_project
 from orgspec.scaffold.new import (
     budgeting_department,
     department_path,
@@ -35,10 +35,20 @@ def _project(root: Path) -> Project:
     return project
 
 
+def _refuse_taken(root: Path, folder_name: str, kind: str, key: str) -> None:
+    """Refuse an id that a file gives already, wherever it lies in the folder (``roles/sub/driver.yaml`` too)."""
+    for taken in files_defining(root, folder_name, key):
+        raise RefusedError(
+            f"{root / taken}: the {kind} '{key}' exists already; not replaced (choose another id or edit this file)"
+        )
+
+
 def _create(root: Path, relative: str, text: str) -> None:
     """Write the new file; never replace one that exists (exit 1, file untouched)."""
     target = root / relative
-    if not create_new(target, text.encode("utf-8")):
+    with writing(target):
+        created = create_new(target, text.encode("utf-8"))
+    if not created:
         raise RefusedError(f"{target}: exists already; not replaced (choose another id or edit the file)")
     click.echo(f"created {target}")
     click.echo(f"next: fill it in, then run orgspec check {root}", err=True)
@@ -62,6 +72,7 @@ def new_post(
 ) -> None:
     """Write roles/ID.yaml: a new post in DEPARTMENT, valid and ready to fill in."""
     root = folder(project, path)
+    _refuse_taken(root, ROLES_DIR, "post", key)
     project_read = _project(root)
     require("department", department, project_read.departments)
     require("post", reports_to, project_read.posts)
@@ -86,6 +97,7 @@ def new_post(
 def new_department(key: str, parent: str | None, name: str | None, path: Path | None, project: Path | None) -> None:
     """Write departments/ID.yaml: a new department, valid and ready to fill in."""
     root = folder(project, path)
+    _refuse_taken(root, DEPARTMENTS_DIR, "department", key)
     project_read = _project(root)
     require("department", parent, project_read.departments)
     skeleton = department_skeleton(key, name=name, parent=parent, clauses=list(project_read.clauses))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from orgspec.commands.common import writing
 from orgspec.core.errors import RefusedError
 from orgspec.core.write import write_if_changed
 from orgspec.model.schema import is_ours, schema_files
@@ -32,11 +33,12 @@ def schema(out: Path, to_stdout: str | None) -> None:
     if to_stdout:
         click.echo(files[f"{to_stdout}.schema.json"], nl=False)
         return
-    for name, text in files.items():
-        path = out / name
-        if path.exists() and not is_ours(path.read_text(encoding="utf-8", errors="replace")):
-            raise RefusedError(
-                f"{path}: not written: the file exists and was not written by orgspec; move it away first"
-            )
-        changed = write_if_changed(path, text.encode("utf-8"))
-        click.echo(f"{path}{'' if changed else ' (unchanged)'}")
+    with writing(out):
+        for name, text in files.items():
+            path = out / name
+            if path.exists() and not is_ours(path.read_text(encoding="utf-8", errors="replace")):
+                raise RefusedError(
+                    f"{path}: not written: the file exists and was not written by orgspec; move it away first"
+                )
+            changed = write_if_changed(path, text.encode("utf-8"))
+            click.echo(f"{path}{'' if changed else ' (unchanged)'}")

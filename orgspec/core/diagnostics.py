@@ -46,24 +46,36 @@ class Diagnostic:
 
     def format(self, locale: Locale) -> str:
         """The diagnostic as one line: ``file:line:col: severity: message [code]``."""
-        where = f"{self.file}:{self.position.line}:{self.position.column}"
+        where = f"{printable(self.file)}:{self.position.line}:{self.position.column}"
         level = translate(f"severity.{self.severity}", locale, {})
-        return f"{where}: {level}: {self.message(locale)} [{self.code}]"
+        return f"{where}: {level}: {printable(self.message(locale))} [{self.code}]"
 
     def as_dict(self, locale: Locale) -> dict[str, object]:
         """The diagnostic for machines (``--format json``)."""
         return {
-            "file": self.file,
+            "file": printable(self.file),
             "line": self.position.line,
             "column": self.position.column,
             "severity": self.severity,
             "code": self.code,
-            "message": self.message(locale),
+            "message": printable(self.message(locale)),
         }
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.position.line, self.position.column, self.code)
+
+
+def printable(text: str) -> str:
+    """``text`` as valid UTF-8: the bytes of a file name that is not UTF-8 are shown as ``\\xff``.
+
+    Python reads such a name with a lone surrogate in place of each bad byte,
+    which no UTF-8 output can carry (a file from a Windows machine's zip, say).
+    """
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def apply_severities(diagnostics: Iterable[Diagnostic], overrides: Mapping[str, str]) -> list[Diagnostic]:

@@ -35,7 +35,8 @@ class UnknownNameError(UsageError):
 
 
 class EnvironmentProblem(OrgspecError):
-    """A program or library orgspec needs is missing or failed (git, a site builder, WeasyPrint)."""
+    """A program, library or folder orgspec needs is missing or failed (git, a site builder, WeasyPrint,
+    a folder it cannot list)."""
 
 
 class RefusedError(OrgspecError):

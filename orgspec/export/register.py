@@ -32,6 +32,8 @@ COLUMNS = (
 
 GENERATOR = "orgspec"
 MAX_WIDTH = 60
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""How a spreadsheet recognises a formula in a CSV cell (OWASP, CSV injection)."""
 
 Row = tuple[str, str, str, str, str, int, int, int]
 
@@ -70,10 +72,21 @@ def register_rows(ctx: Ctx) -> list[Row]:
 def register_csv(header: Sequence[str], rows: Sequence[Row]) -> bytes:
     """UTF-8 with a byte-order mark and CRLF line ends, which is how Excel recognises a UTF-8 CSV."""
     stream = io.StringIO()
-    writer = csv.writer(stream, lineterminator="\r\n")
+    writer = csv.writer(stream, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([inert(value) for value in row] for row in rows)
     return stream.getvalue().encode("utf-8-sig")
+
+
+def inert(value: str | int) -> str | int:
+    """A CSV cell that no spreadsheet runs as a formula: text that starts like one gets a leading single quote.
+
+    Every text cell is quoted too, so that a separator inside it (``;`` where
+    Excel expects semicolons) cannot start a new cell that is a formula.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def register_xlsx(header: Sequence[str], rows: Sequence[Row], *, title: str, author: str, when: dt.datetime) -> bytes:
@@ -85,6 +98,10 @@ def register_xlsx(header: Sequence[str], rows: Sequence[Row], *, title: str, aut
     sheet.append(list(header))
     for row in rows:
         sheet.append(list(row))
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl takes text that starts with '=' for a formula
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"

@@ -30,7 +30,8 @@ def translate(key: str, locale: Locale, args: Mapping[str, object], *, missing: 
             return missing
         raise KeyError(f"no message {key!r} in the catalogue")
     template = entry[0] if locale == "zh-CN" else entry[1]
-    values = _Values({name: _render(value, locale, args) for name, value in args.items()})
+    plain = {name: value for name, value in args.items() if not _has_term(value)}
+    values = _Values({name: _render(value, locale, plain) for name, value in args.items()})
     return template.format_map(values)
 
 
@@ -41,12 +42,19 @@ class _Values(dict[str, str]):
         return "{" + name + "}"
 
 
-def _render(value: object, locale: Locale, args: Mapping[str, object]) -> str:
+def _has_term(value: object) -> bool:
+    if isinstance(value, list | tuple):
+        return any(_has_term(item) for item in value)
+    return isinstance(value, Term)
+
+
+def _render(value: object, locale: Locale, plain: Mapping[str, object]) -> str:
+    """One argument as text; a `Term` is translated with the arguments that hold no term (``plain``)."""
     if isinstance(value, Term):
-        return translate(value.key, locale, {name: item for name, item in args.items() if not isinstance(item, Term)})
+        return translate(value.key, locale, plain)
     if isinstance(value, list | tuple):
         separator = "、" if locale == "zh-CN" else ", "
-        return separator.join(_render(item, locale, args) for item in value)
+        return separator.join(_render(item, locale, plain) for item in value)
     return str(value)
 
 

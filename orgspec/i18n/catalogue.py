@@ -163,6 +163,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "这里需要日期，格式为 YYYY-MM-DD，例如 2008-03-16",
         "a date is expected, as YYYY-MM-DD, e.g. 2008-03-16",
     ),
+    "expected.date-range": (
+        "日期须在 {earliest} 至 {latest} 之间（Word 和 Excel 文件里的日期最晚到 2107 年底）",
+        "a date from {earliest} to {latest} is expected (the dates inside Word and Excel files end in 2107)",
+    ),
     "expected.amount": (
         "这里需要一个金额（数字，最多两位小数）",
         "an amount is expected (a number with at most two decimals)",
@@ -170,6 +174,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "expected.at-least": ("不能小于 {ge}", "it must be at least {ge}"),
     "expected.at-most": ("不能大于 {le}", "it must be at most {le}"),
     "expected.not-empty-list": ("列表至少要有一项", "the list needs at least one item"),
+    "expected.at-most-entries": (
+        "最多允许 {max_length} 项，这里有 {actual_length} 项：请删减或合并",
+        "at most {max_length} entries are allowed and there are {actual_length}: shorten the list or merge entries",
+    ),
     "expected.one-of": ("可选值：{expected}", "expected one of: {expected}"),
     "expected.pattern": ("格式不符合 {pattern}", "it must match {pattern}"),
     "expected.text-or-clause": ("请写 text 或 clause 其中之一", "give either text or clause, not both and not neither"),
@@ -324,6 +332,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "write reports_to: <superior post>; if it really has no superior, write reports_to: null",
     ),
     "unreadable-file": ("无法读取文件：{reason}", "the file cannot be read: {reason}"),
+    "file-outside-project": (
+        "这是指向项目文件夹之外（{target}）的符号链接，不会被读取",
+        "the file is a symbolic link to {target}, outside the project folder, and is not read",
+    ),
+    "file-outside-project.hint": (
+        "请把所指的文件复制进项目，或删除这个链接",
+        "copy the file it points to into the project, or remove the link",
+    ),
+    "file-not-regular": (
+        "这不是普通文件（而是管道、设备或套接字），不会被读取",
+        "it is not a regular file (but a pipe, a device or a socket) and is not read",
+    ),
+    "file-not-regular.hint": ("请换成普通的 YAML 文件，或删除它", "replace it with a plain YAML file, or remove it"),
+    "file-too-large": (
+        "文件有 {size} 字节，超过上限 {limit} 字节，不会被读取",
+        "the file has {size} bytes, more than the limit of {limit}, and is not read",
+    ),
+    "file-too-large.hint": (
+        "一个部门或岗位文件远小于此：请确认这是要放的文件，或删减其内容",
+        "a department or post file is far smaller: check that it is the file meant, or shorten it",
+    ),
     "say.propose": ("提议", "propose"),
     "say.review": ("审核", "review"),
     "say.decide": ("审批", "decide"),

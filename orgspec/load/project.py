@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import stat
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
 from orgspec.core.diagnostics import Diagnostic, Position
+from orgspec.core.errors import EnvironmentProblem
 from orgspec.i18n import Term
 from orgspec.load.validate import validate
 from orgspec.load.yamlfile import SourceFile, read_yaml
@@ -68,19 +71,87 @@ def project_files(root: Path) -> list[str]:
     return names + [name for folder in (DEPARTMENTS_DIR, ROLES_DIR) for name in _yaml_files(root, folder)]
 
 
+def files_defining(root: Path, folder: str, identifier: str) -> list[str]:
+    """The files in ``folder`` (``roles`` or ``departments``, sub-folders included) whose name gives ``identifier``."""
+    return [name for name in _yaml_files(root, folder) if file_id(name) == identifier]
+
+
+def file_id(name: str) -> str:
+    """The id a department or post file gives its content: its name without the extension."""
+    return PurePosixPath(name).stem
+
+
 def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     """Read and validate every file of the project at ``root``."""
     return load_files(root, project_files(root), DiskReader(root))
 
 
+MAX_FILE_BYTES = 2_000_000
+"""The largest project file orgspec reads; a post of 500 long duties is a tenth of it."""
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+"""Non-blocking, so that a FIFO opens at once (and is then refused) instead of waiting for a writer."""
+
+
+class RefusedFile(OSError):
+    """A project file orgspec does not read: it leaves the project, is not a regular file, or is too large.
+
+    ``code`` is the diagnostic's message key and ``details`` its arguments.
+    """
+
+    def __init__(self, code: str, **details: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.details = details
+
+
 @dataclass(frozen=True)
 class DiskReader:
-    """Reads project files from the disk; the only reader whose files may be parsed in two processes."""
+    """Reads project files from the disk; the only reader whose files may be parsed in two processes.
+
+    It reads regular files inside the project only (a symbolic link may point
+    to another file of the project, never out of it), and at most
+    `MAX_FILE_BYTES` of them: a link to /dev/zero, a FIFO or a link to a file
+    of the system is refused with a `RefusedFile` naming it.
+    """
 
     root: Path
 
     def __call__(self, name: str) -> bytes:
-        return (self.root / name).read_bytes()
+        path = self.root / name
+        outside = self._outside(path)
+        if outside is not None:
+            raise RefusedFile("file-outside-project", target=outside)
+        with os.fdopen(os.open(path, _OPEN_FLAGS), "rb", buffering=0) as stream:
+            state = os.fstat(stream.fileno())
+            if not stat.S_ISREG(state.st_mode):
+                raise RefusedFile("file-not-regular")
+            if state.st_size > MAX_FILE_BYTES:
+                raise RefusedFile("file-too-large", size=f"{state.st_size:,}", limit=f"{MAX_FILE_BYTES:,}")
+            return stream.readall()
+
+    def _outside(self, path: Path) -> str | None:
+        """Where ``path`` really leads when that is outside the project; None when it stays inside."""
+        folder = path.parent
+        folder_inside = self._folders.get(folder)
+        if folder_inside is None:  # resolved once per folder: 10,000 posts share a few
+            folder_inside = self._folders[folder] = _inside(os.path.realpath(folder), self._real_root)
+        if folder_inside and not path.is_symlink():
+            return None
+        target = os.path.realpath(path)
+        return None if _inside(target, self._real_root) else target
+
+    @cached_property
+    def _real_root(self) -> str:
+        return os.path.realpath(self.root)
+
+    @cached_property
+    def _folders(self) -> dict[Path, bool]:
+        return {}
+
+
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
 
 
 Parsed = tuple[object | None, list[Diagnostic], SourceFile]
@@ -166,6 +237,9 @@ def _read_one(
     name: str, parse: Callable[[str], Parsed | OSError], model: type[ModelT], diagnostics: list[Diagnostic]
 ) -> tuple[SourceFile, ModelT | None]:
     parsed = parse(name)
+    if isinstance(parsed, RefusedFile):
+        diagnostics.append(Diagnostic(parsed.code, "error", name, Position(), parsed.details))
+        return SourceFile(name, ""), None
     if isinstance(parsed, OSError):
         reason = parsed.strerror or str(parsed)
         diagnostics.append(Diagnostic("unreadable-file", "error", name, Position(), {"reason": reason}))
@@ -180,13 +254,26 @@ def _read_one(
 
 
 def _yaml_files(root: Path, folder: str) -> list[str]:
-    """The YAML files under ``root/folder`` as paths relative to ``root``, in a stable order, hidden ones skipped."""
+    """The YAML files under ``root/folder`` as paths relative to ``root``, in a stable order, hidden ones skipped.
+
+    A folder that cannot be listed is an `EnvironmentProblem`: taken as
+    empty, it would hide every post in it behind misleading errors.
+    """
     names = []
-    for top, folders, files in os.walk(root / folder):
+    for top, folders, files in os.walk(root / folder, onerror=_unlisted):
         folders[:] = [name for name in folders if not name.startswith(".")]
         inside = Path(top).relative_to(root).as_posix()
         names += [f"{inside}/{name}" for name in files if name.endswith((".yaml", ".yml")) and not name.startswith(".")]
     return sorted(names)
+
+
+def _unlisted(error: OSError) -> None:
+    if isinstance(error, FileNotFoundError):
+        return  # a project without departments/ or roles/ yet
+    raise EnvironmentProblem(
+        f"{error.filename}: cannot be listed as a folder ({error.strerror}), so the files in it cannot be checked; "
+        f"make it a folder you can read (for permission: chmod u+rx {error.filename})"
+    ) from error
 
 
 def _in_folder(names: list[str], folder: str) -> list[str]:
@@ -213,10 +300,10 @@ def _read_folder(
 ) -> None:
     first_file: dict[str, str] = {}
     for name in names:
-        path = PurePosixPath(name)
-        identifier = path.stem
+        identifier = file_id(name)
         if not ID_RE.match(identifier):
-            diagnostics.append(Diagnostic("invalid-file-id", "error", name, Position(), {"value": f"'{path.name}'"}))
+            value = f"'{PurePosixPath(name).name}'"
+            diagnostics.append(Diagnostic("invalid-file-id", "error", name, Position(), {"value": value}))
             continue
         if identifier in first_file:
             args = {"kind": Term(f"kind.{kind}"), "id": identifier, "other": first_file[identifier]}

@@ -36,6 +36,7 @@ _SIMPLE = {
     "date_parsing": "expected.date",
     "date_from_datetime_inexact": "expected.date",
     "date_from_datetime_parsing": "expected.date",
+    "date_range": "expected.date-range",
     "decimal_type": "expected.amount",
     "decimal_parsing": "expected.amount",
     "decimal_max_digits": "expected.amount",
@@ -45,6 +46,7 @@ _SIMPLE = {
     "greater_than_equal": "expected.at-least",
     "less_than_equal": "expected.at-most",
     "too_short": "expected.not-empty-list",
+    "too_long": "expected.at-most-entries",
     "literal_error": "expected.one-of",
     "string_pattern_mismatch": "expected.pattern",
     "text_or_clause": "expected.text-or-clause",
@@ -81,6 +83,8 @@ def show_value(value: object) -> str:
         return "{…}"
     if isinstance(value, list):
         return "[…]"
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return repr(value) if not isinstance(value, bool) else str(value).lower()
 
 

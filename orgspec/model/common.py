@@ -3,13 +3,12 @@ relations, routines and revision history."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from orgspec.model.types import Id, Money, Percent, Period, Say, Text
+from orgspec.model.types import MAX_ENTRIES, Date, Entries, Id, Money, Percent, Period, Say, Text
 
 TAG_PREFIX = "~"
 """Union branch tags start with this so they can be dropped from error locations."""
@@ -71,14 +70,14 @@ class TextGroup(Strict):
     """Entries grouped under a heading (e.g. 对内职能 / 对外职能, 前期 / 进程中 / 后期服务)."""
 
     group: Text = Field(description="The heading of the group.")
-    items: list[TextEntry] = Field(min_length=1, description="The entries under this heading, in order.")
+    items: Entries[TextEntry] = Field(min_length=1, description="The entries under this heading, in order.")
 
 
 class DutyGroup(Strict):
     """Duties grouped under a heading (e.g. 客户信息资源管理, 客户投诉受理与处理)."""
 
     group: Text = Field(description="The heading of the group.")
-    items: list[DutyEntry] = Field(min_length=1, description="The duties under this heading, in order.")
+    items: Entries[DutyEntry] = Field(min_length=1, description="The duties under this heading, in order.")
 
 
 GroupedTextEntry = Annotated[
@@ -100,12 +99,31 @@ GroupedDutyEntry = Annotated[
 """A duty or a group of duties under a heading."""
 
 
+def _within_limit(entries: list[Any]) -> list[Any]:
+    """Refuse more than `MAX_ENTRIES` entries in all, counting the items of each group rather than its heading."""
+    count = sum(len(entry.items) if isinstance(entry, TextGroup | DutyGroup) else 1 for entry in entries)
+    if count > MAX_ENTRIES:
+        raise PydanticCustomError(
+            "too_long",
+            "at most {max_length} entries, not {actual_length}",
+            {"max_length": MAX_ENTRIES, "actual_length": count},
+        )
+    return entries
+
+
+GroupedTextList = Annotated[Entries[GroupedTextEntry], AfterValidator(_within_limit)]
+"""A department's functions: entries and groups of them, at most `MAX_ENTRIES` entries in all."""
+
+GroupedDutyList = Annotated[Entries[GroupedDutyEntry], AfterValidator(_within_limit)]
+"""A post's duties: duties and groups of them, at most `MAX_ENTRIES` duties in all."""
+
+
 def _one_or_many(value: Any) -> Any:
     """Let a list field be written as a single line of text."""
     return [value] if isinstance(value, str) else value
 
 
-TextList = Annotated[list[TextEntry], BeforeValidator(_one_or_many, json_schema_input_type=str | list[TextEntry])]
+TextList = Annotated[Entries[TextEntry], BeforeValidator(_one_or_many, json_schema_input_type=str | list[TextEntry])]
 """A list of text entries that may also be written as one line of text."""
 
 
@@ -173,11 +191,11 @@ RoutineEntry = Annotated[Routine, BeforeValidator(_routine, json_schema_input_ty
 class Routines(Strict):
     """Work routines by period (工作规程)."""
 
-    daily: list[RoutineEntry] = Field(default_factory=list, description="每日工作.")
-    weekly: list[RoutineEntry] = Field(default_factory=list, description="每周工作.")
-    monthly: list[RoutineEntry] = Field(default_factory=list, description="每月工作.")
-    quarterly: list[RoutineEntry] = Field(default_factory=list, description="每季工作.")
-    yearly: list[RoutineEntry] = Field(default_factory=list, description="每年工作.")
+    daily: Entries[RoutineEntry] = Field(default_factory=list, description="每日工作.")
+    weekly: Entries[RoutineEntry] = Field(default_factory=list, description="每周工作.")
+    monthly: Entries[RoutineEntry] = Field(default_factory=list, description="每月工作.")
+    quarterly: Entries[RoutineEntry] = Field(default_factory=list, description="每季工作.")
+    yearly: Entries[RoutineEntry] = Field(default_factory=list, description="每年工作.")
 
 
 class InternalRelation(Strict):
@@ -209,10 +227,10 @@ def _party(value: Any) -> Any:
 class Relations(Strict):
     """Coordination relations inside and outside the organisation (工作协调关系)."""
 
-    internal: list[
+    internal: Entries[
         Annotated[InternalRelation, BeforeValidator(_party, json_schema_input_type=str | InternalRelation)]
     ] = Field(default_factory=list, description="Departments, posts or parties inside the organisation.")
-    external: list[
+    external: Entries[
         Annotated[ExternalRelation, BeforeValidator(_party, json_schema_input_type=str | ExternalRelation)]
     ] = Field(default_factory=list, description="Parties outside the organisation.")
 
@@ -221,7 +239,7 @@ class Revision(Strict):
     """One line of the revision history (修订记录)."""
 
     version: Text = Field(description="版本号: quote it, e.g. '1.0', so YAML keeps it as written.")
-    date: dt.date = Field(description="修订时间, as YYYY-MM-DD.")
+    date: Date = Field(description="修订时间, as YYYY-MM-DD (1900-01-01 to 2107-12-31).")
     change: Text = Field(description="修订内容: what changed.")
     author: Text | None = Field(default=None, description="修订者: who wrote the change.")
     reviewer: Text | None = Field(default=None, description="审核者: who reviewed it.")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from orgspec.model.common import GroupedTextEntry, Kpi, Relations, Revision, Strict, TextEntry
-from orgspec.model.types import HeadCount, Id, Text
+from orgspec.model.common import GroupedTextList, Kpi, Relations, Revision, Strict, TextEntry
+from orgspec.model.types import Entries, HeadCount, Id, Text
 
 
 class Department(Strict):
@@ -22,15 +22,15 @@ class Department(Strict):
         default=None, description="Id of the head post (部门负责人), which must belong to this department."
     )
     objective: Text | None = Field(default=None, description="工作目标: the mission of the department.")
-    functions: list[GroupedTextEntry] = Field(
+    functions: GroupedTextList = Field(
         default_factory=list, description="部门职责 / 基本职责, optionally grouped (对内职能 / 对外职能 …)."
     )
-    management: list[TextEntry] = Field(default_factory=list, description="管理内容: what the department manages.")
-    territory: list[TextEntry] = Field(default_factory=list, description="管理范围: regions or areas covered.")
+    management: Entries[TextEntry] = Field(default_factory=list, description="管理内容: what the department manages.")
+    territory: Entries[TextEntry] = Field(default_factory=list, description="管理范围: regions or areas covered.")
     authorised: HeadCount | None = Field(
         default=None,
         description="编制: the authorised head count of the department, its sub-departments included; checked against the total of their posts.",
     )
-    kpis: list[Kpi] = Field(default_factory=list, description="Department KPIs.")
+    kpis: Entries[Kpi] = Field(default_factory=list, description="Department KPIs.")
     relations: Relations | None = Field(default=None, description="工作协调关系.")
-    revisions: list[Revision] = Field(default_factory=list, description="修订记录: the revision history.")
+    revisions: Entries[Revision] = Field(default_factory=list, description="修订记录: the revision history.")

@@ -11,7 +11,7 @@ from orgspec.model.common import (
     ClauseRef,
     Duty,
     DutyGroup,
-    GroupedDutyEntry,
+    GroupedDutyList,
     Kpi,
     Relations,
     Revision,
@@ -20,7 +20,7 @@ from orgspec.model.common import (
     TextEntry,
     TextList,
 )
-from orgspec.model.types import HeadCount, Id, Text
+from orgspec.model.types import Entries, HeadCount, Id, Text
 
 
 class Qualifications(Strict):
@@ -69,7 +69,7 @@ class Post(Strict):
         default=None, description="实有人数: people in post now; defaults to the authorised count (no vacancy)."
     )
     reports_to: Id | None = Field(default=None, description="直接上级: id of the post this post reports to.")
-    dotted_line: list[Id] = Field(
+    dotted_line: Entries[Id] = Field(
         default_factory=list, description="虚线上级: ids of secondary (dotted-line) superiors."
     )
     based_on: Id | None = Field(
@@ -78,22 +78,22 @@ class Post(Strict):
     )
     purpose: Text | None = Field(default=None, description="岗位设置目的: why the post exists.")
     summary: Text | None = Field(default=None, description="本职工作: the job in one line.")
-    duties: list[GroupedDutyEntry] = Field(
+    duties: GroupedDutyList = Field(
         default_factory=list, description="工作内容与职责: duties in order, optionally grouped and weighted."
     )
-    responsibilities: list[TextEntry] = Field(
+    responsibilities: Entries[TextEntry] = Field(
         default_factory=list, description="责任 / 岗位责任: what the post answers for."
     )
-    authorities: list[AuthorityEntry] = Field(
+    authorities: Entries[AuthorityEntry] = Field(
         default_factory=list, description="权利 / 岗位权限, with optional limits."
     )
-    kpis: list[Kpi] = Field(default_factory=list, description="关键绩效指标.")
+    kpis: Entries[Kpi] = Field(default_factory=list, description="关键绩效指标.")
     routines: Routines | None = Field(default=None, description="工作规程: routines by period.")
     relations: Relations | None = Field(default=None, description="工作协调关系.")
     qualifications: Qualifications | None = Field(default=None, description="任职资格.")
     environment: Text | None = Field(default=None, description="工作环境.")
     career: Text | None = Field(default=None, description="职业发展.")
-    revisions: list[Revision] = Field(default_factory=list, description="修订记录: the revision history.")
+    revisions: Entries[Revision] = Field(default_factory=list, description="修订记录: the revision history.")
 
     @property
     def filled_count(self) -> int:

@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from orgspec.model.code_pattern import CodePattern
 from orgspec.model.common import Strict, TextItem
-from orgspec.model.types import Edition, HeadCount, Id, Locale, Severity, Text
+from orgspec.model.types import Edition, Entries, HeadCount, Id, Locale, Severity, Text
 
 DownloadFormat = Literal["docx", "pdf"]
 DOWNLOAD_FORMATS: tuple[DownloadFormat, ...] = ("docx", "pdf")
@@ -38,7 +38,7 @@ class Settings(Strict):
     currency: str = Field(
         default="CNY", pattern=r"^[A-Z]{3}$", description="ISO 4217 code of the currency of monetary limits."
     )
-    grades: list[Grade] = Field(default_factory=list, description="The grade scale, lowest first.")
+    grades: Entries[Grade] = Field(default_factory=list, description="The grade scale, lowest first.")
     code_pattern: Text | None = Field(
         default=None,
         description="Pattern of post numbers: {department} is the department code, {seq} a run of digits, "
@@ -61,7 +61,7 @@ class Settings(Strict):
         default="internal",
         description="The edition `orgspec build` makes unless told otherwise: internal shows everything, public leaves out what is internal.",
     )
-    internal_fields: list[
+    internal_fields: Entries[
         Literal[
             "grade",
             "codes",
@@ -79,12 +79,12 @@ class Settings(Strict):
         default_factory=list,
         description="Post fields left out of the public edition for every post, e.g. [grade, limits] (limits: authority limits).",
     )
-    signatures: list[Text] | None = Field(
+    signatures: Entries[Text] | None = Field(
         default=None,
         description="Who signs a printed job sheet, each with a date (签字确认); default: the post holder, "
         "the direct superior and the HR department; [] prints no signature block.",
     )
-    downloads: list[DownloadFormat] = Field(
+    downloads: Entries[DownloadFormat] = Field(
         default_factory=lambda: list(DOWNLOAD_FORMATS),
         description="Copies of every job sheet that orgspec build offers beside its page (PDF only with orgspec[pdf]); "
         "[] builds the handbook alone, which is much faster for thousands of posts.",

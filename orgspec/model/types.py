@@ -6,11 +6,13 @@ editors the same rules the validator applies.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BeforeValidator, Field, Strict, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 """Ids are safe slugs: they become file and URL names and cannot escape a folder."""
@@ -33,6 +35,18 @@ HeadCount = Annotated[int, Strict(), Field(ge=0, le=1_000_000)]
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
 """An amount in the organisation's currency."""
+
+EntryT = TypeVar("EntryT")
+
+MAX_ENTRIES = 500
+"""The most entries one list may hold: duties (the items of groups counted), KPIs, authorities, grades, ….
+
+Nobody writes more by hand; a generated file with 100,000 duties would keep
+the handbook and its Word copies building for hours.
+"""
+
+Entries = Annotated[list[EntryT], Field(max_length=MAX_ENTRIES)]
+"""A list of at most `MAX_ENTRIES` entries."""
 
 Severity = Literal["error", "warning", "ignore"]
 """How a check reports: an error fails `orgspec check`, a warning fails it under --strict."""
@@ -104,3 +118,26 @@ Percent = Annotated[
     Field(ge=0, le=100),
 ]
 """A share in percent, written ``20`` or ``20%``."""
+
+
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2107, 12, 31)
+"""The last day a Word or Excel file can be dated: ZIP timestamps end in 2107."""
+
+
+def _within_range(value: dt.date) -> dt.date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise PydanticCustomError(
+            "date_range",
+            "a date from {earliest} to {latest} is expected",
+            {"earliest": EARLIEST_DATE.isoformat(), "latest": LATEST_DATE.isoformat()},
+        )
+    return value
+
+
+Date = Annotated[
+    dt.date,
+    AfterValidator(_within_range),
+    Field(examples=["2008-03-16"]),
+]
+"""A calendar date written YYYY-MM-DD, from 1900-01-01 to 2107-12-31."""

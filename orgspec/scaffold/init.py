@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,12 +69,31 @@ def project_files(name: str, locale: str) -> dict[str, bytes]:
     return files
 
 
+def in_the_way(target: Path, relatives: Iterable[str]) -> list[str]:
+    """What blocks the files ``relatives`` in ``target``: a file where a folder must be, a folder where a file must."""
+    blocked = set()
+    for relative in relatives:
+        folders = [target / folder for folder in Path(relative).parents if folder != Path()]
+        blocked |= {f"{folder}: a file is in the way of a folder" for folder in folders if folder.is_file()}
+        if (target / relative).is_dir():
+            blocked.add(f"{target / relative}: a folder is in the way of a file")
+    return sorted(blocked)
+
+
 def init_project(target: Path, *, name: str, locale: str, force: bool = False) -> Created:
-    """Create the project in ``target``; existing files are never overwritten."""
+    """Create the project in ``target``; existing files are never overwritten.
+
+    Nothing is written when a file or folder is in the way of one of the new
+    files: a project half created is worse than none.
+    """
     if target.exists() and any(target.iterdir()) and not force:
         raise NotEmptyError(target)
+    files = project_files(name, locale)
+    blocked = in_the_way(target, files)
+    if blocked:
+        raise RefusedError("\n".join([*blocked, "nothing written; move them away, then run orgspec init again"]))
     written: list[str] = []
     skipped: list[str] = []
-    for relative, content in project_files(name, locale).items():
+    for relative, content in files.items():
         (written if create_new(target / relative, content) else skipped).append(relative)
     return Created(written, skipped)

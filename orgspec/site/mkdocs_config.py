@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from orgspec.model import Settings
+from orgspec.render.templates import title_text
 
 GENERATED_CONFIG = ".orgspec-mkdocs.yml"
 USER_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
@@ -75,7 +76,7 @@ def build_config(user: UserConfig, settings: Settings, nav: list[Any], styleshee
 
 def _defaults(settings: Settings) -> dict[str, Any]:
     return {
-        "site_name": settings.name,
+        "site_name": title_text(settings.name),  # the themes print it as HTML, unescaped
         "docs_dir": "docs",
         "site_dir": "site",
         "theme": {
