@@ -6,6 +6,7 @@ Regenerate with ``make golden`` (``pytest tests/test_goldens.py --update-golden`
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -75,3 +76,16 @@ def test_no_markup_shows_as_text(site: tuple[str, Path]) -> None:
                 if match and match.group(0).strip() not in written:
                     found.append(f"{page.relative_to(folder)}: {what}: {node[:60]}")
     assert found == []
+
+
+@pytest.mark.parametrize("document", ["customer-director", "driver", "department-customer-care"])
+def test_pdf_text(document: str, tmp_path: Path, golden: Callable[[str, str], None]) -> None:
+    """The text of a PDF job sheet (and of a department's document), as pdftotext reads it."""
+    example = copy_example(tmp_path / "example")
+    department = document.removeprefix("department-")
+    selection = ["--department", department] if document.startswith("department-") else [document]
+    result = run_cli("export", "pdf", *selection, "--out", str(tmp_path / "out"), "-C", str(example))
+    assert result.exit_code == 0, result.stderr
+    (path,) = (tmp_path / "out").glob("*.pdf")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+    golden(f"sheets/{document}.pdf.txt", "\n".join(line.rstrip() for line in text.stdout.splitlines()) + "\n")
