@@ -188,3 +188,20 @@ def test_a_department_document_opens_with_its_organisation_sheet(tmp_path: Path)
     )
     assert result.exit_code == 0, result.stderr
     assert len(list(each.iterdir())) == len(organisation.posts_in("customer-service"))
+
+
+def test_a_pay_band_is_internal_unless_it_says_otherwise(project: Callable[..., Path]) -> None:
+    settings = BASE_FILES["orgspec.yaml"].replace(
+        "  - id: M1\n", "  - id: M1\n    name: Manager\n    pay: {min: 8000, max: 12000}\n"
+    )
+    root = project({"orgspec.yaml": settings})
+    assert '<td colspan="3">8,000–12,000 CNY</td>' in generated(root, "posts/cs-lead.md")
+    assert "Pay band | 8,000–12,000 CNY" in exported_word(root, "cs-lead")
+    result = run_cli("generate", "--edition", "public", str(root))
+    assert result.exit_code == 0, result.stderr
+    public = (root / "docs" / "handbook" / "posts" / "cs-lead.md").read_text(encoding="utf-8")
+    assert "Pay band" not in public and "12,000" not in public
+    shown = settings.replace("max: 12000}", "max: 12000, internal: false}")
+    root = project({"orgspec.yaml": shown})
+    assert run_cli("generate", "--edition", "public", str(root)).exit_code == 0
+    assert "8,000–12,000 CNY" in html.unescape((root / "docs" / "handbook" / "posts" / "cs-lead.md").read_text())

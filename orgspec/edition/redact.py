@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from orgspec.link.organisation import Organisation
 from orgspec.load.project import Entity
-from orgspec.model import Post
+from orgspec.model import Post, Settings
 from orgspec.model.common import Authority, ClauseRef, Duty, Kpi, TextItem
 from orgspec.model.types import Edition
 
@@ -53,9 +53,19 @@ def redact(organisation: Organisation, edition: Edition) -> Organisation:
         key: Entity(key, _post(entity.model, hidden, fields), entity.source) for key, entity in project.posts.items()
     }
     clauses = {key: item for key, item in project.clauses.items() if key not in hidden}
-    public = Organisation(replace(project, departments=departments, posts=written, clauses=clauses))
+    settings = _public_settings(organisation.settings)
+    public = Organisation(replace(project, settings=settings, departments=departments, posts=written, clauses=clauses))
     public.posts = {key: _post(post, hidden, fields) for key, post in organisation.posts.items()}
     return public
+
+
+def _public_settings(settings: Settings) -> Settings:
+    """The settings without the pay bands that are internal."""
+    grades = [
+        grade.model_copy(update={"pay": None}) if grade.pay is not None and grade.pay.internal else grade
+        for grade in settings.grades
+    ]
+    return settings.model_copy(update={"grades": grades})
 
 
 def _post(post: Post, hidden: set[str], fields: set[str]) -> Post:

@@ -17,6 +17,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "signature.hr": ("人力资源部", "Human resources"),
     "signature.sign": ("签字", "Signature"),
     "signature.date": ("日期", "Date"),
+    "post.pay": ("薪酬带宽", "Pay band"),
     "punct.list": ("、", ", "),
     "punct.open": ("（", " ("),
     "punct.close": ("）", ")"),

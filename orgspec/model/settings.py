@@ -4,15 +4,29 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, RootModel, field_validator
+from pydantic import Field, RootModel, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from orgspec.model.code_pattern import CodePattern
 from orgspec.model.common import Strict, TextItem
-from orgspec.model.types import Edition, Entries, HeadCount, Id, Locale, Severity, Text
+from orgspec.model.types import Edition, Entries, HeadCount, Id, Locale, Money, Severity, Text
 
 DownloadFormat = Literal["docx", "pdf"]
 DOWNLOAD_FORMATS: tuple[DownloadFormat, ...] = ("docx", "pdf")
+
+
+class PayBand(Strict):
+    """The pay band of a grade (薪酬带宽): monthly or yearly, as the organisation counts, in its currency."""
+
+    min: Money = Field(description="The lowest pay of the band.")
+    max: Money = Field(description="The highest pay of the band.")
+    internal: bool = Field(default=True, description="Left out of the public edition (the default); false shows it.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PayBand:
+        if self.min > self.max:
+            raise PydanticCustomError("pay_band", "min is above max")
+        return self
 
 
 class Grade(Strict):
@@ -20,6 +34,7 @@ class Grade(Strict):
 
     id: Text = Field(description="The grade as written on posts, e.g. M3 or P2.")
     name: Text | None = Field(default=None, description="Its name, e.g. 部门经理级.")
+    pay: PayBand | None = Field(default=None, description="Its pay band (薪酬带宽), internal unless it says otherwise.")
 
 
 class Limits(Strict):

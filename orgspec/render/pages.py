@@ -129,6 +129,7 @@ def post_page(book: Handbook, key: str) -> str:
         key=key,
         post=post,
         grade=views.grade_text(organisation.settings, post.grade),
+        pay=views.pay_text(organisation.settings, post.grade),
         department=ctx.department_link(post.department),
         superior=ctx.post_link(post.reports_to),
         dotted=[ctx.post_link(other) for other in post.dotted_line],

@@ -204,6 +204,14 @@ def grade_text(settings: Settings, grade: str | None) -> str:
     return aside(name, grade, settings.locale)
 
 
+def pay_text(settings: Settings, grade: str | None) -> str:
+    """The pay band of a grade, 8,000–12,000 CNY, or nothing when the scale gives none (or it is hidden)."""
+    band = next((step.pay for step in settings.grades if step.id == grade), None)
+    if band is None:
+        return ""
+    return f"{money(band.min, '').strip()}–{money(band.max, settings.currency)}"
+
+
 def money(amount: Decimal, currency: str) -> str:
     """An amount as on a job sheet: 20,000 CNY."""
     text = f"{amount:,.2f}".rstrip("0").rstrip(".")

@@ -111,6 +111,7 @@ def basic_fields(ctx: Ctx, key: str) -> list[Field]:
         Field(label("post.code", locale), post.code or ""),
         Field(label("post.department", locale), department.text if department else ""),
         Field(label("post.grade", locale), views.grade_text(organisation.settings, post.grade)),
+        *_pay_field(organisation.settings, post.grade, locale),
         Field(label("post.authorised", locale), str(count.authorised)),
         Field(f"{label('post.filled', locale)} / {label('post.vacant', locale)}", f"{count.filled} / {count.vacant}"),
         Field(label("post.reports-to", locale), superior.text if superior else none),
@@ -121,6 +122,11 @@ def basic_fields(ctx: Ctx, key: str) -> list[Field]:
         fields.append(Field(label("post.dotted-line", locale), dotted, wide=True))
     fields.append(Field(label("post.subordinates", locale), subordinates or none, wide=True))
     return fields
+
+
+def _pay_field(settings: Settings, grade: str | None, locale: Locale) -> list[Field]:
+    pay = views.pay_text(settings, grade)
+    return [Field(label("post.pay", locale), pay, wide=True)] if pay else []
 
 
 def _names(links: Sequence[views.Link | None], locale: Locale) -> str:
