@@ -53,10 +53,29 @@ def chromium() -> Iterator[Browser]:
 
 def test_home_page_shows_the_organisation(site: tuple[str, str], chromium: Browser) -> None:
     _, url = site
-    chromium.open(url + "handbook/index.html")
+    chromium.open(url + "index.html")
     assert chromium.eval("document.querySelector('h1').textContent").startswith("示例集团")
-    totals = chromium.eval("[...document.querySelectorAll('.orgspec-totals td')].map(cell => cell.textContent)")
+    totals = chromium.eval("[...document.querySelectorAll('.orgspec-totals dd')].map(cell => cell.textContent)")
     assert totals == ["9", "26", "40", "37", "3"]
+    cards = chromium.eval("[...document.querySelectorAll('.orgspec-card__title a')].map(link => link.textContent)")
+    assert cards == ["营销中心", "客户服务中心", "客户服务部", "客户关爱部"]
+    nav = chromium.eval(
+        "[...document.querySelectorAll('.md-nav--primary .md-nav__link')].map(link => link.textContent.trim())"
+    )
+    assert nav.count("示例集团 组织手册") <= 1  # the site's name, not again as the home's entry
+
+
+def test_finding_a_post_from_the_home_page(site: tuple[str, str], chromium: Browser) -> None:
+    _, url = site
+    for query, found in (("xsjl", 2), ("jingli", 5), ("Sales Management", 2), ("EX-HJ-002", 1), ("坐席", 1)):
+        chromium.open(url + "index.html")
+        chromium.eval(f"document.querySelector('#orgspec-find-post').value = {json.dumps(query)}")
+        chromium.click(".orgspec-find button")
+        assert chromium.eval("location.pathname") == "/handbook/indexes/posts.html"
+        shown = chromium.eval(
+            "[...document.querySelectorAll('#orgspec-posts-table tbody tr:not([hidden]) td:first-child')].map(cell => cell.textContent)"
+        )
+        assert len(shown) == found, (query, shown)
 
 
 def test_post_page_basic_table_and_superior_link(site: tuple[str, str], chromium: Browser) -> None:

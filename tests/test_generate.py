@@ -112,3 +112,18 @@ def test_downloads_can_be_turned_off(tmp_path: Path) -> None:
     )
     assert run_cli("generate", str(project)).exit_code == 0
     assert sorted(path.suffix for path in (handbook / "downloads").rglob("*.*")) == [".docx"] * (26 + 9)
+
+
+def test_the_front_page_is_written_unless_the_project_has_its_own(tmp_path: Path) -> None:
+    project = copy_example(tmp_path)
+    assert run_cli("generate", str(project)).exit_code == 0
+    front = project / "docs" / "index.md"
+    assert front.read_text(encoding="utf-8").startswith("---\n# Written by orgspec generate")
+    assert 'class="orgspec-find"' in front.read_text(encoding="utf-8")
+    assert not (project / "docs" / "handbook" / "index.md").exists()
+    front.write_text("# 欢迎\n\n我们的手册。\n", encoding="utf-8")
+    assert run_cli("generate", str(project)).exit_code == 0
+    assert front.read_text(encoding="utf-8") == "# 欢迎\n\n我们的手册。\n"
+    assert 'class="orgspec-find"' in (project / "docs" / "handbook" / "index.md").read_text(encoding="utf-8")
+    config = (project / ".orgspec-mkdocs.yml").read_text(encoding="utf-8")
+    assert "nav:\n- 首页: index.md\n- 组织概览: handbook/index.md\n" in config

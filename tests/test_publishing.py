@@ -94,7 +94,6 @@ def test_init_creates_a_project_that_builds(tmp_path: Path) -> None:
     for name in (
         "orgspec.yaml",
         "mkdocs.yml",
-        "docs/index.md",
         ".gitignore",
         ".github/workflows/handbook.yml",
         "schemas/post.schema.json",
@@ -104,7 +103,9 @@ def test_init_creates_a_project_that_builds(tmp_path: Path) -> None:
     for engine in ("mkdocs", "zensical"):
         site = build(target, engine)
         assert (site / "handbook" / "posts" / "office-manager.html").is_file()
-    assert "新公司 &lt;b&gt;" in (target / "site" / "index.html").read_text(encoding="utf-8")
+    front = (target / "site" / "index.html").read_text(encoding="utf-8")
+    assert "新公司 &lt;b&gt;" in front
+    assert 'class="orgspec-find"' in front  # the front page orgspec writes, with the way to one's post
 
 
 def test_init_refuses_a_folder_with_files(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from orgspec.edition import publish
 from orgspec.link.organisation import Organisation
 from orgspec.render.chart.build import Links, department_chart, overview_chart
 from orgspec.render.chart.svg import draw
+from orgspec.site.generate import site_layout
 
 
 def find_department(organisation: Organisation, wanted: str) -> str:
@@ -59,9 +60,10 @@ def chart_command(
     address of the published site, e.g. --site-url https://example.org/
     links a post's box to https://example.org/handbook/posts/<post>.html.
     """
-    result = checked(folder(project))
+    root = folder(project)
+    result = checked(root)
     organisation = publish(result.organisation, chosen_edition(result, edition))
-    links = Links(site_url=site_url)
+    links = Links(site_layout(root), site_url=site_url)
     if department is None:
         chart = overview_chart(organisation, links)
     else:

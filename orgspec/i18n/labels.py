@@ -5,6 +5,7 @@ from __future__ import annotations
 LABELS: dict[str, tuple[str, str]] = {
     # navigation and page names
     "nav.overview": ("组织概览", "Organisation"),
+    "nav.home": ("首页", "Home"),
     "nav.indexes": ("索引", "Indexes"),
     "nav.posts": ("岗位索引", "All posts"),
     "nav.kpis": ("KPI 目录", "KPI catalogue"),
@@ -21,6 +22,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "punct.list": ("、", ", "),
     "punct.open": ("（", " ("),
     "punct.close": ("）", ")"),
+    "punct.colon": ("：", ": "),
     "label.departments": ("部门", "Departments"),
     "label.posts": ("岗位", "Posts"),
     "label.authorised": ("编制", "Authorised"),
@@ -32,6 +34,41 @@ LABELS: dict[str, tuple[str, str]] = {
     "label.department-tree": ("部门结构", "Departments"),
     "label.head": ("负责人", "Head"),
     "label.none": ("无", "None"),
+    # the home page
+    "home.lead": (
+        "这里是{organisation}的组织手册：各部门做什么、谁向谁汇报，以及每个岗位的岗位说明书，可以打印和下载。",
+        "This is the handbook of {organisation}: what each department does, who reports to whom, "
+        "and the job description of every post, to print or download.",
+    ),
+    "home.find": ("找到我的岗位", "Find your post"),
+    "home.find.label": ("岗位名称、拼音、英文名或岗位编号", "Title, English title or post number"),
+    "home.find.placeholder": ("如：经理、jingli、xsjl", "e.g. manager"),
+    "home.find.button": ("查找", "Find"),
+    "home.find.hint": (
+        "也可以在下方按部门查找，或用页面顶部的搜索框搜索整本手册。",
+        "Or look in the departments below, or search the whole handbook with the search box at the top.",
+    ),
+    "home.card.posts": ("{posts} 个岗位", "{posts} posts"),
+    "home.index.posts": (
+        "所有岗位，按拼音排序，可按名称、拼音或编号筛选",
+        "Every post, with a filter by title or number",
+    ),
+    "home.index.kpis": ("各岗位和部门的考核指标", "The KPIs of every post and department"),
+    "home.index.authorities": (
+        "谁提议、审核、审批哪些事项，以及限额",
+        "Who proposes, reviews and decides what, with limits",
+    ),
+    "home.index.compare": (
+        "各部门的岗位、编制、管理幅度与层级",
+        "Departments side by side: posts, head counts, spans, layers",
+    ),
+    "find.label": ("筛选岗位", "Filter the posts"),
+    "find.none": ("没有找到符合的岗位。", "No post matches."),
+    "search.offline": (
+        "从本地文件打开时无法搜索。要搜索，请在手册所在目录运行 python -m http.server -d site，然后打开 http://localhost:8000/。",
+        "Search does not work in a handbook opened from disk. To search, run python -m http.server -d site "
+        "in the handbook's folder and open http://localhost:8000/.",
+    ),
     # post sheet (岗位说明书)
     "post.sheet": ("岗位说明书", "Job description"),
     "post.basic": ("基本信息", "Basic information"),

@@ -44,10 +44,17 @@ class Handbook:
 
 
 def handbook(
-    organisation: Organisation, *, project_root: Path | None = None, downloads: Sequence[str] = ()
+    organisation: Organisation,
+    *,
+    project_root: Path | None = None,
+    downloads: Sequence[str] = (),
+    front_page: bool = False,
 ) -> Handbook:
-    """The handbook of ``organisation``, offering the given download formats on its post pages."""
-    layout = SiteLayout(directory_urls=False)
+    """The handbook of ``organisation``, offering the given download formats on its post pages.
+
+    With ``front_page`` its home is the site's front page (docs/index.md).
+    """
+    layout = SiteLayout(directory_urls=False, front_page=front_page)
     ctx = Ctx(organisation)
     ctx.page_of_post.update({key: layout.post(key) for key in organisation.posts})
     ctx.page_of_department.update({key: layout.department(key) for key in organisation.departments})

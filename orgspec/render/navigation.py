@@ -29,7 +29,8 @@ FLAT_POSTS = 30
 def handbook_nav(organisation: Organisation, layout: SiteLayout) -> list[NavItem]:
     """Navigation entries of the generated pages."""
     locale = organisation.settings.locale
-    items: list[NavItem] = [{title_text(label("nav.overview", locale)): layout.home()}]
+    home = "nav.home" if layout.front_page else "nav.overview"
+    items: list[NavItem] = [{title_text(label(home, locale)): layout.home()}]
     items += [_department(organisation, layout, key) for key in organisation.department_children.get(None, [])]
     indexes = [
         {title_text(label(f"nav.{name}", locale)): layout.index(name)}

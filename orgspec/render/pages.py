@@ -17,6 +17,8 @@ from orgspec.render.compare_page import compare_page
 from orgspec.render.handbook import Handbook
 from orgspec.views import common as views
 from orgspec.views.common import Link
+from orgspec.views.landing import department_cards
+from orgspec.views.search import Finder, finder
 from orgspec.views.sheet import signature_table
 
 
@@ -34,39 +36,25 @@ def render_pages(book: Handbook) -> dict[str, str]:
     return pages
 
 
-@dataclass(frozen=True)
-class TreeRow:
-    link: Link
-    depth: int
-    head: Link | None
-    count: Headcount
+INDEXES = ("posts", "kpis", "authorities", "compare")
 
 
 def home_page(book: Handbook) -> str:
+    """The handbook's home: the organisation at a glance, the way to one's post, the chart, the departments."""
     organisation = book.organisation
-    tree = [
-        TreeRow(
-            book.ctx.department_link(key) or Link(key),
-            depth,
-            book.ctx.post_link(organisation.departments[key].head),
-            organisation.headcount(key, recursive=True),
-        )
-        for key, depth in organisation.department_tree()
-    ]
     locale = organisation.settings.locale
-    indexes = [
-        Link(label(f"nav.{name}", locale), book.layout.index(name))
-        for name in ("posts", "kpis", "authorities", "compare")
-    ]
+    indexes = [(Link(label(f"nav.{name}", locale), book.layout.index(name)), f"home.index.{name}") for name in INDEXES]
+    home = book.layout.home()
     return book.render(
         "home.md.j2",
-        book.layout.home(),
+        home,
         total=organisation.total_headcount(),
         departments=len(organisation.departments),
         posts=len(organisation.posts),
-        tree=tree,
+        cards=department_cards(book.ctx),
         indexes=indexes,
-        chart=Markup(draw(overview_chart(organisation, Links(book.layout, book.layout.home())))),
+        finder=Markup(book.layout.link(home, book.layout.index("posts"))),
+        chart=Markup(draw(overview_chart(organisation, Links(book.layout, home)))),
     )
 
 
@@ -78,14 +66,18 @@ class PostRow:
     department: Link | None
     superior: Link | None
     count: Headcount
+    find: Finder | None = None
 
 
-def post_row(book: Handbook, key: str) -> PostRow:
+def post_row(book: Handbook, key: str, *, findable: bool = False) -> PostRow:
+    """A post as a row of a table; ``findable``: with what the post index's filter matches."""
     post = book.organisation.posts[key]
-    grade = post.grade
     link = book.ctx.post_link(key) or Link(key)
     department = book.ctx.department_link(post.department)
-    return PostRow(link, post.code, grade, department, book.ctx.post_link(post.reports_to), views.headcount_of(post))
+    superior = book.ctx.post_link(post.reports_to)
+    english = post.title_en if post.title_en != link.text else None
+    find = finder(link.text, english, post.code, department.text if department else None) if findable else None
+    return PostRow(link, post.code, post.grade, department, superior, views.headcount_of(post), find)
 
 
 def department_page(book: Handbook, key: str) -> str:
@@ -154,7 +146,8 @@ def post_page(book: Handbook, key: str) -> str:
 
 def posts_index(book: Handbook) -> str:
     keys = sorted(book.organisation.posts, key=lambda key: views.pinyin_key(book.organisation.posts[key].title or key))
-    return book.render("posts.md.j2", book.layout.index("posts"), rows=[post_row(book, key) for key in keys])
+    rows = [post_row(book, key, findable=True) for key in keys]
+    return book.render("posts.md.j2", book.layout.index("posts"), rows=rows)
 
 
 @dataclass(frozen=True)

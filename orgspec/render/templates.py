@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from orgspec.i18n import Locale, label
+from orgspec.i18n import Locale, label, translate
 from orgspec.render.escape import escape
 from orgspec.render.urls import SiteLayout
 from orgspec.views.common import Link
@@ -53,6 +53,7 @@ def environment(project_root: Path | None, locale: Locale) -> Environment:
         lstrip_blocks=True,
     )
     env.globals["t"] = lambda key: label(key, locale)
+    env.globals["tr"] = lambda key, **args: translate(key, locale, args)
     env.filters["yaml_string"] = yaml_string
     return env
 

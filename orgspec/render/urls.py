@@ -14,7 +14,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 GENERATED_DIR = "handbook"
-"""The one folder inside docs/ that orgspec writes; everything else there belongs to the user."""
+"""The folder inside docs/ that orgspec writes; everything else there belongs to the user, except
+the front page (`FRONT_PAGE`) when the project has none of its own."""
+
+FRONT_PAGE = "index.md"
+"""The site's front page, inside docs/."""
 
 
 @dataclass(frozen=True)
@@ -23,9 +27,11 @@ class SiteLayout:
 
     folder: str = GENERATED_DIR
     directory_urls: bool = True
+    front_page: bool = False
+    """Whether the handbook's home is the site's front page (docs/index.md) rather than its own folder's."""
 
     def home(self) -> str:
-        return f"{self.folder}/index.md"
+        return FRONT_PAGE if self.front_page else f"{self.folder}/index.md"
 
     def department(self, key: str) -> str:
         return f"{self.folder}/departments/{key}/index.md"

@@ -10,7 +10,6 @@ from pathlib import Path
 from orgspec.core.errors import RefusedError
 from orgspec.core.write import create_new
 from orgspec.model.schema import schema_files
-from orgspec.render.escape import escape
 
 SKELETON = Path(__file__).resolve().parent / "skeleton"
 
@@ -20,14 +19,13 @@ FILES = {
     "mkdocs.yml": "mkdocs.yml",
     "departments/general-office.yaml": "departments/general-office.yaml",
     "roles/office-manager.yaml": "roles/office-manager.yaml",
-    "docs/index.md": "docs/index.md",
     "gitignore": ".gitignore",
     "vscode-settings.json": ".vscode/settings.json",
     "github/handbook.yml": ".github/workflows/handbook.yml",
 }
 """Skeleton file → where it goes in the new project."""
 
-FORMATTED = {"orgspec.yaml", "mkdocs.yml", "docs/index.md"}
+FORMATTED = {"orgspec.yaml", "mkdocs.yml"}
 
 
 class NotEmptyError(RefusedError):
@@ -62,7 +60,7 @@ def project_files(name: str, locale: str) -> dict[str, bytes]:
     for source, target in FILES.items():
         text = skeleton_file(source, locale).read_text(encoding="utf-8")
         if source in FORMATTED:
-            text = text.format(**(values | {"name": str(escape(name))} if source.endswith(".md") else values))
+            text = text.format(**values)
         files[target] = text.encode("utf-8")
     for schema, text in schema_files().items():
         files[f"schemas/{schema}"] = text.encode("utf-8")

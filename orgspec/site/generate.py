@@ -2,6 +2,10 @@
 
 Everything is rendered in memory first; only then is the disk touched, by
 `orgspec.core.write`, which writes changed files only and removes stale ones.
+
+The handbook's home is the site's front page, docs/index.md, unless the
+project has one of its own: orgspec writes that file with a mark in its
+front matter, and replaces only a file that carries the mark.
 """
 
 from __future__ import annotations
@@ -12,18 +16,28 @@ from pathlib import Path
 from orgspec.core.errors import RefusedError
 from orgspec.core.write import TreeReport, write_if_changed, write_tree
 from orgspec.edition import publish
+from orgspec.i18n import label
 from orgspec.link.organisation import Organisation
 from orgspec.model.types import Edition
 from orgspec.render.handbook import handbook
 from orgspec.render.navigation import NavItem, handbook_nav
 from orgspec.render.pages import render_pages
-from orgspec.render.templates import builtin_templates, project_templates
-from orgspec.render.urls import GENERATED_DIR
+from orgspec.render.templates import builtin_templates, project_templates, title_text
+from orgspec.render.urls import FRONT_PAGE, GENERATED_DIR, SiteLayout
 from orgspec.site.cache import CACHE_DIR
 from orgspec.site.downloads import make_copies
-from orgspec.site.mkdocs_config import GENERATED_CONFIG, UserConfig, build_config, is_generated, read_user_config
+from orgspec.site.mkdocs_config import (
+    GENERATED_CONFIG,
+    Assets,
+    UserConfig,
+    build_config,
+    is_generated,
+    read_user_config,
+)
 
 STYLESHEET = "orgspec.css"
+SCRIPT = "orgspec.js"
+FRONT_MARK = "# Written by orgspec generate; a docs/index.md of your own (without this line) takes its place."
 
 
 class ConfigConflictError(RefusedError):
@@ -43,36 +57,82 @@ class Generated:
     user: UserConfig
 
 
-def render_handbook(organisation: Organisation, root: Path, *, cache: Path | None = None) -> dict[str, bytes]:
-    """Every generated file, keyed by its path inside the generated folder.
+@dataclass(frozen=True)
+class Rendered:
+    """The generated files, keyed by their path inside the generated folder, and the front page, if written."""
+
+    files: dict[str, bytes]
+    front_page: bytes | None = None
+
+
+def render_handbook(
+    organisation: Organisation, root: Path, *, cache: Path | None = None, front_page: bool = False
+) -> Rendered:
+    """Every generated file; the home as the site's front page when ``front_page``.
 
     ``organisation`` is already the edition's; ``cache`` keeps the Word and PDF copies between runs.
     """
     copies = make_copies(handbook(organisation, project_root=root), root, cache)
-    book = handbook(organisation, project_root=root, downloads=copies.formats)
+    book = handbook(organisation, project_root=root, downloads=copies.formats, front_page=front_page)
+    pages = render_pages(book)
+    front = pages.pop(FRONT_PAGE) if front_page else None
     prefix = f"{book.layout.folder}/"
-    files = {path.removeprefix(prefix): text.encode("utf-8") for path, text in render_pages(book).items()}
-    files[f"assets/{STYLESHEET}"] = _stylesheet(root)
+    files = {path.removeprefix(prefix): text.encode("utf-8") for path, text in pages.items()}
+    files.update({f"assets/{name}": _asset(root, name) for name in (STYLESHEET, SCRIPT)})
     files.update(copies.files)
-    return files
+    return Rendered(files, None if front is None else marked(front).encode("utf-8"))
 
 
-def _stylesheet(root: Path) -> bytes:
+def _asset(root: Path, name: str) -> bytes:
+    """The stylesheet or script: the project's own (in its site_templates/) or the built-in one."""
     own = project_templates(root)
-    if own is not None and (own / STYLESHEET).is_file():
-        return (own / STYLESHEET).read_bytes()
-    return (builtin_templates() / STYLESHEET).read_bytes()
+    if own is not None and (own / name).is_file():
+        return (own / name).read_bytes()
+    return (builtin_templates() / name).read_bytes()
 
 
-def navigation(organisation: Organisation, root: Path, user: UserConfig) -> list[NavItem]:
+def marked(page: str) -> str:
+    """The front page with orgspec's mark as the first line of its front matter."""
+    fence = "---\n"
+    if page.startswith(fence):
+        return f"{fence}{FRONT_MARK}\n{page.removeprefix(fence)}"
+    return f"{fence}{FRONT_MARK}\n{fence}{page}"
+
+
+def is_generated_front_page(path: Path) -> bool:
+    """Whether ``path`` is a front page orgspec wrote (and so may replace)."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(len(FRONT_MARK) + 8).startswith(f"---\n{FRONT_MARK}\n".encode())
+    except OSError:
+        return False
+
+
+def has_own_front_page(docs: Path) -> bool:
+    """Whether the project has a front page of its own: a docs/index.md that orgspec did not write."""
+    path = docs / FRONT_PAGE
+    return (path.exists() or path.is_symlink()) and not is_generated_front_page(path)
+
+
+def site_layout(root: Path) -> SiteLayout:
+    """Where the project's handbook pages are: its home on the front page unless the project has its own."""
+    return SiteLayout(directory_urls=False, front_page=not has_own_front_page(root / read_user_config(root).docs_dir))
+
+
+def navigation(organisation: Organisation, root: Path, user: UserConfig, *, front_page: bool) -> list[NavItem]:
     """The project's own navigation (or its hand-written pages), then the handbook."""
-    book = handbook(organisation, project_root=root)
+    book = handbook(organisation, project_root=root, front_page=front_page)
     own: list[NavItem] = list(user.nav) if user.nav else hand_written_pages(root / user.docs_dir)
+    if own and own[0] == FRONT_PAGE:  # titled by the page's heading, often the site's name shown above it
+        own[0] = {title_text(label("nav.home", organisation.settings.locale)): FRONT_PAGE}
     return [*own, *handbook_nav(organisation, book.layout)]
 
 
 def hand_written_pages(docs: Path) -> list[NavItem]:
-    """The Markdown pages in ``docs`` outside the generated folder: index.md first, then by path."""
+    """The Markdown pages in ``docs`` outside the generated folder: index.md first, then by path.
+
+    A front page orgspec wrote is not one of them.
+    """
     if not docs.is_dir():
         return []
     pages = sorted(
@@ -80,7 +140,9 @@ def hand_written_pages(docs: Path) -> list[NavItem]:
         for path in docs.rglob("*.md")
         if path.relative_to(docs).parts[0] != GENERATED_DIR
     )
-    return sorted(pages, key=lambda page: (page != "index.md", page))
+    if FRONT_PAGE in pages and not has_own_front_page(docs):
+        pages.remove(FRONT_PAGE)
+    return sorted(pages, key=lambda page: (page != FRONT_PAGE, page))
 
 
 def generate(
@@ -89,16 +151,21 @@ def generate(
     """Render the edition's handbook and write it; the build configuration too unless ``out`` is given."""
     user = read_user_config(root)
     organisation = publish(organisation, edition)
-    folder = out if out is not None else root / user.docs_dir / GENERATED_DIR
-    files = render_handbook(organisation, root, cache=root / CACHE_DIR / edition)
+    docs = root / user.docs_dir
+    folder = out if out is not None else docs / GENERATED_DIR
+    front_page = out is None and not has_own_front_page(docs)
+    rendered = render_handbook(organisation, root, cache=root / CACHE_DIR / edition, front_page=front_page)
     config_path = None
     if out is None:
         config_path = root / GENERATED_CONFIG
         if config_path.exists() and not is_generated(config_path):
             raise ConfigConflictError(config_path)
-        stylesheet = f"{GENERATED_DIR}/assets/{STYLESHEET}"
-        text = build_config(user, organisation.settings, navigation(organisation, root, user), stylesheet)
-    report = write_tree(folder, files)
+        assets = Assets(f"{GENERATED_DIR}/assets/{STYLESHEET}", f"{GENERATED_DIR}/assets/{SCRIPT}")
+        nav = navigation(organisation, root, user, front_page=front_page)
+        text = build_config(user, organisation.settings, nav, assets)
+    report = write_tree(folder, rendered.files)
+    if rendered.front_page is not None:
+        write_if_changed(docs / FRONT_PAGE, rendered.front_page)
     if config_path is not None:
         write_if_changed(config_path, text.encode("utf-8"))
     return Generated(folder, report, config_path, user)

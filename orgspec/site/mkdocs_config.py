@@ -35,6 +35,7 @@ class UserConfig:
     site_dir: str = "site"
     nav: list[Any] = field(default_factory=list)
     extra_css: list[str] = field(default_factory=list)
+    extra_javascript: list[Any] = field(default_factory=list)
 
 
 class _Tolerant(yaml.SafeLoader):
@@ -55,11 +56,20 @@ def read_user_config(root: Path) -> UserConfig:
                 site_dir=str(data.get("site_dir") or "site"),
                 nav=list(data.get("nav") or []),
                 extra_css=[str(item) for item in data.get("extra_css") or []],
+                extra_javascript=list(data.get("extra_javascript") or []),
             )
     return UserConfig(path=None)
 
 
-def build_config(user: UserConfig, settings: Settings, nav: list[Any], stylesheet: str) -> str:
+@dataclass(frozen=True)
+class Assets:
+    """The handbook's stylesheet and script, as paths inside docs/."""
+
+    stylesheet: str
+    script: str
+
+
+def build_config(user: UserConfig, settings: Settings, nav: list[Any], assets: Assets) -> str:
     """The text of the generated configuration file."""
     config: dict[str, Any] = {}
     if user.path is not None:
@@ -68,7 +78,8 @@ def build_config(user: UserConfig, settings: Settings, nav: list[Any], styleshee
         config.update(_defaults(settings))
     config["use_directory_urls"] = False
     config["nav"] = nav
-    config["extra_css"] = [*user.extra_css, stylesheet]
+    config["extra_css"] = [*user.extra_css, assets.stylesheet]
+    config["extra_javascript"] = [*user.extra_javascript, assets.script]
     # LibYAML's emitter: the navigation of 10,000 posts takes the pure-Python one seconds.
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return HEADER + yaml.dump(config, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)

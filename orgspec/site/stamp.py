@@ -12,9 +12,9 @@ written. The next generate skips loading, checking and rendering when:
   same names of hand-written pages; the same orgspec code and templates and
   the same versions of the libraries that render; the same edition, output
   folder, ``SOURCE_DATE_EPOCH`` and PDF support;
-- and the generated folder holds exactly the files recorded, each with its
-  recorded size and time (a page edited or removed by hand is repaired by
-  a full run).
+- and the generated folder (and the front page, when orgspec writes it) holds
+  exactly the files recorded, each with its recorded size and time (a page
+  edited or removed by hand is repaired by a full run).
 
 A run with any diagnostic (even a warning) records no stamp, so the
 diagnostics are printed again every time until they are fixed.
@@ -35,8 +35,8 @@ from orgspec.core.write import MARKER, write_if_changed
 from orgspec.export.pdf import pdf_installed
 from orgspec.load.project import CLAUSES_FILE, DEPARTMENTS_DIR, ROLES_DIR, SETTINGS_FILE
 from orgspec.render.templates import builtin_templates, project_templates
-from orgspec.render.urls import GENERATED_DIR
-from orgspec.site.generate import hand_written_pages
+from orgspec.render.urls import FRONT_PAGE, GENERATED_DIR
+from orgspec.site.generate import hand_written_pages, has_own_front_page
 from orgspec.site.mkdocs_config import GENERATED_CONFIG, read_user_config
 
 STAMP = Path(".cache") / "orgspec" / "generate-stamp.json"
@@ -60,6 +60,9 @@ class Request:
 
     def config(self) -> Path | None:
         return None if self.out is not None else self.root / GENERATED_CONFIG
+
+    def docs(self) -> Path:
+        return self.root / read_user_config(self.root).docs_dir
 
 
 def inputs_digest(request: Request) -> str:
@@ -115,6 +118,9 @@ def _states(request: Request) -> Files:
     config = request.config()
     if config is not None:
         states[f"../{config.name}"] = _state(config) if config.is_file() else []
+        front = request.docs() / FRONT_PAGE
+        if not has_own_front_page(front.parent):
+            states[f"../{FRONT_PAGE}"] = _state(front) if front.is_file() else []
     return states
 
 
