@@ -52,6 +52,20 @@ def write_project(root: Path, posts: int, seed: int = 1) -> None:
         open_slots += [f"p{index}"] * rng.randint(0, 3)
 
 
+CHART_WIDTH = 4000.0
+"""The widest a department's chart may draw, at any size (the chart folds its widest teams into rows)."""
+
+
+def chart_size(posts: int = 500) -> dict[str, float]:
+    """Width and height in pixels of the chart of one synthetic department of ``posts`` posts."""
+    with tempfile.TemporaryDirectory() as folder:
+        write_project(Path(folder), posts)
+        organisation = check_project(Path(folder)).organisation
+    chart = department_chart(organisation, "big", Links(HANDBOOK_LAYOUT, HANDBOOK_LAYOUT.department("big")))
+    placed = layout(to_nodes(chart.root), **SPACING)
+    return {"posts": posts, "width": placed.width, "height": placed.height}
+
+
 def median_ms(step: Callable[[], object]) -> float:
     times = []
     for _ in range(RUNS):

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bare import write_bare
+from benchmarks.chart_bench import CHART_WIDTH, chart_size
 from benchmarks.measure import Env, measure_bare, measure_build, measure_check, measure_generate, without_pdf
 from benchmarks.synth import write_organisation
 
@@ -174,6 +175,18 @@ def budgets(results: Results) -> list[dict[str, Any]]:
     return checked
 
 
+def _chart_budget(chart: dict[str, float]) -> dict[str, Any]:
+    """The width of a big department's chart against its limit."""
+    name = f"chart of a {chart['posts']}-post department, width"
+    return {
+        "budget": name,
+        "value": chart["width"],
+        "limit": CHART_WIDTH,
+        "unit": "px",
+        "holds": chart["width"] <= CHART_WIDTH,
+    }
+
+
 def _row(cells: list[Any]) -> str:
     return "| " + " | ".join("–" if cell is None else str(cell) for cell in cells) + " |"
 
@@ -233,11 +246,14 @@ def main(argv: list[str] | None = None) -> int:
     env = without_pdf(arguments.out / "no-pdf") if arguments.no_pdf else None
     info = {**machine(), "runs": runs, "pdf": not arguments.no_pdf}
     results = {posts: measure_size(posts, runs, arguments.out, env) for posts in sizes}
+    chart = chart_size()
+    print(f"chart of a {chart['posts']}-post department: {chart['width']:,.0f} × {chart['height']:,.0f} px", flush=True)
     info["load_average_after"] = [round(load, 2) for load in os.getloadavg()]
-    checked = budgets(results)
+    checked = [*budgets(results), _chart_budget(chart)]
     document = {
         "machine": info,
         "results": {str(posts): result for posts, result in results.items()},
+        "chart": chart,
         "budgets": checked,
     }
     name = "results-no-pdf.json" if arguments.no_pdf else "results.json"

@@ -50,6 +50,45 @@
     apply();
   }
 
+  /* Charts: zoom in and out (the frame scrolls to pan), back to the column's width or the chart's own;
+     a chart wider than its frame starts with its top box in view. */
+  function setUpChart(figure) {
+    var frame = figure.querySelector(".orgspec-chart");
+    var svg = frame && frame.querySelector("svg");
+    var tools = figure.querySelector(".orgspec-chart-tools");
+    if (!svg || !tools || figure.dataset.ready) return;
+    figure.dataset.ready = "1";
+    var natural = parseFloat(svg.getAttribute("width")) || svg.getBoundingClientRect().width;
+    function scale() { return svg.getBoundingClientRect().width / natural; }
+    function zoom(to) {
+      if (to === null) {
+        svg.style.width = svg.style.maxWidth = svg.style.minWidth = "";
+      } else {
+        svg.style.width = Math.round(natural * Math.min(Math.max(to, 0.1), 4)) + "px";
+        svg.style.maxWidth = "none";
+        svg.style.minWidth = "0";
+      }
+    }
+    var actions = {
+      "in": function () { zoom(scale() * 1.25); },
+      "out": function () { zoom(scale() / 1.25); },
+      "fit": function () { zoom(null); },
+      "actual": function () { zoom(1); }
+    };
+    tools.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-zoom]");
+      if (button && actions[button.dataset.zoom]) actions[button.dataset.zoom]();
+    });
+    tools.hidden = false;
+    var top = svg.querySelector(".box");
+    if (top && frame.scrollWidth > frame.clientWidth) {
+      var box = top.getBoundingClientRect(), view = frame.getBoundingClientRect();
+      if (box.left < view.left || box.right > view.right) {
+        frame.scrollLeft += box.left + box.width / 2 - (view.left + view.width / 2);
+      }
+    }
+  }
+
   /* Opened from disk, the builders' search cannot load its index: say how to serve the site. */
   function showOfflineNotes() {
     if (location.protocol !== "file:") return;
@@ -58,6 +97,7 @@
 
   function start() {
     document.querySelectorAll("[data-orgspec-filter]").forEach(setUpFilter);
+    document.querySelectorAll(".orgspec-figure").forEach(setUpChart);
     showOfflineNotes();
   }
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from benchmarks.chart_bench import CHART_WIDTH, chart_size
 from benchmarks.measure import Env, measure_check, measure_generate, without_pdf
 from benchmarks.plan import split
 from benchmarks.run import budgets, tables
@@ -87,3 +88,9 @@ def test_the_generator_does_not_empty_a_folder_it_did_not_write(tmp_path: Path) 
     with pytest.raises(FileExistsError):
         write_organisation(tmp_path, 20)
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_500_post_department_draws_within_its_width() -> None:
+    chart = chart_size(500)
+    assert chart["width"] <= CHART_WIDTH  # folded into rows; side by side it was about 30,000 px
+    assert chart["height"] > chart["width"]

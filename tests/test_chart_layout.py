@@ -153,11 +153,46 @@ def test_single_leaf_child_is_not_stacked() -> None:
     assert result.edges[0].points == ((58, 48), (58, 88))
 
 
-def test_mixed_children_are_laid_out_sideways() -> None:
+def test_mixed_children_stack_their_leaves_in_a_column_where_the_first_leaf_is() -> None:
     root = Node("P", 60, 40, (leaf("A"), Node("B", 60, 40, (leaf("B1"),)), leaf("C")))
+    result = layout(root)
+    boxes = by_key(result)
+    assert (boxes["A"].x, boxes["A"].y) == (32, 88)  # the column's rail at x 20, in the margin of its own
+    assert (boxes["C"].x, boxes["C"].y) == (32, 138)  # stack_gap below A
+    assert (boxes["B"].x, boxes["B"].y) == (108, 88)  # h_gap right of the column
+    assert boxes["P"].x + 30 == (20 + 138) / 2  # centred over the rail and B
+    by_child = {edge.child: edge.points for edge in result.edges}
+    assert by_child["A"] == ((79, 48), (79, 68), (20, 68), (20, 108), (32, 108))  # bus, rail, leaf
+    assert by_child["C"] == ((79, 48), (79, 68), (20, 68), (20, 158), (32, 158))
+    assert by_child["B"] == ((79, 48), (79, 68), (138, 68), (138, 88))
+
+
+def test_a_column_after_a_team_stays_after_it() -> None:
+    root = Node("P", 60, 40, (Node("B", 60, 40, (leaf("B1"),)), leaf("A"), leaf("C")))
     boxes = by_key(layout(root))
-    assert boxes["A"].y == boxes["B"].y == boxes["C"].y == 88
-    assert boxes["A"].x < boxes["B"].x < boxes["C"].x
+    assert boxes["B"].x == 8 and boxes["A"].x == boxes["C"].x == 8 + 60 + 16 + 24
+    assert boxes["A"].y == boxes["B"].y == 88 and boxes["C"].y == 138
+
+
+def test_a_single_leaf_beside_a_team_stays_sideways() -> None:
+    root = Node("P", 60, 40, (leaf("A"), Node("B", 60, 40, (leaf("B1"),))))
+    boxes = by_key(layout(root))
+    assert boxes["A"].y == boxes["B"].y == 88
+    assert boxes["A"].x < boxes["B"].x
+
+
+def test_children_wider_than_the_fold_width_are_stacked_below() -> None:
+    teams = tuple(Node(f"T{n}", 60, 40, (leaf(f"T{n}a"), Node(f"T{n}b", 60, 40, (leaf(f"T{n}c"),)))) for n in range(3))
+    root = Node("P", 60, 40, teams)
+    wide, folded = layout(root), layout(root, fold_width=200)
+    assert wide.width > 400 and folded.width < 250
+    boxes = by_key(folded)
+    assert [boxes[f"T{n}"].x for n in range(3)] == [70, 70, 70]  # each team one below the other
+    assert [boxes[f"T{n}a"].x for n in range(3)] == [32, 32, 32]  # its subtree right of P's rail
+    assert boxes["T0"].y == 88 and boxes["T1"].y == boxes["T0c"].y + 40 + 40  # a row below the one above
+    edge = next(edge for edge in folded.edges if edge.child == "T1")
+    bus = boxes["T1"].y - 20  # half of v_gap above the row
+    assert edge.points == ((20, 48), (20, bus), (100, bus), (100, boxes["T1"].y))  # the rail, the bus, the box
 
 
 def test_identical_subtrees_are_drawn_identically() -> None:
@@ -301,7 +336,20 @@ def test_boxes_do_not_overlap(tree: Node) -> None:
 @PROPERTY_SETTINGS
 @given(trees())
 def test_structure_geometry_and_edges(tree: Node) -> None:
-    result = layout(tree)
+    assert_structure(tree, layout(tree))
+
+
+@PROPERTY_SETTINGS
+@given(trees())
+def test_folded_layouts_keep_their_shape(tree: Node) -> None:
+    result = layout(tree, fold_width=300)
+    assert list(overlapping_pairs(result.boxes, tol=0.01)) == []
+    assert_structure(tree, result)
+    assert result == layout(tree, fold_width=300)
+
+
+def assert_structure(tree: Node, result: Layout) -> None:
+    """Every box once, in pre-order, at its size; one orthogonal edge per child, from border to border."""
     nodes = preorder(tree)
     parents = parent_index(nodes)
     assert [b.key for b in result.boxes] == [n.key for n in nodes]
@@ -325,7 +373,7 @@ def test_canvas_bounds_and_width_budget(tree: Node) -> None:
         assert box.x >= 0 and box.y >= 0
         assert box.x + box.width <= result.width + EPS
         assert box.y + box.height <= result.height + EPS
-    assert min(b.x for b in result.boxes) == 8
+    assert min(b.x for b in result.boxes) in (8, 8 + 24)  # a column's rail may come first
     assert min(b.y for b in result.boxes) == 8
     leaves = sum(1 for n in preorder(tree) if not n.children)
     widest = max(b.width for b in result.boxes)
@@ -381,19 +429,45 @@ def child_positions(nodes: list[Node], sizes: list[int], i: int) -> list[int]:
 @given(trees(max_nodes=120))
 def test_siblings_are_packed_tight_and_parents_centred(tree: Node) -> None:
     # The last sideways child is pushed exactly until its contour (box plus
-    # h_gap to the right and v_gap below) touches an earlier sibling's.
+    # h_gap to the right and v_gap below) touches an earlier sibling's; a
+    # column of leaves beside other children is the first sideways child.
     nodes = preorder(tree)
     boxes = layout(tree).boxes
     sizes = subtree_sizes(nodes)
     for i, node in enumerate(nodes):
-        if len(node.children) < 2 or is_stacked(node):
+        column = column_leaves(nodes, sizes, i)
+        # The children side by side: a column stands where its first leaf would.
+        sideways = [k for k in child_positions(nodes, sizes, i) if k not in column[1:]]
+        if len(sideways) < 2 or is_stacked(node):
             continue
-        kids = child_positions(nodes, sizes, i)
-        left = [r for k in kids[:-1] for r in units(nodes, boxes, sizes, k)]
-        right = units(nodes, boxes, sizes, kids[-1])
-        assert min_gap(left, right) == pytest.approx(16, abs=ROUND_TOL)
-        centre = (centre_x(boxes[kids[0]]) + centre_x(boxes[kids[-1]])) / 2
+
+        def rects(k: int, column: list[int] = column) -> list[Rect]:
+            return [column_rect(boxes, column)] if column and k == column[0] else units(nodes, boxes, sizes, k)
+
+        def head(k: int, column: list[int] = column) -> float:
+            return boxes[k].x - 12 if column and k == column[0] else centre_x(boxes[k])
+
+        left = [r for k in sideways[:-1] for r in rects(k)]
+        assert min_gap(left, rects(sideways[-1])) == pytest.approx(16, abs=ROUND_TOL)
+        centre = (head(sideways[0]) + head(sideways[-1])) / 2
         assert centre_x(boxes[i]) == pytest.approx(centre, abs=ROUND_TOL)
+
+
+def column_leaves(nodes: list[Node], sizes: list[int], i: int) -> list[int]:
+    """The leaves of a node with mixed children that stand in a column (two or more), by pre-order index."""
+    kids = child_positions(nodes, sizes, i)
+    leaves = [k for k in kids if not nodes[k].children]
+    return leaves if 2 <= len(leaves) < len(kids) else []
+
+
+def column_rect(boxes: tuple[Box, ...], column: list[int]) -> Rect:
+    group = [boxes[k] for k in column]
+    return (
+        group[0].x - 24,  # the rail's indent belongs to it
+        min(b.y for b in group),
+        max(b.x + b.width for b in group),
+        max(b.y + b.height for b in group) + 40,
+    )
 
 
 def centre_x(box: Box) -> float:
@@ -405,10 +479,19 @@ Rect = tuple[float, float, float, float]  # left, top, right, bottom
 
 def units(nodes: list[Node], boxes: tuple[Box, ...], sizes: list[int], i: int) -> list[Rect]:
     """The rectangles the tidy tree keeps apart: boxes, with a stacked
-    parent and its column merged into their bounding box."""
+    parent and its column merged into their bounding box, and a column of
+    leaves beside other children as one rectangle."""
     rects: list[Rect] = []
+    in_columns: set[int] = set()
     k = i
     while k < i + sizes[i]:
+        column = column_leaves(nodes, sizes, k)
+        if column:
+            rects.append(column_rect(boxes, column))
+            in_columns.update(column)
+        if k in in_columns:
+            k += 1
+            continue
         group = boxes[k : k + (sizes[k] if is_stacked(nodes[k]) else 1)]
         rects.append(
             (

@@ -97,3 +97,74 @@ def test_clicking_a_sub_department_box_opens_the_department(built: tuple[str, Pa
         assert chromium.eval("location.pathname") == "/handbook/departments/call-centre/index.html"
         chart = chromium.eval("document.querySelector('.orgspec-chart svg').getBoundingClientRect().height")
         assert chart > 100  # drawn at its own size, not collapsed
+
+
+CHART = """(() => {
+    const frame = document.querySelector('.orgspec-chart'), svg = frame.querySelector('svg');
+    return {drawn: svg.getBoundingClientRect().width, column: frame.clientWidth, scrolls: frame.scrollWidth,
+            natural: parseFloat(svg.getAttribute('width'))};
+})()"""
+
+
+def test_every_department_chart_fits_its_column(built: tuple[str, Path], chromium: Browser) -> None:
+    _, site = built
+    with serve(site) as url:
+        for key in check_project(REPO).organisation.departments:
+            chromium.open(url + f"handbook/departments/{key}/index.html", settle=0.1)
+            chart = chromium.eval(CHART)
+            assert chart["drawn"] <= chart["column"] + 0.5, (key, chart)
+            assert chart["scrolls"] <= chart["column"], (key, chart)
+
+
+def test_zoom_changes_the_scale_and_the_full_size_file_opens(built: tuple[str, Path], chromium: Browser) -> None:
+    _, site = built
+    with serve(site) as url:
+        chromium.open(url + "handbook/departments/customer-service/index.html")
+        assert chromium.eval("document.querySelector('.orgspec-chart-tools').hidden") is False
+        fitted = chromium.eval(CHART)["drawn"]
+        chromium.eval("document.querySelector('[data-zoom=in]').click()")
+        assert chromium.eval(CHART)["drawn"] == pytest.approx(fitted * 1.25, abs=1)
+        chromium.eval(
+            "document.querySelector('[data-zoom=out]').click(); document.querySelector('[data-zoom=out]').click()"
+        )
+        assert chromium.eval(CHART)["drawn"] < fitted
+        chromium.eval("document.querySelector('[data-zoom=fit]').click()")
+        assert chromium.eval(CHART)["drawn"] == fitted
+        chromium.click(".orgspec-chart-open")
+        assert chromium.eval("location.pathname") == "/handbook/departments/customer-service/chart.svg"
+        assert chromium.eval("document.contentType") == "image/svg+xml"
+        assert chromium.eval("document.querySelectorAll('a').length") >= 10  # every box, still a link
+
+
+def test_without_javascript_the_chart_shows_and_every_box_links(built: tuple[str, Path], chromium: Browser) -> None:
+    _, site = built
+    chromium.send("Emulation.setScriptExecutionDisabled", value=True)
+    try:
+        with serve(site) as url:
+            chromium.open(url + "handbook/departments/customer-service/index.html")
+            assert chromium.eval(CHART)["drawn"] > 300
+            assert chromium.eval("document.querySelector('.orgspec-chart-tools').hidden") is True
+            boxes = chromium.eval(
+                "[...document.querySelectorAll('.orgspec-chart svg a')].map(a => a.getAttribute('href'))"
+            )
+            assert len(boxes) == 11 and all(href.endswith(".html") for href in boxes)
+            chromium.click(".orgspec-chart svg a[href='../../posts/reception-supervisor.html']")
+            assert chromium.eval("location.pathname") == "/handbook/posts/reception-supervisor.html"
+    finally:
+        chromium.send("Emulation.setScriptExecutionDisabled", value=False)
+
+
+def test_a_phone_shows_the_whole_top_box(built: tuple[str, Path], chromium: Browser) -> None:
+    _, site = built
+    chromium.send("Emulation.setDeviceMetricsOverride", width=390, height=800, deviceScaleFactor=1, mobile=True)
+    try:
+        with serve(site) as url:
+            chromium.open(url + "index.html")
+            inside = chromium.eval("""(() => {
+                const frame = document.querySelector('.orgspec-chart').getBoundingClientRect();
+                const top = document.querySelector('.orgspec-chart svg .box').getBoundingClientRect();
+                return top.left >= frame.left && top.right <= frame.right;
+            })()""")
+            assert inside
+    finally:
+        chromium.send("Emulation.setDeviceMetricsOverride", width=1280, height=1000, deviceScaleFactor=1, mobile=False)

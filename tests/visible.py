@@ -51,7 +51,13 @@ class _Visible(HTMLParser):
             if tag == "br":
                 self._break()
             return
-        hidden = self.stack[-1] or tag in HIDDEN or "headerlink" in classes or values.get("aria-hidden") == "true"
+        hidden = (
+            self.stack[-1]
+            or tag in HIDDEN
+            or "headerlink" in classes
+            or values.get("aria-hidden") == "true"
+            or "hidden" in values
+        )
         self.stack.append(hidden)
         if tag in BLOCKS and self.line.strip() != "-":  # a list item's paragraph stays on its line
             self._break()

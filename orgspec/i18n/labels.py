@@ -172,6 +172,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart.legend.reporting": ("直接汇报", "Reports to"),
     "chart.legend.dotted": ("虚线汇报", "Dotted line"),
     "chart.legend.vacant": ("有空缺", "Has vacancies"),
+    "chart.legend": ("图例", "Legend"),
+    "chart.zoom-out": ("缩小", "Zoom out"),
+    "chart.zoom-in": ("放大", "Zoom in"),
+    "chart.fit": ("适应宽度", "Fit"),
+    "chart.actual": ("原始大小", "Actual size"),
+    "chart.open": ("查看原图", "Open full size"),
+    "chart.download": ("下载 SVG", "Download SVG"),
     "chart.label.department": (
         "{department}组织结构图，{posts} 个岗位",
         "Organisation chart of {department}, {posts} posts",

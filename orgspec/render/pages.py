@@ -11,9 +11,9 @@ from orgspec.i18n import label
 from orgspec.link.organisation import Headcount
 from orgspec.model.common import Kpi
 from orgspec.model.types import PERIODS
-from orgspec.render.chart.build import Links, department_chart, overview_chart
-from orgspec.render.chart.svg import draw
+from orgspec.render.chart.build import department_chart, overview_chart
 from orgspec.render.compare_page import compare_page
+from orgspec.render.figures import figure
 from orgspec.render.handbook import Handbook
 from orgspec.views import common as views
 from orgspec.views.common import Link
@@ -23,10 +23,10 @@ from orgspec.views.sheet import signature_table
 
 
 def render_pages(book: Handbook) -> dict[str, str]:
-    """Every generated page, keyed by its path relative to docs/."""
-    pages = {book.layout.home(): home_page(book)}
+    """Every generated page and chart file, keyed by its path relative to docs/."""
+    pages = home_page(book)
     for key in book.organisation.departments:
-        pages[book.layout.department(key)] = department_page(book, key)
+        pages.update(department_page(book, key))
     for key in book.organisation.posts:
         pages[book.layout.post(key)] = post_page(book, key)
     pages[book.layout.index("posts")] = posts_index(book)
@@ -39,13 +39,15 @@ def render_pages(book: Handbook) -> dict[str, str]:
 INDEXES = ("posts", "kpis", "authorities", "compare")
 
 
-def home_page(book: Handbook) -> str:
-    """The handbook's home: the organisation at a glance, the way to one's post, the chart, the departments."""
+def home_page(book: Handbook) -> dict[str, str]:
+    """The handbook's home (the organisation at a glance, the way to one's post, the chart, the departments),
+    and its chart's file."""
     organisation = book.organisation
     locale = organisation.settings.locale
     indexes = [(Link(label(f"nav.{name}", locale), book.layout.index(name)), f"home.index.{name}") for name in INDEXES]
-    home = book.layout.home()
-    return book.render(
+    home, file = book.layout.home(), book.layout.overview_chart()
+    chart, drawing = figure(book.layout, home, file, lambda links: overview_chart(organisation, links))
+    page = book.render(
         "home.md.j2",
         home,
         total=organisation.total_headcount(),
@@ -54,8 +56,9 @@ def home_page(book: Handbook) -> str:
         cards=department_cards(book.ctx),
         indexes=indexes,
         finder=Markup(book.layout.link(home, book.layout.index("posts"))),
-        chart=Markup(draw(overview_chart(organisation, Links(book.layout, home)))),
+        chart=chart,
     )
+    return {home: page, file: drawing}
 
 
 @dataclass(frozen=True)
@@ -80,15 +83,17 @@ def post_row(book: Handbook, key: str, *, findable: bool = False) -> PostRow:
     return PostRow(link, post.code, post.grade, department, superior, views.headcount_of(post), find)
 
 
-def department_page(book: Handbook, key: str) -> str:
+def department_page(book: Handbook, key: str) -> dict[str, str]:
+    """The department's page (its 组织说明书) and its chart's file."""
     organisation = book.organisation
     department = organisation.departments[key]
     internal, external = views.relation_rows(book.ctx, department.relations)
     children = [book.ctx.department_link(child) for child in organisation.department_children.get(key, [])]
-    links = Links(book.layout, book.layout.department(key))
-    return book.render(
+    path, file = book.layout.department(key), book.layout.department_chart(key)
+    chart, drawing = figure(book.layout, path, file, lambda links: department_chart(organisation, key, links))
+    page = book.render(
         "department.md.j2",
-        book.layout.department(key),
+        path,
         key=key,
         department=department,
         parent=book.ctx.department_link(department.parent),
@@ -104,8 +109,9 @@ def department_page(book: Handbook, key: str) -> str:
         internal=internal,
         external=external,
         revisions=views.revisions(department.revisions),
-        chart=Markup(draw(department_chart(organisation, key, links))),
+        chart=chart,
     )
+    return {path: page, file: drawing}
 
 
 def post_page(book: Handbook, key: str) -> str:

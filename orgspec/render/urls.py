@@ -42,6 +42,13 @@ class SiteLayout:
     def index(self, name: str) -> str:
         return f"{self.folder}/indexes/{name}.md"
 
+    def department_chart(self, key: str) -> str:
+        """The department's chart as a file of its own, beside its page (so the links inside are the page's)."""
+        return f"{self.folder}/departments/{key}/chart.svg"
+
+    def overview_chart(self) -> str:
+        return f"{self.folder}/overview.svg"
+
     def asset(self, name: str) -> str:
         return f"{self.folder}/assets/{name}"
 

@@ -3,17 +3,13 @@
 Only geometry is computed here; drawing (SVG) and text live elsewhere.
 
 Algorithm
-    The non-layered tidy tree of A. van der Ploeg, "Drawing non-layered
-    tidy trees in linear time" (Software: Practice and Experience 44, 2014),
-    which is Walker's algorithm with the linear-time improvements of
-    Buchheim, Juenger and Leipert, generalised to boxes of any width and
-    height.  Children start ``v_gap`` below their own parent instead of on
-    a global row, so one tall box does not push every row beneath it down.
-    Subtrees are pushed together until their contours are ``h_gap`` apart,
-    smaller subtrees caught between two pushed subtrees are spread evenly,
-    and a parent is centred over its first and last child.  The layout of a
-    subtree depends on that subtree only, so identical subtrees are drawn
-    identically.  Time is O(n).
+    The non-layered tidy tree (`orgspec.render.chart.tidy`): children start
+    ``v_gap`` below their own parent instead of on a global row, so one tall
+    box does not push every row beneath it down.  Subtrees are pushed
+    together until their contours are ``h_gap`` apart, smaller subtrees
+    caught between two pushed subtrees are spread evenly, and a parent is
+    centred over its first and last child.  The layout of a subtree depends
+    on that subtree only, so identical subtrees are drawn identically.
 
 Compact org-chart convention
     When a node has two or more children and all of them are leaves, the
@@ -31,8 +27,49 @@ Compact org-chart convention
               +-------+
 
     The parent and its column then take part in the tidy tree as a single
-    rectangle (their bounding box).  A node with both leaf and non-leaf
-    children lays all of them out sideways.
+    rectangle (their bounding box).
+
+    A node with both leaf and non-leaf children (two or more leaves) stacks
+    its leaves the same way, in a column that stands among the subtrees of
+    its other children where its first leaf would; the column hangs from
+    the bus like a child box, its rail in place of a box's centre::
+
+              +--------+
+              | parent |
+              +---+----+
+          +-------+-----------+    bus
+          |   +-------+       |
+          +---| leaf  |   +--------+
+          |   +-------+   | child  |
+          |   +-------+   +--------+
+          +---| leaf  |       ...
+              +-------+
+
+    so that a manager with many staff and a few sub-teams draws about as
+    wide as the sub-teams, not as wide as all of them side by side.
+
+Folding
+    A tree of hundreds of posts has dozens of teams side by side at its
+    widest row.  A node whose children would spread wider than
+    ``fold_width`` side by side folds them: its children's subtrees (each
+    laid out the same way) are set in rows no wider than ``fold_width``,
+    one row below the other, each row hanging from a bus that leads from
+    the rail down the node's left side::
+
+        +--------+
+        +-+------+
+          |   +---------+----------+        bus of the first row
+          |   +---+---+  +---+---+
+          |   | subtree |  | subtree |
+          |   +---------+  +---------+
+          +---+---------+                   bus of the second row
+              +---+---+
+              | subtree |
+
+    The node and its rows then take part in the tidy tree as one block.
+    Nodes are folded from the bottom up, so a chart grows taller rather
+    than much wider than ``fold_width``.  Time is O(n) per level of folds
+    inside folds.
 
 Output
     Coordinates are translated so that the smallest x and y equal
@@ -45,60 +82,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-_DECIMALS = 2
+from orgspec.render.chart.edges import BUS, ROW, STACK, Hang, make_edges
+from orgspec.render.chart.geometry import Box, Edge, Layout, Node, round2
+from orgspec.render.chart.tidy import Tidy, first_walk, second_walk
 
-
-@dataclass(frozen=True)
-class Node:
-    """One box of the input tree.
-
-    ``key`` must be unique in the tree; ``width`` and ``height`` are the
-    box size in pixels; ``children`` are drawn left to right in order.
-    """
-
-    key: str
-    width: float
-    height: float
-    children: tuple[Node, ...] = ()
-
-
-@dataclass(frozen=True)
-class Box:
-    """Placed box: ``(x, y)`` is its top-left corner."""
-
-    key: str
-    x: float
-    y: float
-    width: float
-    height: float
-
-
-@dataclass(frozen=True)
-class Edge:
-    """Connector from ``parent`` to ``child`` as an orthogonal polyline.
-
-    The first point lies on the parent's border and the last point on the
-    child's; consecutive points share an x or a y coordinate.
-    """
-
-    parent: str
-    child: str
-    points: tuple[tuple[float, float], ...]
-
-
-@dataclass(frozen=True)
-class Layout:
-    """A laid-out tree.
-
-    ``boxes`` are in pre-order of the input tree; ``edges[i]`` leads to
-    ``boxes[i + 1]`` (one edge per non-root box, also in pre-order).
-    ``width`` and ``height`` include ``margin`` on every side.
-    """
-
-    boxes: tuple[Box, ...]
-    edges: tuple[Edge, ...]
-    width: float
-    height: float
+__all__ = ["Box", "Edge", "Layout", "Node", "layout"]
 
 
 @dataclass(frozen=True)
@@ -110,6 +98,7 @@ class _Params:
     stack_indent: float
     stack_gap: float
     margin: float
+    fold_width: float = math.inf
 
 
 @dataclass(frozen=True)
@@ -120,67 +109,18 @@ class _Flat:
     parents: tuple[int, ...]  # -1 for the root
     kids: tuple[tuple[int, ...], ...]
     stacked: tuple[bool, ...]  # are this node's children a stacked column?
+    columns: tuple[tuple[int, ...], ...]  # the leaves of a node with mixed children, stacked in a column
+    column_top: tuple[int, ...]  # for a leaf in such a column: the column's first leaf; -1 otherwise
 
 
-class _Tidy:
-    """Mutable working record of one tidy-tree node (a box or a block).
+@dataclass(frozen=True)
+class _Arranged:
+    """A subtree placed with its bounding box's top-left corner at (0, 0), unrounded."""
 
-    Field names follow van der Ploeg's paper.  ``w`` and ``h`` include the
-    gaps (``h_gap`` to the right, ``v_gap`` below), which turns "keep boxes
-    apart" into "keep rectangles from overlapping".
-    """
-
-    __slots__ = (
-        "change",
-        "el",
-        "er",
-        "h",
-        "head_w",
-        "index",
-        "kids",
-        "mod",
-        "msel",
-        "mser",
-        "msum",
-        "parent",
-        "prelim",
-        "shift",
-        "tl",
-        "tr",
-        "w",
-        "x",
-        "y",
-    )
-
-    def __init__(self, index: int, parent: _Tidy | None, w: float, h: float, head_w: float) -> None:
-        self.index = index  # pre-order index of the (head) input node
-        self.parent = parent
-        self.kids: list[_Tidy] = []
-        self.w = w
-        self.h = h
-        self.head_w = head_w  # width of the box the parent's edge points at
-        self.y: float = 0.0 if parent is None else parent.y + parent.h
-        self.prelim = self.mod = self.shift = self.change = 0.0
-        self.x = self.msum = self.msel = self.mser = 0.0
-        self.tl: _Tidy | None = None  # threads: next contour node of a leaf
-        self.tr: _Tidy | None = None
-        self.el: _Tidy = self  # extreme (lowest) left / right descendants
-        self.er: _Tidy = self
-
-
-class _IYL:
-    """Linked list of (lowest y, sibling index) of the left siblings.
-
-    Tells which sibling owns the right-contour node at a given depth, so a
-    push can be spread over the siblings in between.
-    """
-
-    __slots__ = ("index", "low_y", "nxt")
-
-    def __init__(self, low_y: float, index: int, nxt: _IYL | None) -> None:
-        self.low_y = low_y
-        self.index = index
-        self.nxt = nxt
+    positions: dict[str, tuple[float, float]]
+    hangs: dict[str, Hang]  # how each box but the subtree's root hangs from its parent
+    width: float
+    height: float
 
 
 def layout(
@@ -191,27 +131,160 @@ def layout(
     stack_indent: float = 24,
     stack_gap: float = 10,
     margin: float = 8,
+    fold_width: float = math.inf,
 ) -> Layout:
     """Lay out the tree under *root* as a compact tidy org chart.
 
     ``h_gap`` separates neighbouring subtrees, ``v_gap`` a parent from its
     children, ``stack_indent`` indents stacked leaves from their parent's
     left edge, ``stack_gap`` separates stacked leaves, and ``margin`` is
-    left around the drawing.  Raises ``ValueError`` on duplicate keys or on
-    negative or non-finite sizes.
+    left around the drawing.  A node whose children would spread wider
+    than ``fold_width`` side by side stacks them instead (see "Folding").
+    Raises ``ValueError`` on duplicate keys or on negative or non-finite
+    sizes.
     """
-    params = _Params(h_gap, v_gap, stack_indent, stack_gap, margin)
+    params = _Params(h_gap, v_gap, stack_indent, stack_gap, margin, fold_width)
     flat = _flatten(root)
     _validate(flat, params)
-    tidies = _build_tidy(flat, params)
-    for tidy in reversed(tidies):  # reverse pre-order: children first
-        _first_walk(tidy)
-    _second_walk(tidies)
-    boxes = _make_boxes(flat, _raw_positions(flat, tidies, params), params)
-    edges = _make_edges(flat, boxes, params)
+    arranged = _arrange(flat, params)
+    boxes = _make_boxes(flat, [arranged.positions[node.key] for node in flat.nodes], params.margin)
+    edges = make_edges(boxes, flat.parents, arranged.hangs, stack_indent, v_gap)
     width = max(box.x + box.width for box in boxes) + margin
     height = max(box.y + box.height for box in boxes) + margin
-    return Layout(tuple(boxes), tuple(edges), _round(width), _round(height))
+    return Layout(tuple(boxes), tuple(edges), round2(width), round2(height))
+
+
+def _arrange(flat: _Flat, params: _Params) -> _Arranged:
+    """Place a (sub)tree: its folded nodes as blocks, the rest as a tidy tree around them."""
+    blocks = {flat.nodes[index].key: _folded_block(flat.nodes[index], params) for index in _folds(flat, params)}
+    tree = _flatten(_with_blocks(flat, blocks)) if blocks else flat
+    tidies = _build_tidy(tree, params)
+    for tidy in reversed(tidies):  # reverse pre-order: children first
+        first_walk(tidy)
+    second_walk(tidies)
+    raw = _raw_positions(tree, tidies, params)
+    left, top = min(tidy.x for tidy in tidies), min(tidy.y for tidy in tidies)  # a column's rail is left of its boxes
+    positions: dict[str, tuple[float, float]] = {}
+    hangs: dict[str, Hang] = {}
+    for index, node in enumerate(tree.nodes):
+        x, y = raw[index][0] - left, raw[index][1] - top
+        if index:
+            hangs[node.key] = _hang(tree, index)
+        block = blocks.get(node.key)
+        if block is None:
+            positions[node.key] = (x, y)
+            continue
+        positions.update({key: (x + bx, y + by) for key, (bx, by) in block.positions.items()})
+        hangs.update(block.hangs)
+    width = max(raw[index][0] - left + node.width for index, node in enumerate(tree.nodes))
+    height = max(raw[index][1] - top + node.height for index, node in enumerate(tree.nodes))
+    return _Arranged(positions, hangs, width, height)
+
+
+def _hang(tree: _Flat, index: int) -> Hang:
+    if tree.stacked[tree.parents[index]]:
+        return STACK
+    if tree.column_top[index] >= 0:
+        return ("column", tree.nodes[tree.column_top[index]].key)
+    return BUS
+
+
+# --- folding ---------------------------------------------------------------
+
+
+def _folds(flat: _Flat, params: _Params) -> list[int]:
+    """The nodes whose children are folded, outermost only (the inner ones fold inside their blocks)."""
+    if math.isinf(params.fold_width):
+        return []
+    folded = _folded(flat, params)
+    inside = [False] * len(flat.nodes)
+    outermost = []
+    for index, parent in enumerate(flat.parents):  # pre-order: parents first
+        inside[index] = parent >= 0 and (inside[parent] or folded[parent])
+        if folded[index] and not inside[index]:
+            outermost.append(index)
+    return outermost
+
+
+def _folded(flat: _Flat, params: _Params) -> list[bool]:
+    """Which nodes fold, bottom-up: those whose children, side by side, would be wider than ``fold_width``.
+
+    Widths are estimated as the sum of the children's (tidy packing can
+    only be narrower), counting each child as folded or not already.
+    """
+    count = len(flat.nodes)
+    width = [0.0] * count
+    folded = [False] * count
+    for index in reversed(range(count)):
+        node, kids = flat.nodes[index], flat.kids[index]
+        if not kids or flat.stacked[index]:
+            width[index] = _block_size(flat, index, params)[0]
+            continue
+        column = flat.columns[index]
+        stacked = set(column)
+        sideways = [width[kid] for kid in kids if kid not in stacked]
+        if column:
+            sideways.append(_column_size(flat, column, params)[0])
+        spread = sum(sideways) + params.h_gap * (len(sideways) - 1)
+        folded[index] = spread > params.fold_width and len(sideways) >= 2
+        width[index] = max(node.width, params.fold_width + params.stack_indent if folded[index] else spread)
+    return folded
+
+
+def _folded_block(node: Node, params: _Params) -> _Arranged:
+    """A node with its children's subtrees in rows below it, each row no wider than ``fold_width``.
+
+    The rows hang from the rail down the node's left side: a bus above each
+    row leads from the rail to the row's subtrees.
+    """
+    parts = [_arrange(_flatten(child), params) for child in node.children]
+    positions = {node.key: (0.0, 0.0)}
+    hangs: dict[str, Hang] = {}
+    width, y = node.width, node.height + params.v_gap
+    for row in _rows([part.width for part in parts], params):
+        x = params.stack_indent
+        for index in row:
+            positions.update({key: (x + px, y + py) for key, (px, py) in parts[index].positions.items()})
+            hangs.update(parts[index].hangs)
+            hangs[node.children[index].key] = ROW
+            x += parts[index].width + params.h_gap
+        width = max(width, x - params.h_gap)
+        y += max(parts[index].height for index in row) + params.v_gap
+    return _Arranged(positions, hangs, width, y - params.v_gap)
+
+
+def _rows(widths: list[float], params: _Params) -> list[list[int]]:
+    """Indexes of ``widths`` in rows, in order, a new row where the next would pass ``fold_width``."""
+    rows: list[list[int]] = [[]]
+    used = 0.0
+    for index, width in enumerate(widths):
+        if rows[-1] and used + params.h_gap + width > params.fold_width:
+            rows.append([])
+            used = 0.0
+        used += (params.h_gap if rows[-1] else 0.0) + width
+        rows[-1].append(index)
+    return rows
+
+
+def _with_blocks(flat: _Flat, blocks: dict[str, _Arranged]) -> Node:
+    """The tree with each folded node and its subtree as one leaf of the block's size (built bottom-up)."""
+    built: list[Node | None] = [None] * len(flat.nodes)
+    for index in reversed(range(len(flat.nodes))):
+        node = flat.nodes[index]
+        block = blocks.get(node.key)
+        if block is not None:
+            built[index] = Node(node.key, block.width, block.height)
+        else:
+            built[index] = Node(
+                node.key, node.width, node.height, tuple(_built(built, kid) for kid in flat.kids[index])
+            )
+    return _built(built, 0)
+
+
+def _built(built: list[Node | None], index: int) -> Node:
+    node = built[index]
+    assert node is not None  # children are built before their parents
+    return node
 
 
 # --- input handling --------------------------------------------------------
@@ -234,13 +307,26 @@ def _flatten(root: Node) -> _Flat:
             kids[parent].append(index)
         stack.extend((child, index) for child in reversed(node.children))
     stacked = [len(k) >= 2 and all(not kids[c] for c in k) for k in kids]
-    return _Flat(tuple(nodes), tuple(parents), tuple(map(tuple, kids)), tuple(stacked))
+    columns = [_column(k, kids) if not stacked[n] else () for n, k in enumerate(kids)]
+    column_top = [-1] * len(nodes)
+    for leaves in columns:
+        for leaf in leaves:
+            column_top[leaf] = leaves[0]
+    return _Flat(
+        tuple(nodes), tuple(parents), tuple(map(tuple, kids)), tuple(stacked), tuple(columns), tuple(column_top)
+    )
+
+
+def _column(children: list[int], kids: list[list[int]]) -> tuple[int, ...]:
+    """The leaves among ``children`` that are stacked in a column: two or more, beside non-leaf siblings."""
+    leaves = tuple(child for child in children if not kids[child])
+    return leaves if len(leaves) >= 2 and len(leaves) < len(children) else ()
 
 
 def _validate(flat: _Flat, params: _Params) -> None:
     """Reject input that would give a meaningless drawing."""
     for name, value in vars(params).items():
-        if not (math.isfinite(value) and value >= 0):
+        if not (math.isfinite(value) and value >= 0) and not (name == "fold_width" and value == math.inf):
             raise ValueError(f"{name} must be finite and >= 0, got {value!r}")
     seen: set[str] = set()
     for node in flat.nodes:
@@ -252,30 +338,43 @@ def _validate(flat: _Flat, params: _Params) -> None:
                 raise ValueError(f"node {node.key!r} has invalid size {size!r}")
 
 
+def _column_size(flat: _Flat, leaves: tuple[int, ...], params: _Params) -> tuple[float, float]:
+    """Width and height of a column of stacked leaves, the rail's indent included."""
+    nodes = [flat.nodes[leaf] for leaf in leaves]
+    width = params.stack_indent + max(node.width for node in nodes)
+    return width, sum(node.height for node in nodes) + params.stack_gap * (len(nodes) - 1)
+
+
 def _block_size(flat: _Flat, index: int, params: _Params) -> tuple[float, float]:
     """Width and height of a node's box, or of the bounding box of a node
     and its stacked column."""
     head = flat.nodes[index]
     if not flat.stacked[index]:
         return head.width, head.height
-    leaves = [flat.nodes[k] for k in flat.kids[index]]
-    width = max(head.width, params.stack_indent + max(n.width for n in leaves))
-    column = sum(n.height for n in leaves) + params.stack_gap * (len(leaves) - 1)
-    return width, head.height + params.v_gap + column
+    width, column = _column_size(flat, flat.kids[index], params)
+    return max(head.width, width), head.height + params.v_gap + column
 
 
-def _build_tidy(flat: _Flat, params: _Params) -> list[_Tidy]:
+def _build_tidy(flat: _Flat, params: _Params) -> list[Tidy]:
     """Create the tidy-tree records in pre-order; stacked leaves get none
-    because they travel inside their parent's block."""
-    tidies: list[_Tidy] = []
-    by_index: list[_Tidy | None] = [None] * len(flat.nodes)
+    because they travel inside their parent's block, or inside the column
+    that stands among their parent's children (keyed by its first leaf)."""
+    tidies: list[Tidy] = []
+    by_index: list[Tidy | None] = [None] * len(flat.nodes)
     for index, node in enumerate(flat.nodes):
         parent_index = flat.parents[index]
         if parent_index >= 0 and flat.stacked[parent_index]:
             continue
         parent = None if parent_index < 0 else by_index[parent_index]
+        if flat.column_top[index] >= 0:
+            if flat.column_top[index] == index and parent is not None:  # the column stands where its first leaf would
+                width, height = _column_size(flat, flat.columns[parent_index], params)
+                column = Tidy(index, parent, width + params.h_gap, height + params.v_gap, params.stack_indent)
+                parent.kids.append(column)
+                tidies.append(column)
+            continue
         width, height = _block_size(flat, index, params)
-        tidy = _Tidy(index, parent, width + params.h_gap, height + params.v_gap, node.width)
+        tidy = Tidy(index, parent, width + params.h_gap, height + params.v_gap, node.width)
         if parent is not None:
             parent.kids.append(tidy)
         by_index[index] = tidy
@@ -283,240 +382,35 @@ def _build_tidy(flat: _Flat, params: _Params) -> list[_Tidy]:
     return tidies
 
 
-# --- first walk: relative positions, bottom-up -----------------------------
-
-
-def _bottom(tidy: _Tidy) -> float:
-    return tidy.y + tidy.h
-
-
-def _first_walk(tidy: _Tidy) -> None:
-    """Place the children of *tidy* (whose subtrees are already laid out)
-    side by side and centre *tidy* over them."""
-    kids = tidy.kids
-    if not kids:
-        _set_extremes(tidy)
-        return
-    iyl = _update_iyl(_bottom(kids[0].el), 0, None)
-    for i in range(1, len(kids)):
-        # Read before _separate, which may redirect kids[i].er to a sibling.
-        low_y = _bottom(kids[i].er)
-        _separate(tidy, i, iyl)
-        iyl = _update_iyl(low_y, i, iyl)
-    _position_root(tidy)
-    _set_extremes(tidy)
-
-
-def _set_extremes(tidy: _Tidy) -> None:
-    """Record the lowest leftmost/rightmost descendants and their mod sums."""
-    if not tidy.kids:
-        tidy.el = tidy.er = tidy
-        tidy.msel = tidy.mser = 0.0
-        return
-    first, last = tidy.kids[0], tidy.kids[-1]
-    tidy.el, tidy.msel = first.el, first.msel
-    tidy.er, tidy.mser = last.er, last.mser
-
-
-def _update_iyl(low_y: float, index: int, iyl: _IYL | None) -> _IYL:
-    """Push sibling *index*, dropping the siblings it hides from the right."""
-    while iyl is not None and low_y >= iyl.low_y:
-        iyl = iyl.nxt
-    return _IYL(low_y, index, iyl)
-
-
-def _next_left(tidy: _Tidy) -> _Tidy | None:
-    return tidy.kids[0] if tidy.kids else tidy.tl
-
-
-def _next_right(tidy: _Tidy) -> _Tidy | None:
-    return tidy.kids[-1] if tidy.kids else tidy.tr
-
-
-def _separate(tidy: _Tidy, i: int, iyl: _IYL) -> None:
-    """Move child *i* so that it clears children 0..i-1 by exactly h_gap
-    where they come closest, walking both contours top-down once."""
-    sr: _Tidy | None = tidy.kids[i - 1]  # right contour of the left forest
-    cl: _Tidy | None = tidy.kids[i]  # left contour of subtree i
-    mssr, mscl = tidy.kids[i - 1].mod, tidy.kids[i].mod
-    first = True
-    while sr is not None and cl is not None:
-        while _bottom(sr) > iyl.low_y and iyl.nxt is not None:
-            iyl = iyl.nxt
-        dist = (mssr + sr.prelim + sr.w) - (mscl + cl.prelim)
-        # The roots always share a row, so the first distance is applied
-        # even when negative: it pulls a subtree whose root starts out too
-        # far right back against its neighbour; deeper rows only push.
-        if dist > 0 or first:
-            mscl += dist
-            _move_subtree(tidy, i, iyl.index, dist)
-        first = False
-        sy, cy = _bottom(sr), _bottom(cl)
-        if sy <= cy:
-            sr = _next_right(sr)
-            mssr += sr.mod if sr is not None else 0.0
-        if sy >= cy:
-            cl = _next_left(cl)
-            mscl += cl.mod if cl is not None else 0.0
-    if sr is None and cl is not None:
-        _set_left_thread(tidy, i, cl, mscl)
-    elif sr is not None and cl is None:
-        _set_right_thread(tidy, i, sr, mssr)
-
-
-def _move_subtree(tidy: _Tidy, i: int, si: int, dist: float) -> None:
-    """Shift child *i* by *dist*; spread the shift over the children
-    between sibling *si* (the one pushed against) and *i*."""
-    kid = tidy.kids[i]
-    kid.mod += dist
-    kid.msel += dist
-    kid.mser += dist
-    if si != i - 1:
-        # Applied lazily by _add_child_spacing, which keeps this O(1).
-        share = dist / (i - si)
-        tidy.kids[si + 1].shift += share
-        kid.shift -= share
-        kid.change -= dist - share
-
-
-def _set_left_thread(tidy: _Tidy, i: int, cl: _Tidy, mscl: float) -> None:
-    """Subtree i is deeper: continue the left forest's left contour into it."""
-    first = tidy.kids[0]
-    li = first.el
-    li.tl = cl
-    # Make "mod sum at li + cl.mod" equal cl's real mod sum; li itself does
-    # not move because prelim compensates (li is a leaf, so nothing else
-    # depends on its mod).
-    diff = (mscl - cl.mod) - first.msel
-    li.mod += diff
-    li.prelim -= diff
-    first.el, first.msel = tidy.kids[i].el, tidy.kids[i].msel
-
-
-def _set_right_thread(tidy: _Tidy, i: int, sr: _Tidy, mssr: float) -> None:
-    """The left forest is deeper: continue subtree i's right contour into it."""
-    kid = tidy.kids[i]
-    ri = kid.er
-    ri.tr = sr
-    diff = (mssr - sr.mod) - kid.mser
-    ri.mod += diff
-    ri.prelim -= diff
-    kid.er, kid.mser = tidy.kids[i - 1].er, tidy.kids[i - 1].mser
-
-
-def _position_root(tidy: _Tidy) -> None:
-    """Centre the parent's box over the boxes of its first and last child.
-
-    For a block, that is the block's head box, so a single child sits right
-    below its parent and its edge is a straight line.
-    """
-    first, last = tidy.kids[0], tidy.kids[-1]
-    left = first.prelim + first.mod + first.head_w / 2
-    right = last.prelim + last.mod + last.head_w / 2
-    tidy.prelim = (left + right) / 2 - tidy.head_w / 2
-
-
-# --- second walk: absolute positions, top-down -----------------------------
-
-
-def _second_walk(tidies: list[_Tidy]) -> None:
-    """Turn relative positions into absolute x; *tidies* is in pre-order,
-    so every parent is final before its children are visited."""
-    for tidy in tidies:
-        base = 0.0 if tidy.parent is None else tidy.parent.msum
-        tidy.msum = base + tidy.mod
-        tidy.x = tidy.prelim + tidy.msum
-        _add_child_spacing(tidy)
-
-
-def _add_child_spacing(tidy: _Tidy) -> None:
-    """Apply the pending even spreading recorded by _move_subtree."""
-    shift = delta = 0.0
-    for kid in tidy.kids:
-        shift += kid.shift
-        delta += shift + kid.change
-        kid.mod += delta
-
-
 # --- output ----------------------------------------------------------------
 
 
-def _round(value: float) -> float:
-    # "+ 0.0" turns a rounded -0.0 into 0.0 so that output compares equal.
-    return round(value, _DECIMALS) + 0.0
-
-
-def _raw_positions(flat: _Flat, tidies: list[_Tidy], params: _Params) -> list[tuple[float, float]]:
+def _raw_positions(flat: _Flat, tidies: list[Tidy], params: _Params) -> list[tuple[float, float]]:
     """Unrounded top-left corner of every input node, by pre-order index."""
     positions = [(0.0, 0.0)] * len(flat.nodes)
     for tidy in tidies:
-        positions[tidy.index] = (tidy.x, tidy.y)
-        if not flat.stacked[tidy.index]:
+        if flat.column_top[tidy.index] >= 0:  # a column beside its parent's other children
+            parent = flat.parents[tidy.index]
+            _place_column(flat, flat.columns[parent], tidy.x + params.stack_indent, tidy.y, positions, params)
             continue
-        x = tidy.x + params.stack_indent
-        y = tidy.y + flat.nodes[tidy.index].height + params.v_gap
-        for leaf in flat.kids[tidy.index]:
-            positions[leaf] = (x, y)
-            y += flat.nodes[leaf].height + params.stack_gap
+        positions[tidy.index] = (tidy.x, tidy.y)
+        if flat.stacked[tidy.index]:
+            top = tidy.y + flat.nodes[tidy.index].height + params.v_gap
+            _place_column(flat, flat.kids[tidy.index], tidy.x + params.stack_indent, top, positions, params)
     return positions
 
 
-def _make_boxes(flat: _Flat, positions: list[tuple[float, float]], params: _Params) -> list[Box]:
-    """Translate so the drawing starts at (margin, margin) and round."""
-    dx = params.margin - min(x for x, _ in positions)
-    dy = params.margin - min(y for _, y in positions)
+def _place_column(
+    flat: _Flat, leaves: tuple[int, ...], x: float, y: float, positions: list[tuple[float, float]], params: _Params
+) -> None:
+    for leaf in leaves:
+        positions[leaf] = (x, y)
+        y += flat.nodes[leaf].height + params.stack_gap
+
+
+def _make_boxes(flat: _Flat, positions: list[tuple[float, float]], margin: float) -> list[Box]:
+    """Move the drawing ``margin`` away from the top and left and round."""
     return [
-        Box(node.key, _round(x + dx), _round(y + dy), _round(node.width), _round(node.height))
+        Box(node.key, round2(x + margin), round2(y + margin), round2(node.width), round2(node.height))
         for node, (x, y) in zip(flat.nodes, positions, strict=True)
     ]
-
-
-def _make_edges(flat: _Flat, boxes: list[Box], params: _Params) -> list[Edge]:
-    """One edge per non-root node, in pre-order of the child."""
-    edges: list[Edge] = []
-    for index in range(1, len(boxes)):
-        parent_index = flat.parents[index]
-        parent, child = boxes[parent_index], boxes[index]
-        stacked = flat.stacked[parent_index]
-        points = _stack_points(parent, child, params) if stacked else _bus_points(parent, child)
-        edges.append(Edge(parent.key, child.key, _simplify(points)))
-    return edges
-
-
-def _bus_points(parent: Box, child: Box) -> list[tuple[float, float]]:
-    """Parent bottom-centre, down to the middle of the gap, across, down to
-    the child's top-centre.  Siblings share the horizontal bus segment."""
-    px = _round(parent.x + parent.width / 2)
-    cx = _round(child.x + child.width / 2)
-    top = _round(parent.y + parent.height)
-    mid = _round((top + child.y) / 2)
-    return [(px, top), (px, mid), (cx, mid), (cx, child.y)]
-
-
-def _stack_points(parent: Box, child: Box, params: _Params) -> list[tuple[float, float]]:
-    """Down the rail from the parent's bottom edge, then right to the
-    leaf's left edge at its vertical middle."""
-    # The rail stays on the parent's bottom edge even for a very narrow box.
-    rail = _round(parent.x + min(params.stack_indent / 2, parent.width / 2))
-    top = _round(parent.y + parent.height)
-    mid = _round(child.y + child.height / 2)
-    return [(rail, top), (rail, mid), (child.x, mid)]
-
-
-def _simplify(points: list[tuple[float, float]]) -> tuple[tuple[float, float], ...]:
-    """Drop repeated points and the middle point of straight runs."""
-    out: list[tuple[float, float]] = []
-    for point in points:
-        if out and point == out[-1]:
-            continue
-        if len(out) >= 2 and _collinear(out[-2], out[-1], point):
-            out[-1] = point
-        else:
-            out.append(point)
-    if len(out) == 1:  # zero-length edge (touching boxes): keep both ends
-        out.append(out[0])
-    return tuple(out)
-
-
-def _collinear(a: tuple[float, float], b: tuple[float, float], c: tuple[float, float]) -> bool:
-    return (a[0] == b[0] == c[0]) or (a[1] == b[1] == c[1])

@@ -6,6 +6,8 @@ through the gaps by `orgspec.render.chart.dotted`, so they never move the layout
 drawn under the boxes, so they never hide text), one box per card, and a
 legend of the marks the chart uses.
 
+The drawing is a group of links named by its label (``role="group"``),
+not an image, so that assistive technology reaches every box's link.
 Each box is an ``<a href>`` (a ``<g>`` when the card has no link) holding a
 ``<title>`` for hover and screen readers, a rectangle and its text rows.
 A vacancy is marked three ways, so it shows in any colour scheme and in
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from orgspec.render.chart.cards import SMALL_SIZE, Card, Chart, Legend, Row, card_rows, to_nodes, walk
@@ -31,8 +34,9 @@ from orgspec.render.chart.layout import Box, Edge, Layout, layout
 from orgspec.render.chart.measure import text_width_px
 from orgspec.render.escape import escape
 
-#: Spacing handed to the tidy-tree layout.
-SPACING = {"h_gap": 16.0, "v_gap": 32.0, "stack_indent": 24.0, "stack_gap": 8.0, "margin": 8.0}
+#: Spacing handed to the tidy-tree layout; a chart folds its widest teams into rows
+#: rather than grow much wider than ``fold_width`` (a department of 500 posts: about 3,700 px).
+SPACING = {"h_gap": 16.0, "v_gap": 32.0, "stack_indent": 24.0, "stack_gap": 8.0, "margin": 8.0, "fold_width": 3600.0}
 LEGEND_HEIGHT = 22.0
 ARROW = 7.0  # length of a dotted line's arrowhead
 STRIPE = 4.0  # width of the vacancy stripe
@@ -75,10 +79,37 @@ STYLE = "".join(
 
 
 def draw(chart: Chart) -> str:
-    """Lay out and draw a chart."""
+    """Lay out and draw a chart, with its legend: a file of its own."""
+    return drawings(chart).standalone
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A chart drawn from one layout twice: for a page, which shows the legend itself, and as a file."""
+
+    inline: str
+    standalone: str
+    width: float
+    """The width of the inline drawing, in pixels."""
+    legend: list[tuple[str, str]]
+    """(kind, label) of each legend entry the chart needs: ``edge``, ``dotted``, ``vacant``."""
+
+
+def drawings(chart: Chart) -> Drawing:
+    """The chart for a page (without its legend) and as a file (with it)."""
     placed = layout(to_nodes(chart.root), **SPACING)
     cards = {node.card.key: node.card for node in walk(chart.root)}
-    return render(placed, cards, label=chart.label, dotted=chart.dotted, legend=chart.legend)
+    pairs = _dotted_pairs(placed, chart.dotted)
+    entries = _legend_entries(chart.legend, placed, pairs, cards) if chart.legend else []
+    inline = render(placed, cards, label=chart.label, dotted=chart.dotted)
+    standalone = render(placed, cards, label=chart.label, dotted=chart.dotted, legend=chart.legend)
+    return Drawing(inline, standalone, math.ceil(placed.width), entries)
+
+
+def _dotted_pairs(placed: Layout, dotted: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The dotted lines whose both ends are boxes of the chart."""
+    keys = {box.key for box in placed.boxes}
+    return [(low, high) for low, high in dotted if low in keys and high in keys and low != high]
 
 
 def render(
@@ -91,7 +122,7 @@ def render(
 ) -> str:
     """The SVG text of a laid-out chart; ``cards`` gives each box's content by key."""
     boxes = {box.key: box for box in placed.boxes}
-    pairs = [(low, high) for low, high in dotted if low in boxes and high in boxes and low != high]
+    pairs = _dotted_pairs(placed, dotted)
     entries = _legend_entries(legend, placed, pairs, cards) if legend else []
     width = max(placed.width, _legend_width(entries) + 2 * SPACING["margin"])
     height = placed.height + (LEGEND_HEIGHT if entries else 0.0)
@@ -143,7 +174,7 @@ def _href(href: str) -> str:
 def _open_tag(width: float, height: float, label: str) -> str:
     w, h = _num(math.ceil(width)), _num(math.ceil(height))
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="orgspec-svg" role="img" aria-label="{_text(label)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="orgspec-svg" role="group" aria-label="{_text(label)}" '
         f'viewBox="0 0 {w} {h}" width="{w}" height="{h}">'
     )
 
@@ -271,4 +302,4 @@ def _legend(entries: Sequence[tuple[str, str]], top: float) -> list[str]:
     return ["".join(parts)]
 
 
-__all__ = ["SPACING", "STYLE", "draw", "render"]
+__all__ = ["SPACING", "STYLE", "Drawing", "draw", "drawings", "render"]
