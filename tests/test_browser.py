@@ -37,10 +37,17 @@ RESULTS = {
 }
 
 
+PAGES: dict[str, list[str]] = {}
+"""Every page each builder wrote (404 aside), as paths under the site's root."""
+
+
 @pytest.fixture(scope="module", params=["mkdocs", "zensical"])
 def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     engine = str(request.param)
     built = build(copy_example(tmp_path_factory.mktemp(f"browser-{engine}")), engine)
+    PAGES[engine] = sorted(
+        page.relative_to(built).as_posix() for page in built.rglob("*.html") if page.name != "404.html"
+    )
     with serve(built) as url:
         yield engine, url
 
@@ -114,3 +121,22 @@ def test_printing_a_post_gives_a_clean_a4_job_sheet(site: tuple[str, str], chrom
         assert words in text
     for chrome in ("组织概览", "搜索", "打印岗位说明书"):
         assert chrome not in text, chrome
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_page_scrolls_sideways(site: tuple[str, str], chromium: Browser, width: int) -> None:
+    engine, url = site
+    chromium.send(
+        "Emulation.setDeviceMetricsOverride", width=width, height=800, deviceScaleFactor=1, mobile=width < 500
+    )
+    try:
+        too_wide = {}
+        for page in PAGES[engine]:
+            chromium.open(url + page, settle=0.05)
+            scroll, inner = chromium.eval("[document.documentElement.scrollWidth, innerWidth]")
+            if scroll > inner:
+                too_wide[page] = scroll
+        assert len(PAGES[engine]) > 30
+        assert too_wide == {}
+    finally:
+        chromium.send("Emulation.setDeviceMetricsOverride", width=1280, height=1000, deviceScaleFactor=1, mobile=False)
