@@ -89,6 +89,87 @@
     }
   }
 
+  /* Search results as people read them. MkDocs' search joins the words of Chinese titles with
+     zero-width spaces and shows a page's search words as a paragraph; Zensical's dialog says
+     "Search" and "3 results" in English whatever the site's language, though its pages carry the
+     translations. Both are mended where they show. */
+  function mend(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeValue.indexOf("\u200b") >= 0) node.nodeValue = node.nodeValue.replace(/\u200b/g, "");
+    }
+    /* A page's search words (pinyin, initials, …) start with U+2063: they found the page, they need not show. */
+    root.querySelectorAll("p").forEach(function (paragraph) {
+      if (paragraph.textContent.trim().charAt(0) === "\u2063") paragraph.hidden = true;
+    });
+  }
+
+  function zensicalWords() {
+    var config = document.getElementById("__config");
+    var button = document.querySelector(".md-search__button");
+    try {
+      var words = JSON.parse(config.textContent).translations || {};
+      words.search = button ? button.textContent.trim() : "";
+      return words;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function translate(root, words) {
+    var input = root.querySelector("input[placeholder='Search']");
+    if (input && words.search) input.placeholder = words.search;
+    var dialog = root.querySelector("[aria-label='Search']");
+    if (dialog && words.search) dialog.setAttribute("aria-label", words.search);
+    root.querySelectorAll("[role=status]").forEach(function (status) {
+      var node = status.firstChild;  /* the dialog's own text node: it goes on updating it */
+      if (!node || node.nodeType !== 3) return;
+      var count = /^([\d,]+) results?$/.exec(node.data);
+      if (node.data === "No results" && words["search.result.none"]) {
+        node.data = words["search.result.none"];
+      } else if (count && words["search.result.one"] && words["search.result.other"]) {
+        node.data = count[1] === "1" ? words["search.result.one"] : words["search.result.other"].replace("#", count[1]);
+      }
+    });
+  }
+
+  function watch(root, mendIt) {
+    var busy = false;
+    new MutationObserver(function () {
+      if (busy) return;
+      busy = true;
+      mendIt(root);
+      busy = false;
+    }).observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  function mendSearch() {
+    var results = document.querySelector(".md-search-result__list");
+    if (results && !results.dataset.mended) {
+      results.dataset.mended = "1";
+      watch(results, mend);
+    }
+    var words = document.documentElement.lang.indexOf("en") === 0 ? null : zensicalWords();
+    if (!words || !document.querySelector(".md-search__button") || document.body.dataset.searchMended) return;
+    document.body.dataset.searchMended = "1";
+    function attach(host) {
+      translate(host.shadowRoot, words);
+      watch(host.shadowRoot, function (root) { translate(root, words); });
+    }
+    function host() {
+      return Array.prototype.find.call(document.body.children, function (element) { return element.shadowRoot; });
+    }
+    if (host()) {
+      attach(host());
+      return;
+    }
+    new MutationObserver(function (changes, observer) {
+      if (!host()) return;
+      observer.disconnect();
+      attach(host());
+    }).observe(document.body, { childList: true });
+  }
+
   /* Opened from disk, the builders' search cannot load its index: say how to serve the site. */
   function showOfflineNotes() {
     if (location.protocol !== "file:") return;
@@ -98,6 +179,7 @@
   function start() {
     document.querySelectorAll("[data-orgspec-filter]").forEach(setUpFilter);
     document.querySelectorAll(".orgspec-figure").forEach(setUpChart);
+    mendSearch();
     showOfflineNotes();
   }
 

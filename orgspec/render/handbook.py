@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,11 @@ class Handbook:
     @property
     def organisation(self) -> Organisation:
         return self.ctx.organisation
+
+    @cached_property
+    def title_counts(self) -> Counter[str]:
+        """How many posts have each title."""
+        return Counter(post.title or key for key, post in self.organisation.posts.items())
 
     def render(self, template: str, page: str, **values: Any) -> str:
         link = linker(self.layout, page)

@@ -18,7 +18,7 @@ from orgspec.render.handbook import Handbook
 from orgspec.views import common as views
 from orgspec.views.common import Link
 from orgspec.views.landing import department_cards
-from orgspec.views.search import Finder, finder
+from orgspec.views.search import Finder, finder, search_text
 from orgspec.views.sheet import signature_table
 
 
@@ -91,11 +91,14 @@ def department_page(book: Handbook, key: str) -> dict[str, str]:
     children = [book.ctx.department_link(child) for child in organisation.department_children.get(key, [])]
     path, file = book.layout.department(key), book.layout.department_chart(key)
     chart, drawing = figure(book.layout, path, file, lambda links: department_chart(organisation, key, links))
+    english = department.name_en if department.name_en and department.name_en != department.name else None
     page = book.render(
         "department.md.j2",
         path,
         key=key,
         department=department,
+        english=english,
+        terms=search_text(department.name, english),
         parent=book.ctx.department_link(department.parent),
         head=book.ctx.post_link(department.head),
         functions=book.ctx.groups(department.functions),
@@ -121,14 +124,19 @@ def post_page(book: Handbook, key: str) -> str:
     internal, external = views.relation_rows(ctx, post.relations)
     routines = post.routines
     qualifications = post.qualifications
+    department = ctx.department_link(post.department)
+    english = post.title_en if post.title_en and post.title_en != post.title else None
     return book.render(
         "post.md.j2",
         book.layout.post(key),
         key=key,
         post=post,
+        page_title=_page_title(book, post.title or key, department),
+        english=english,
+        terms=search_text(post.title or key, english),
         grade=views.grade_text(organisation.settings, post.grade),
         pay=views.pay_text(organisation.settings, post.grade),
-        department=ctx.department_link(post.department),
+        department=department,
         superior=ctx.post_link(post.reports_to),
         dotted=[ctx.post_link(other) for other in post.dotted_line],
         subordinates=[ctx.post_link(other) for other in organisation.subordinates.get(key, [])],
@@ -148,6 +156,14 @@ def post_page(book: Handbook, key: str) -> str:
         revisions=views.revisions(post.revisions),
         signatures=signature_table(organisation.settings),
     )
+
+
+def _page_title(book: Handbook, title: str, department: Link | None) -> str:
+    """The title of a post's page (the window's, the search result's): with its department when another post
+    has the same title."""
+    if department is None or book.title_counts[title] < 2:
+        return title
+    return views.aside(title, department.text, book.organisation.settings.locale)
 
 
 def posts_index(book: Handbook) -> str:

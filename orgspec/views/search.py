@@ -13,6 +13,10 @@ each page carries, out of sight, the words that lead to its title:
   ending (xs + jl: xsjl), as people shorten a title;
 - the English name where the page shows another one.
 
+They start with `MARK`, an invisible character that is a word of its own,
+by which the page's script knows them in MkDocs' search results and leaves
+them out of sight there too.
+
 The same words, with the title, code and department, let the post index
 filter its rows as one types (``finder``).
 """
@@ -26,6 +30,8 @@ from dataclasses import dataclass
 from pypinyin import Style, lazy_pinyin
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+MARK = "\u2063"
+"""INVISIBLE SEPARATOR: the first word of a page's search words."""
 MAX_SYLLABLES = 12
 """Initials are combined for the first syllables only: a title is rarely longer, and the count grows as the square."""
 
@@ -52,12 +58,13 @@ def _endings(items: tuple[str, ...] | str, *, shortest: int = 2) -> list[str]:
 
 
 def _abbreviations(letters: str) -> list[str]:
-    """A beginning of the initials joined to an ending (xs + jl), as titles are shortened."""
+    """A beginning of the initials joined to an ending, each two letters or more (xs + jl), as titles are
+    shortened: 销售管理部经理 → xsjl."""
     letters = letters[:MAX_SYLLABLES]
     return [
         letters[:cut] + letters[resume:]
-        for cut in range(1, len(letters) - 1)
-        for resume in range(cut + 1, len(letters))
+        for cut in range(2, len(letters) - 2)
+        for resume in range(cut + 1, len(letters) - 1)
     ]
 
 
@@ -85,3 +92,8 @@ def finder(*names: str | None) -> Finder:
     pinyin = ["".join(syllables(name)) for name in shown]
     text = " ".join([*shown, *pinyin]).lower()
     return Finder(" ".join(text.split()), initials(shown[0]) if shown else "")
+
+
+def search_text(name: str, *others: str | None) -> str:
+    """The words that lead to a page named ``name`` (also called ``others``), for the builders' search."""
+    return " ".join([MARK, *(other for other in others if other), *search_words(name)])
