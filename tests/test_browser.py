@@ -98,6 +98,21 @@ def test_post_page_basic_table_and_superior_link(site: tuple[str, str], chromium
     assert chromium.eval("document.querySelector('h1').firstChild.textContent") == "客服中心主任"
 
 
+def test_a_post_page_shows_where_it_stands(site: tuple[str, str], chromium: Browser) -> None:
+    _, url = site
+    chromium.open(url + "handbook/posts/call-centre-agent.html")
+    chain = chromium.eval("[...document.querySelectorAll('.orgspec-chain li')].map(step => step.textContent)")
+    assert chain == ["客户维系中心经理", "客服中心主任", "客服中心坐席员"]  # up to the top, across departments
+    team = chromium.eval("[...document.querySelectorAll('.orgspec-team svg > *')].map(box => box.textContent)")
+    assert any(box.startswith("客服中心主任") for box in team)
+    marked = chromium.eval(
+        "[...document.querySelectorAll('.orgspec-team svg .current text')].map(row => row.textContent)"
+    )
+    assert marked[:2] == ["本岗位", "客服中心坐席员"]
+    chromium.click(".orgspec-chain a")
+    assert chromium.eval("location.pathname") == "/handbook/posts/customer-service-manager.html"
+
+
 QUERIES = {
     "经理": "posts/service-centre-manager.html",  # 部门经理: jieba keeps it one word
     "部门经理": "posts/service-centre-manager.html",
@@ -160,7 +175,7 @@ def test_printing_a_post_gives_a_clean_a4_job_sheet(site: tuple[str, str], chrom
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for words in ("客服中心坐席员", "岗位说明书", "负责受理客户来电", "任职资格"):
         assert words in text
-    for chrome in ("组织概览", "搜索", "打印岗位说明书"):
+    for chrome in ("首页", "搜索", "打印岗位说明书", "在组织中的位置", "汇报关系", "本岗位"):
         assert chrome not in text, chrome
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from orgspec.check.pipeline import check_project
 from orgspec.edition import redact
 from orgspec.link.organisation import Organisation
-from orgspec.render.chart.build import HANDBOOK_LAYOUT, Links, department_chart, overview_chart
+from orgspec.render.chart.build import HANDBOOK_LAYOUT, Links, department_chart, overview_chart, team_chart
 from orgspec.render.chart.cards import Card, CardTree, Chart, forest, title_lines, to_nodes
 from orgspec.render.chart.dotted import route
 from orgspec.render.chart.layout import Box, Node, layout
@@ -190,6 +190,35 @@ def legend_text(key: str) -> str:
 def test_legend_shows_only_the_marks_in_use() -> None:
     assert legend_text("customer-service-centre") == "直接汇报"
     assert legend_text("customer-service") == "直接汇报虚线汇报有空缺"
+
+
+def team_of(organisation: Organisation, key: str) -> ET.Element:
+    return parse(draw(team_chart(organisation, key, Links(HANDBOOK_LAYOUT, HANDBOOK_LAYOUT.post(key)))))
+
+
+def test_a_posts_team_is_its_superior_its_peers_and_its_subordinates_with_itself_marked() -> None:
+    root = team_of(EXAMPLE, "after-service-supervisor")  # 后期服务主管, under 客户维系中心经理
+    titles = [box_text(box).split(" EX")[0] for box in boxes(root)]
+    assert titles[0] == "客户维系中心经理"
+    assert "本岗位 后期服务主管" in titles  # marked in words, not by colour alone
+    assert {"客服中心主任", "前台接待主管", "呼叫中心主管", "客户关系管理人员"} <= set(titles)  # peers
+    assert {"客户服务质量管理人员", "大客户服务人员", "客户投诉管理人员"} <= set(titles)  # subordinates
+    current = box_named(root, "本岗位")
+    assert current.tag == f"{SVG}g" and "current" in (current.get("class") or "")  # not a link to itself
+    assert all(box.tag == f"{SVG}a" for box in boxes(root) if box is not current)
+
+
+def test_a_team_of_many_shows_ten_and_counts_the_rest(project: Callable[..., Path]) -> None:
+    agents = {
+        f"roles/agent-{n:02d}.yaml": f"title: 坐席{n:02d}\ncode: T-CS-{n + 10}\ndepartment: cs\ngrade: P1\nreports_to: cs-lead\n"
+        for n in range(14)
+    }
+    department = BASE_FILES["departments/cs.yaml"].replace("authorised: 3", "authorised: 17")
+    organisation = check_project(project({**agents, "departments/cs.yaml": department})).organisation
+    titles = [box_text(box) for box in boxes(team_of(organisation, "agent-13"))]
+    assert len(titles) == 1 + 10 + 1  # the superior, ten of its fifteen subordinates, a box for the rest
+    assert "This post 坐席13" in " ".join(titles)  # the post itself always (the base project is English)
+    assert titles[-1] == "5 more posts"
 
 
 # --- variations on a small project -------------------------------------------

@@ -101,6 +101,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "post.career": ("职业发展", "Career development"),
     "post.revisions": ("修订记录", "Revision history"),
     "post.print": ("打印岗位说明书", "Print job description"),
+    "post.chain": ("汇报关系", "Reporting line"),
+    "post.team": ("在组织中的位置", "Where this post stands"),
+    "post.team-hint": ("直接上级、同级岗位与直接下级。", "Its superior, its peers and its direct subordinates."),
+    "post.team-department": ("查看{department}的组织结构图", "See the chart of {department}"),
     "post.downloads": ("下载", "Download"),
     # exported job sheets (Word, PDF) and the post register
     "sheet.heading": ("{title}岗位说明书", "Job description: {title}"),
@@ -173,6 +177,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart.legend.dotted": ("虚线汇报", "Dotted line"),
     "chart.legend.vacant": ("有空缺", "Has vacancies"),
     "chart.legend": ("图例", "Legend"),
+    "chart.this-post": ("本岗位", "This post"),
+    "chart.more": ("另有 {count} 个岗位", "{count} more posts"),
+    "chart.label.team": (
+        "{post}的直接上级、同级岗位与直接下级",
+        "The superior, peers and direct subordinates of {post}",
+    ),
     "chart.zoom-out": ("缩小", "Zoom out"),
     "chart.zoom-in": ("放大", "Zoom in"),
     "chart.fit": ("适应宽度", "Fit"),

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from orgspec.render.chart.build import Links
 from orgspec.render.chart.cards import SMALL_SIZE, Chart
-from orgspec.render.chart.svg import draw, drawings
+from orgspec.render.chart.svg import Drawing, draw, drawings
 from orgspec.render.urls import SiteLayout
 
 READABLE_PX = 8.0
@@ -27,7 +27,7 @@ class Figure:
     """A chart on a page: the drawing, where its file is, its natural and smallest widths, its legend."""
 
     svg: Markup
-    href: Markup
+    href: Markup | None
     width: float
     min_width: float
     legend: list[tuple[str, str]]
@@ -41,6 +41,14 @@ def figure(layout: SiteLayout, page: str, file: str, chart_for: Callable[[Links]
     drawn = drawings(chart_for(Links(layout, page)))
     same_folder = posixpath.dirname(layout.url(page)) == posixpath.dirname(layout.url(file))
     standalone = drawn.standalone if same_folder else draw(chart_for(Links(layout, file)))
+    return _figure(drawn, Markup(layout.link(page, file))), standalone
+
+
+def small_figure(chart: Chart) -> Figure:
+    """The figure of a small chart that has no file of its own (a post's team)."""
+    return _figure(drawings(chart), None)
+
+
+def _figure(drawn: Drawing, href: Markup | None) -> Figure:
     smallest = min(drawn.width, round(drawn.width * READABLE_PX / SMALL_SIZE))
-    shown = Figure(Markup(drawn.inline), Markup(layout.link(page, file)), drawn.width, smallest, drawn.legend)
-    return shown, standalone
+    return Figure(Markup(drawn.inline), href, drawn.width, smallest, drawn.legend)

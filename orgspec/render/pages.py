@@ -11,9 +11,9 @@ from orgspec.i18n import label
 from orgspec.link.organisation import Headcount
 from orgspec.model.common import Kpi
 from orgspec.model.types import PERIODS
-from orgspec.render.chart.build import department_chart, overview_chart
+from orgspec.render.chart.build import Links, department_chart, overview_chart, team_chart
 from orgspec.render.compare_page import compare_page
-from orgspec.render.figures import figure
+from orgspec.render.figures import figure, small_figure
 from orgspec.render.handbook import Handbook
 from orgspec.views import common as views
 from orgspec.views.common import Link
@@ -126,11 +126,18 @@ def post_page(book: Handbook, key: str) -> str:
     qualifications = post.qualifications
     department = ctx.department_link(post.department)
     english = post.title_en if post.title_en and post.title_en != post.title else None
+    page = book.layout.post(key)
+    team = team_chart(organisation, key, Links(book.layout, page))
     return book.render(
         "post.md.j2",
-        book.layout.post(key),
+        page,
         key=key,
         post=post,
+        chain=[ctx.post_link(step) for step in reversed(organisation.chain(key))],
+        team=small_figure(team),
+        department_chart=Markup(book.layout.link(page, book.layout.department(post.department)))
+        if post.department in organisation.departments
+        else None,
         page_title=_page_title(book, post.title or key, department),
         english=english,
         terms=search_text(post.title or key, english),

@@ -89,6 +89,57 @@ def department_chart(organisation: Organisation, key: str, links: Links) -> Char
     return Chart(root, translate("chart.label.department", locale, args), _dotted(organisation, cards), legend(locale))
 
 
+TEAM_SIZE = 10
+"""At most this many peers, and this many subordinates, in a post's team chart; the rest are counted."""
+
+
+def team_chart(organisation: Organisation, key: str, links: Links) -> Chart:
+    """Where a post stands: its superior, its peers, the post itself (marked) and its direct subordinates."""
+    locale = organisation.settings.locale
+    post = organisation.posts[key]
+    tag = label("chart.this-post", locale)
+    own = replace(post_card(organisation, key, links), tag=tag, current=True, href=None)
+    below = _some(organisation, organisation.subordinates.get(key, []), key, links)
+    cards = {own.key: own, **{tree.card.key: tree.card for tree in below}}
+    me = CardTree(own, tuple(below))
+    superior = post.reports_to if post.reports_to in organisation.posts and post.reports_to != key else None
+    if superior is None:
+        root = me
+    else:
+        peers = _some(organisation, organisation.subordinates.get(superior, []), key, links, keep=me)
+        root = CardTree(post_card(organisation, superior, links), tuple(peers))
+        cards.update({tree.card.key: tree.card for tree in peers} | {root.card.key: root.card})
+    cards[own.key] = own
+    _note_dotted_outside(organisation, cards)
+    root = _with_cards(root, cards)
+    args = {"post": post.title or key}
+    return Chart(root, translate("chart.label.team", locale, args), _dotted(organisation, cards), legend(locale))
+
+
+def _some(
+    organisation: Organisation, keys: list[str], current: str, links: Links, keep: CardTree | None = None
+) -> list[CardTree]:
+    """Up to `TEAM_SIZE` posts of ``keys`` (``current`` always, as ``keep``), and a box counting the rest."""
+    room = TEAM_SIZE - (current in keys)
+    shown = {current} | set([key for key in keys if key != current][:room])
+    trees = [
+        keep if key == current and keep is not None else CardTree(post_card(organisation, key, links))
+        for key in keys
+        if key in shown
+    ]
+    hidden = len([key for key in keys if key not in shown])
+    if hidden:
+        words = translate("chart.more", organisation.settings.locale, {"count": hidden})
+        place = "peers" if keep is not None else "below"
+        trees.append(CardTree(Card(f"more:{place}", words, kind="department", tooltip=words)))
+    return trees
+
+
+def _with_cards(tree: CardTree, cards: dict[str, Card]) -> CardTree:
+    """The tree with each card replaced by its latest version in ``cards`` (notes added since)."""
+    return CardTree(cards.get(tree.card.key, tree.card), tuple(_with_cards(child, cards) for child in tree.children))
+
+
 def overview_chart(organisation: Organisation, links: Links) -> Chart:
     """The department tree under the organisation, one box per department."""
     settings = organisation.settings

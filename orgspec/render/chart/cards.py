@@ -52,6 +52,7 @@ class Card:
     note: str | None = None  # a last line, e.g. dotted-line superiors outside the chart
     href: str | None = None
     tooltip: str = ""  # the <title>: lines separated by "\n"
+    current: bool = False  # the post whose page shows the chart
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,7 @@ STYLE = "".join(
         f"{_S} .arrow{{fill:{_PRIMARY}}}",
         f"{_S} .legend text{{text-anchor:start}}",
         f"{_S} a:hover .box,{_S} a:focus-visible .box{{stroke:{_ACCENT};stroke-width:3}}",
+        f"{_S} .current .box{{stroke:{_PRIMARY};stroke-width:3.5}}",
         "</style>",
     )
 )
@@ -222,7 +223,7 @@ def _dotted(low: Box, high: Box, placed: Layout) -> str:
 
 
 def _card(box: Box, card: Card) -> str:
-    classes = card.kind + (" vacant" if card.vacancy else "")
+    classes = card.kind + (" vacant" if card.vacancy else "") + (" current" if card.current else "")
     opening = f'<a href="{_href(card.href)}" class="{classes}">' if card.href else f'<g class="{classes}">'
     closing = "</a>" if card.href else "</g>"
     inner = [f"<title>{_tooltip(card.tooltip or card.title)}</title>"]
