@@ -11,6 +11,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "nav.kpis": ("KPI 目录", "KPI catalogue"),
     "nav.authorities": ("分权手册", "Authority matrix"),
     "nav.compare": ("部门对比", "Department comparison"),
+    "nav.completeness": ("完整度", "Completeness"),
     # totals
     "signature.heading": ("签字确认", "Signatures"),
     "signature.holder": ("任职者", "Post holder"),
@@ -62,6 +63,23 @@ LABELS: dict[str, tuple[str, str]] = {
         "各部门的岗位、编制、管理幅度与层级",
         "Departments side by side: posts, head counts, spans, layers",
     ),
+    "home.index.completeness": (
+        "各岗位说明书哪些部分已经写好、哪些还没有",
+        "Which parts of each job description are written, and which are not yet",
+    ),
+    "index.completeness.intro": (
+        "每个岗位说明书的各部分写了多少条（任职资格：写了几项）；— 表示尚未填写。",
+        "How many entries each part of each job description has (qualifications: how many fields); "
+        "— means not written yet.",
+    ),
+    "completeness.summary": ("全组织", "The whole organisation"),
+    "completeness.posts-with": ("已填写的岗位", "Posts with it"),
+    "completeness.section": ("部分", "Part"),
+    "completeness.duties-only": (
+        "只写了工作内容与职责的岗位：{count} 个（共 {posts} 个）。",
+        "Posts with duties only: {count} of {posts}.",
+    ),
+    "completeness.department-written": ("本部门已填写", "Written in this department"),
     "find.label": ("筛选岗位", "Filter the posts"),
     "find.none": ("没有找到符合的岗位。", "No post matches."),
     "search.offline": (

@@ -22,6 +22,8 @@ from orgspec.render.templates import title_text
 from orgspec.render.urls import SiteLayout
 
 NavItem = str | dict[str, Any]
+INDEXES = ("posts", "kpis", "authorities", "compare", "completeness")
+"""The index pages, in the order of the navigation and of the home page."""
 FLAT_POSTS = 30
 """A department with more posts than this lists them along the reporting lines."""
 
@@ -32,10 +34,7 @@ def handbook_nav(organisation: Organisation, layout: SiteLayout) -> list[NavItem
     home = "nav.home" if layout.front_page else "nav.overview"
     items: list[NavItem] = [{title_text(label(home, locale)): layout.home()}]
     items += [_department(organisation, layout, key) for key in organisation.department_children.get(None, [])]
-    indexes = [
-        {title_text(label(f"nav.{name}", locale)): layout.index(name)}
-        for name in ("posts", "kpis", "authorities", "compare")
-    ]
+    indexes = [{title_text(label(f"nav.{name}", locale)): layout.index(name)} for name in INDEXES]
     items.append({title_text(label("nav.indexes", locale)): indexes})
     return items
 

@@ -15,8 +15,10 @@ from orgspec.render.chart.build import Links, department_chart, overview_chart, 
 from orgspec.render.compare_page import compare_page
 from orgspec.render.figures import figure, small_figure
 from orgspec.render.handbook import Handbook
+from orgspec.render.navigation import INDEXES
 from orgspec.views import common as views
 from orgspec.views.common import Link
+from orgspec.views.completeness import SECTIONS, completeness
 from orgspec.views.landing import department_cards
 from orgspec.views.search import Finder, finder, search_text
 from orgspec.views.sheet import signature_table
@@ -33,10 +35,8 @@ def render_pages(book: Handbook) -> dict[str, str]:
     pages[book.layout.index("kpis")] = kpi_index(book)
     pages[book.layout.index("authorities")] = authority_index(book)
     pages[book.layout.index("compare")] = compare_page(book)
+    pages[book.layout.index("completeness")] = completeness_index(book)
     return pages
-
-
-INDEXES = ("posts", "kpis", "authorities", "compare")
 
 
 def home_page(book: Handbook) -> dict[str, str]:
@@ -171,6 +171,13 @@ def _page_title(book: Handbook, title: str, department: Link | None) -> str:
     if department is None or book.title_counts[title] < 2:
         return title
     return views.aside(title, department.text, book.organisation.settings.locale)
+
+
+def completeness_index(book: Handbook) -> str:
+    """完整度: which parts of each job description are written."""
+    return book.render(
+        "completeness.md.j2", book.layout.index("completeness"), report=completeness(book.ctx), sections=SECTIONS
+    )
 
 
 def posts_index(book: Handbook) -> str:
