@@ -175,6 +175,9 @@ def test_printing_a_post_gives_a_clean_a4_job_sheet(site: tuple[str, str], chrom
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for words in ("客服中心坐席员", "岗位说明书", "负责受理客户来电", "任职资格"):
         assert words in text
+    first_page = text.split("\f")[0]
+    assert first_page.lstrip().startswith("示例集团") and "岗位编号：EX-HJ-002" in first_page  # as the PDF copy
+    assert f"第 1 页，共 {pages} 页" in first_page
     for chrome in ("首页", "搜索", "打印岗位说明书", "在组织中的位置", "汇报关系", "本岗位"):
         assert chrome not in text, chrome
 

@@ -18,13 +18,12 @@ from pathlib import Path
 from types import ModuleType
 
 from jinja2 import Environment
-from markupsafe import Markup
 
 from orgspec.core.errors import EnvironmentProblem
 from orgspec.export.word import field_rows
-from orgspec.i18n import translate
+from orgspec.render.escape import css_string
 from orgspec.render.templates import environment
-from orgspec.views.sheet import Field, JobSheet, Table
+from orgspec.views.sheet import Field, JobSheet, Table, page_label
 
 TEMPLATE = "sheet.html.j2"
 DEBIAN_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-wqy-microhei"
@@ -95,19 +94,6 @@ def basic_rows(sheet: JobSheet) -> list[list[Field]]:
     return field_rows(sheet.basic)
 
 
-def page_label(sheet: JobSheet) -> tuple[str, str, str]:
-    """The footer text around the page number and the page count."""
-    before, _, rest = translate("sheet.page", sheet.locale, {}).partition("{page}")
-    middle, _, after = rest.partition("{pages}")
-    return before, middle, after
-
-
-def css_string(text: str) -> Markup:
-    """``text`` as a CSS string literal: every character but ASCII letters and digits as a hex escape."""
-    body = "".join(char if char.isascii() and char.isalnum() else f"\\{ord(char):06x}" for char in text)
-    return Markup(f'"{body}"')
-
-
 def sheet_html(
     sheets: Sequence[JobSheet], when: dt.datetime, *, title: str | None = None, env: Environment | None = None
 ) -> str:
@@ -119,7 +105,7 @@ def sheet_html(
         title=title or first.heading,
         lang=first.locale,
         created=when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        page=page_label(first),
+        page=page_label(first.locale),
         basic_rows=basic_rows,
         spans=spans,
         widths=widths,

@@ -26,3 +26,9 @@ def escape(text: object) -> Markup:
     if "\n" not in escaped:
         return Markup(escaped.strip())
     return Markup("<br>".join(line.strip() for line in escaped.split("\n")))
+
+
+def css_string(text: str) -> Markup:
+    """``text`` as a CSS string literal: every character but ASCII letters and digits as a hex escape."""
+    body = "".join(char if char.isascii() and char.isalnum() else f"\\{ord(char):06x}" for char in text)
+    return Markup(f'"{body}"')

@@ -13,6 +13,7 @@ from orgspec.model.common import Kpi
 from orgspec.model.types import PERIODS
 from orgspec.render.chart.build import Links, department_chart, overview_chart, team_chart
 from orgspec.render.compare_page import compare_page
+from orgspec.render.escape import css_string
 from orgspec.render.figures import figure, small_figure
 from orgspec.render.handbook import Handbook
 from orgspec.render.navigation import INDEXES
@@ -21,7 +22,7 @@ from orgspec.views.common import Link
 from orgspec.views.completeness import SECTIONS, completeness
 from orgspec.views.landing import department_cards
 from orgspec.views.search import Finder, finder, search_text
-from orgspec.views.sheet import signature_table
+from orgspec.views.sheet import code_label, page_label, signature_table
 
 
 def render_pages(book: Handbook) -> dict[str, str]:
@@ -127,6 +128,7 @@ def post_page(book: Handbook, key: str) -> str:
     department = ctx.department_link(post.department)
     english = post.title_en if post.title_en and post.title_en != post.title else None
     page = book.layout.post(key)
+    locale = organisation.settings.locale
     team = team_chart(organisation, key, Links(book.layout, page))
     return book.render(
         "post.md.j2",
@@ -134,6 +136,8 @@ def post_page(book: Handbook, key: str) -> str:
         key=key,
         post=post,
         chain=[ctx.post_link(step) for step in reversed(organisation.chain(key))],
+        print_header=[css_string(organisation.settings.name), css_string(code_label(post.code, locale))],
+        footer=[css_string(words) for words in page_label(locale)],
         team=small_figure(team),
         department_chart=Markup(book.layout.link(page, book.layout.department(post.department)))
         if post.department in organisation.departments

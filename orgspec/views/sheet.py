@@ -87,7 +87,7 @@ def job_sheet(ctx: Ctx, key: str) -> JobSheet:
         title=title,
         code=post.code or "",
         heading=translate("sheet.heading", locale, {"title": title}),
-        header=translate("sheet.header-code", locale, {"code": post.code}) if post.code else title,
+        header=code_label(post.code, locale) or title,
         organisation=organisation.settings.name,
         department=department.text if department else "",
         basic=basic_fields(ctx, key),
@@ -264,3 +264,15 @@ def revision_table(revisions: Sequence[Revision], locale: Locale) -> Table:
         for revision in views.revisions(revisions)
     ]
     return Table(header, rows, widths=(1, 2, 4, 1, 1, 1))
+
+
+def page_label(locale: Locale) -> tuple[str, str, str]:
+    """The footer of a printed sheet around the page number and the page count: 第 | 页，共 | 页."""
+    before, _, rest = translate("sheet.page", locale, {}).partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    return before, middle, after
+
+
+def code_label(code: str | None, locale: Locale) -> str:
+    """The post number as a sheet's page header shows it: 岗位编号：EX-HJ-002 (nothing without one)."""
+    return translate("sheet.header-code", locale, {"code": code}) if code else ""

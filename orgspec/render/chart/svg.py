@@ -12,7 +12,8 @@ Each box is an ``<a href>`` (a ``<g>`` when the card has no link) holding a
 ``<title>`` for hover and screen readers, a rectangle and its text rows.
 A vacancy is marked three ways, so it shows in any colour scheme and in
 black-and-white print: an accent-coloured thicker border, a stripe on the
-left edge and the words "空缺 n".  A sub-department standing for all its
+left edge and the words "空缺 n" in bold (in the text's colour, which
+stays readable on either scheme's background).  A sub-department standing for all its
 posts has a second card offset behind it, like a stack of cards.
 
 Colours come from Material's (and Zensical's) CSS custom properties, with
@@ -66,7 +67,8 @@ STYLE = "".join(
         f"{_S} .title{{fill:{_FG};font-size:14px;font-weight:600}}",
         f"{_S} .tag{{fill:{_PRIMARY};font-weight:600}}",
         f"{_S} .note{{fill:{_PRIMARY}}}",
-        f"{_S} .vac{{fill:{_ACCENT};font-weight:700}}",
+        f"{_S} .vac{{fill:{_FG};font-weight:700}}",
+        f"{_S} a{{text-decoration:none}}",
         f"{_S} .root text,{_S} .root tspan{{fill:{_ON_PRIMARY}}}",
         f"{_S} .edge{{fill:none;stroke:{_FG_LIGHT};stroke-width:1.2}}",
         f"{_S} .dotted{{fill:none;stroke:{_PRIMARY};stroke-width:1.5;stroke-dasharray:5 4}}",
