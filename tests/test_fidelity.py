@@ -72,7 +72,8 @@ def test_a_chinese_word_that_is_not_a_period_is_explained(project: Callable[...,
 def test_kpi_weights_and_scoring_everywhere(rich: Path) -> None:
     page = generated(rich, "posts/cs-lead.md")
     assert '<th class="orgspec-kpi-weight">Weight</th>' in page
-    assert "<td>70%</td>" in page and "<td>每低 1% 扣 2 分</td>" in page
+    assert '<td class="orgspec-kpi-weight">70%</td>' in page
+    assert '<td class="orgspec-kpi-scoring">每低 1% 扣 2 分</td>' in page
     index = generated(rich, "indexes/kpis.md")
     assert "(70%)" in index and "(30%)" in index
     word = exported_word(rich, "cs-lead")

@@ -121,7 +121,7 @@ def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_hostile_text_is_inert(hostile_project: Path, engine: str) -> None:
     site = build(hostile_project, engine, strict=False)  # the hostile post number breaks the code pattern: a warning
     pages = [site / "handbook" / "posts" / "evil-post.html", site / "handbook" / "departments" / "evil" / "index.html"]
-    pages += [*sorted((site / "handbook" / "indexes").glob("*.html")), site / "handbook" / "index.html"]
+    pages += [*sorted((site / "handbook" / "indexes").glob("*.html")), site / "index.html"]  # the home: the front page
     for page in pages:
         parser = parse(page)
         for tag, attrs in parser.tags:
