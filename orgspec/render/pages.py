@@ -135,6 +135,7 @@ def post_page(book: Handbook, key: str) -> str:
         page,
         key=key,
         post=post,
+        post_page=page,
         chain=[ctx.post_link(step) for step in reversed(organisation.chain(key))],
         print_header=[css_string(organisation.settings.name), css_string(code_label(post.code, locale))],
         footer=[css_string(words) for words in page_label(locale)],

@@ -107,7 +107,7 @@ class Downloads:
         target = f"{self.layout.folder}/{self.path(key, file_format)}"
         return Markup(self.layout.link(self.layout.post(key), target))
 
-    def department_href(self, key: str, file_format: str) -> Markup:
-        """The link from the department's page to its organisation sheet."""
+    def department_href(self, key: str, file_format: str, page: str | None = None) -> Markup:
+        """The link to a department's organisation sheet from ``page`` (by default the department's own page)."""
         target = f"{self.layout.folder}/{self.path(self.department_name(key), file_format)}"
-        return Markup(self.layout.link(self.layout.department(key), target))
+        return Markup(self.layout.link(page or self.layout.department(key), target))
