@@ -12,7 +12,7 @@ from jinja2 import Environment
 from orgspec.link.organisation import Organisation
 from orgspec.render.templates import environment, linker
 from orgspec.render.urls import Downloads, SiteLayout
-from orgspec.views.common import Ctx, limit_text, money
+from orgspec.views.common import Ctx, money
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,6 @@ class Handbook:
             asset=lambda name: self.layout.link(page, self.layout.asset(name)),
             settings=settings,
             money=lambda amount: money(amount, settings.currency),
-            limit_text=lambda row: limit_text(row, settings),
             downloads=self.downloads,
             **values,
         )

@@ -137,7 +137,7 @@ def post_page(book: Handbook, key: str) -> str:
         count=views.headcount_of(post),
         duties=ctx.groups(post.duties),
         responsibilities=ctx.lines(post.responsibilities),
-        authorities=views.authority_rows(ctx, post.authorities),
+        authorities=views.authority_table(views.authority_rows(ctx, post.authorities), organisation.settings),
         kpis=views.kpi_table(post.kpis, organisation.settings.locale),
         routines=[(period, getattr(routines, period)) for period in PERIODS if routines and getattr(routines, period)],
         internal=internal,

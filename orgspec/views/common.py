@@ -163,34 +163,53 @@ def limit_text(row: AuthorityRow, settings: Settings) -> str:
     return aside(money(row.limit, settings.currency), row.note, settings.locale)
 
 
-KPI_COLUMNS = ("name", "weight", "definition", "target", "scoring", "period", "source")
-"""The columns of a KPI table, in the order of the source sheets."""
-
-
 @dataclass(frozen=True)
-class KpiTable:
-    """KPIs as table rows: only the columns some KPI fills (the name always)."""
+class TextTable:
+    """Rows of text under named columns (label keys, e.g. ``kpi.weight``); a column nobody fills is left out."""
 
     columns: tuple[str, ...]
     rows: list[tuple[str, ...]]
 
+    @classmethod
+    def of(cls, columns: Sequence[str], cells: Sequence[dict[str, str]]) -> TextTable:
+        """The table of ``cells`` (column → text), keeping the first column and every column some row fills."""
+        kept = tuple(name for index, name in enumerate(columns) if index == 0 or any(row[name] for row in cells))
+        return cls(kept, [tuple(row[name] for name in kept) for row in cells])
 
-def kpi_table(kpis: Sequence[Kpi], locale: Locale) -> KpiTable:
+
+KPI_COLUMNS = ("kpi.name", "kpi.weight", "kpi.definition", "kpi.target", "kpi.scoring", "kpi.period", "kpi.source")
+"""The columns of a KPI table, in the order of the source sheets."""
+AUTHORITY_COLUMNS = ("post.authority", "post.item", "post.say", "post.limit")
+
+
+def kpi_table(kpis: Sequence[Kpi], locale: Locale) -> TextTable:
     """The KPIs' cells, empty columns left out."""
-    cells = [_kpi_cells(kpi, locale) for kpi in kpis]
-    columns = tuple(name for name in KPI_COLUMNS if name == "name" or any(row[name] for row in cells))
-    return KpiTable(columns, [tuple(row[name] for name in columns) for row in cells])
+    return TextTable.of(KPI_COLUMNS, [_kpi_cells(kpi, locale) for kpi in kpis])
+
+
+def authority_table(rows: Sequence[AuthorityRow], settings: Settings) -> TextTable:
+    """Authorities with their item, kind of say and limit, the columns nobody fills left out."""
+    cells = [
+        {
+            "post.authority": row.text,
+            "post.item": row.item or "",
+            "post.say": label(f"say.{row.say}", settings.locale) if row.say else "",
+            "post.limit": limit_text(row, settings),
+        }
+        for row in rows
+    ]
+    return TextTable.of(AUTHORITY_COLUMNS, cells)
 
 
 def _kpi_cells(kpi: Kpi, locale: Locale) -> dict[str, str]:
     return {
-        "name": kpi.name,
-        "weight": f"{kpi.weight}%" if kpi.weight is not None else "",  # 30%: the same in both languages
-        "definition": kpi.definition or "",
-        "target": kpi.target or "",
-        "scoring": kpi.scoring or "",
-        "period": label(f"period.{kpi.period}", locale) if kpi.period else "",
-        "source": kpi.source or "",
+        "kpi.name": kpi.name,
+        "kpi.weight": f"{kpi.weight}%" if kpi.weight is not None else "",  # 30%: the same in both languages
+        "kpi.definition": kpi.definition or "",
+        "kpi.target": kpi.target or "",
+        "kpi.scoring": kpi.scoring or "",
+        "kpi.period": label(f"period.{kpi.period}", locale) if kpi.period else "",
+        "kpi.source": kpi.source or "",
     }
 
 

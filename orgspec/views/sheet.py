@@ -177,28 +177,37 @@ def table_section(heading: str, table: Table) -> Section | None:
     return Section(heading, table=table) if table.rows else None
 
 
+WIDTHS = {
+    "post.authority": 10,
+    "post.item": 4,
+    "post.say": 3,
+    "post.limit": 4,
+    "kpi.name": 2,
+    "kpi.weight": 1,
+    "kpi.definition": 5,
+    "kpi.target": 2,
+    "kpi.scoring": 3,
+    "kpi.period": 1,
+    "kpi.source": 2,
+}
+"""Relative widths of the columns of the printed tables."""
+
+
+def printed(table: views.TextTable, locale: Locale) -> Table:
+    """A view's table as printed: its column labels as the header, its columns' widths."""
+    header = tuple(label(name, locale) for name in table.columns)
+    return Table(header, list(table.rows), widths=tuple(WIDTHS[name] for name in table.columns))
+
+
 def authority_table(ctx: Ctx, post: Post, locale: Locale) -> Table:
     """Authorities; the item, say and limit columns only when some authority uses them."""
     rows = views.authority_rows(ctx, post.authorities)
-    detailed = any(row.item or row.say or row.limit is not None or row.note for row in rows)
-    if not detailed:
-        return Table((label("post.authority", locale),), [(row.text,) for row in rows])
-    header = tuple(label(name, locale) for name in ("post.authority", "post.item", "post.say", "post.limit"))
-    body: list[tuple[str | None, ...]] = []
-    for row in rows:
-        limit = views.limit_text(row, ctx.organisation.settings)
-        body.append((row.text, row.item or "", label(f"say.{row.say}", locale) if row.say else "", limit))
-    return Table(header, body, widths=(10, 4, 3, 4))
-
-
-KPI_WIDTHS = {"name": 2, "weight": 1, "definition": 5, "target": 2, "scoring": 3, "period": 1, "source": 2}
+    return printed(views.authority_table(rows, ctx.organisation.settings), locale)
 
 
 def kpi_table(kpis: Sequence[Kpi], locale: Locale) -> Table:
     """The KPIs with the columns some KPI fills."""
-    table = views.kpi_table(kpis, locale)
-    header = tuple(label(f"kpi.{name}", locale) for name in table.columns)
-    return Table(header, list(table.rows), widths=tuple(KPI_WIDTHS[name] for name in table.columns))
+    return printed(views.kpi_table(kpis, locale), locale)
 
 
 def routine_table(post: Post, locale: Locale) -> Table:
