@@ -84,9 +84,13 @@ def main() -> None:
 @main.command()
 @project_folder
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@format_option(["text", "json"])
+@format_option(["text", "json", "github"])
 def check(path: Path | None, project: Path | None, strict: bool, output_format: str) -> None:
-    """Validate and cross-check the organisation in PATH or -C DIR (default: here)."""
-    result = check_project(folder(project, path))
-    print_result(result, output_format)
+    """Validate and cross-check the organisation in PATH or -C DIR (default: here).
+
+    --format github writes GitHub Actions annotations, which show each problem on its line in a pull request.
+    """
+    root = folder(project, path)
+    result = check_project(root)
+    print_result(result, output_format, root=root)
     sys.exit(1 if result.failed(strict=strict) else 0)

@@ -124,8 +124,11 @@ def print_errors(result: CheckResult, *, where: str = "") -> None:
             click.echo(f"{where}{diagnostic.format(result.locale)}", err=True)
 
 
-def print_result(result: CheckResult, output_format: str, *, err: bool = False) -> None:
-    """Print diagnostics as text lines with a summary, or as one JSON document (to stderr with ``err``)."""
+def print_result(result: CheckResult, output_format: str, *, err: bool = False, root: Path = Path()) -> None:
+    """Print diagnostics as text lines with a summary, as one JSON document, or as GitHub annotations.
+
+    To stderr with ``err``; ``root`` is the project folder, which annotations name files from.
+    """
     locale = result.locale
     organisation = result.organisation
     if output_format == "json":
@@ -141,7 +144,8 @@ def print_result(result: CheckResult, output_format: str, *, err: bool = False) 
         click.echo(json.dumps(document, ensure_ascii=False, indent=2), err=err)
         return
     for diagnostic in result.diagnostics:
-        click.echo(diagnostic.format(locale), err=err)
+        github = output_format == "github"
+        click.echo(diagnostic.annotation(locale, folder=root) if github else diagnostic.format(locale), err=err)
     if result.diagnostics:
         files = len({diagnostic.file for diagnostic in result.diagnostics})
         args = {"errors": result.errors, "warnings": result.warnings, "files": files}
