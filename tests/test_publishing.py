@@ -8,11 +8,13 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from orgspec import REPOSITORY, __version__
 from orgspec.scaffold.init import SKELETON
 from tests.conftest import REPO, run_cli
 from tests.sites import build
@@ -22,6 +24,9 @@ PUBLISHED_ACTIONS = {
     "actions/setup-python": "v7",
     "actions/upload-pages-artifact": "v5",
     "actions/deploy-pages": "v5",
+    "actions/upload-artifact": "v7",
+    "actions/download-artifact": "v8",
+    "pypa/gh-action-pypi-publish": "release/v1",
 }
 """The current major version of every action the workflows use."""
 WORKFLOWS = [*sorted((REPO / ".github" / "workflows").glob("*.yml")), SKELETON / "github" / "handbook.yml"]
@@ -70,11 +75,17 @@ def test_the_repository_workflow_matches_the_one_init_writes() -> None:
     theirs = (SKELETON / "github" / "handbook.yml").read_text(encoding="utf-8")
     changes = [line for line in difflib.ndiff(theirs.splitlines(), ours.splitlines()) if line[:2] in ("- ", "+ ")]
     assert changes == [
+        "- # install orgspec[zensical] instead of orgspec[mkdocs] (in ORGSPEC).",
+        "+ # install orgspec[zensical] instead of orgspec[mkdocs].",
+        "-   # The orgspec that wrote this workflow, from its release tag: every run builds with the same",
+        "-   # version. To upgrade, change the version here (and run orgspec schema). Once the version is",
+        '-   # published on the package index, "orgspec[mkdocs]==<version>" installs the same.',
+        '-   ORGSPEC: "{requirement}"',
         "-           cache-dependency-path: .github/workflows/handbook.yml",
         "+           cache-dependency-path: |",
         "+             pyproject.toml",
         "+             constraints.txt",
-        '-         run: pip install "orgspec[mkdocs]"',
+        '-         run: pip install "$ORGSPEC"',
         "+         # The versions the test suite passes with (constraints.txt).",
         '+         run: pip install -c constraints.txt -e ".[mkdocs]"',
     ]
@@ -178,3 +189,52 @@ def test_init_refuses_a_folder_with_files(tmp_path: Path) -> None:
     assert "kept" in forced.stdout
     assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: mine\n"
     assert (tmp_path / "orgspec.yaml").is_file()
+
+
+def test_the_workflow_init_writes_installs_the_version_that_wrote_it(tmp_path: Path) -> None:
+    assert run_cli("init", str(tmp_path), "--locale", "en").exit_code == 0
+    workflow = yaml.safe_load((tmp_path / ".github" / "workflows" / "handbook.yml").read_text(encoding="utf-8"))
+    assert workflow["env"]["ORGSPEC"] == f"orgspec[mkdocs] @ git+{REPOSITORY}@v{__version__}"
+    assert {"name": "Install orgspec", "run": 'pip install "$ORGSPEC"'} in steps(workflow)
+
+
+def test_the_package_names_its_licence_and_its_home() -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == "MIT"
+    assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
+    assert project["urls"]["Source"] == REPOSITORY
+    assert all(url.startswith(REPOSITORY) for url in project["urls"].values())
+
+
+def test_a_version_tag_publishes_the_package_and_a_github_release() -> None:
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8"))
+    assert workflow[True] == {"push": {"tags": ["v*"]}}  # PyYAML reads the key `on` as True
+    publish = workflow["jobs"]["publish"]
+    assert publish["permissions"] == {"id-token": "write"}  # Trusted Publishing: no token stored
+    assert publish["environment"] == "release"
+    assert [step["uses"] for step in publish["steps"]][-1] == "pypa/gh-action-pypi-publish@release/v1"
+    release = workflow["jobs"]["github-release"]
+    assert release["needs"] == "publish"
+    assert release["permissions"] == {"contents": "write"}
+    assert "--notes-file release-notes.md" in release["steps"][-1]["run"]
+
+
+def test_release_notes_are_the_changelog_section_of_the_version(tmp_path: Path) -> None:
+    changelog = tmp_path / "CHANGELOG.md"
+    changelog.write_text(
+        "# Changelog\n\n## [Unreleased]\n\n## [0.2.0] - 2026-12-01\n\n### Added\n- Annotations.\n\n"
+        "## [0.1.0] - 2026-11-01\n\n### Added\n- Everything.\n",
+        encoding="utf-8",
+    )
+
+    def notes(version: str) -> subprocess.CompletedProcess[str]:
+        script = REPO / "scripts" / "release_notes.py"
+        command = [sys.executable, str(script), version, str(changelog)]
+        return subprocess.run(command, capture_output=True, text=True, check=False)
+
+    assert notes("0.2.0").stdout == "### Added\n- Annotations.\n"
+    assert notes("0.1.0").stdout == "### Added\n- Everything.\n"
+    missing = notes("0.3.0")
+    assert missing.returncode == 1
+    assert "no changes listed under '## [0.3.0]'" in missing.stderr
+    assert notes("Unreleased").returncode == 1  # an empty section is no release
