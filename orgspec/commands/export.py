@@ -16,13 +16,16 @@ from orgspec.commands.common import (
     edition_option,
     folder,
     force_option,
+    list_files,
     options,
+    progress,
     project_option,
+    say,
 )
 from orgspec.core.errors import RefusedError
 from orgspec.core.write import write_if_changed
 from orgspec.edition.redact import redact
-from orgspec.export.guard import replaceable
+from orgspec.export.guard import replaceable, replaceable_sheet
 from orgspec.export.package import document_time
 from orgspec.export.pdf import pdf_document, sheet_html, weasyprint
 from orgspec.export.selection import Document, documents
@@ -45,17 +48,27 @@ def _context(root: Path, edition: str | None) -> Ctx:
     return Ctx(redact(result.organisation, chosen_edition(result, edition)))
 
 
-def _write(files: dict[Path, bytes], force: bool) -> None:
-    """Write every file, or none when one would replace a file that orgspec did not write."""
-    foreign = [path for path, content in files.items() if not force and not replaceable(path, content)]
+def _refuse(foreign: Sequence[Path]) -> None:
+    """Stop before anything is written when a file in the way was not written by orgspec."""
     if foreign:
         lines = [f"{path}: not replaced: orgspec did not write this file (or it was edited since)" for path in foreign]
         lines.append("nothing written; move those files away, choose another --out, or use --force")
         raise RefusedError("\n".join(lines))
-    written = [path for path, content in files.items() if write_if_changed(path, content)]
-    for path in written:
+
+
+def _write(files: dict[Path, bytes], force: bool) -> None:
+    """Write every file, or none when one would replace a file that orgspec did not write."""
+    _refuse([path for path, content in files.items() if not force and not replaceable(path, content)])
+    written = [path for path, content in files.items() if _write_one(path, content)]
+    say(f"{len(written)} written, {len(files) - len(written)} unchanged")
+
+
+def _write_one(path: Path, content: bytes) -> bool:
+    """Write one file if it changed, and name it; True if written."""
+    written = write_if_changed(path, content)
+    if written and list_files():
         click.echo(f"wrote {path}")
-    click.echo(f"{len(written)} written, {len(files) - len(written)} unchanged", err=True)
+    return written
 
 
 WRITES = options(project_option, edition_option, force_option)
@@ -113,16 +126,24 @@ Render = Callable[[list[JobSheet], dt.datetime, str], bytes]
 
 
 def _export_sheets(request: SheetRequest, suffix: str, render: Callable[[Ctx, Path], Render]) -> None:
-    """One file per document: each post, or each department's booklet."""
+    """One file per document (each post, or each department's booklet), written as soon as it is made.
+
+    Files in the way that orgspec did not write are found first: then nothing at all is written.
+    """
     root = folder(request.project)
     ctx = _context(root, request.edition)
     make = render(ctx, root)
-    files: dict[Path, bytes] = {}
-    for document in _documents(ctx, request.posts, request.departments, request.every, request.booklet):
-        sheets = [job_sheet(ctx, key) for key in document.posts]
-        title = booklet_title(ctx.organisation, document, sheets)
-        files[request.out / f"{document.name}.{suffix}"] = make(sheets, _when(ctx.organisation, document.posts), title)
-    _write(files, request.force)
+    chosen = _documents(ctx, request.posts, request.departments, request.every, request.booklet)
+    targets = [request.out / f"{document.name}.{suffix}" for document in chosen]
+    _refuse([path for path in targets if not request.force and not replaceable_sheet(path)])
+    written = 0
+    with progress().steps(f"{suffix} job sheets", len(chosen)) as step:
+        for document, path in zip(chosen, targets, strict=True):
+            sheets = [job_sheet(ctx, key) for key in document.posts]
+            title = booklet_title(ctx.organisation, document, sheets)
+            written += _write_one(path, make(sheets, _when(ctx.organisation, document.posts), title))
+            step(path.name)
+    say(f"{written} written, {len(targets) - written} unchanged")
 
 
 def _word(_ctx: Ctx, _root: Path) -> Render:

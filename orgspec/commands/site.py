@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from orgspec.check.pipeline import CheckResult, check_project
-from orgspec.commands.common import checked, chosen_edition, edition_option, folder, project_folder
+from orgspec.commands.common import checked, chosen_edition, edition_option, folder, progress, project_folder, say
 from orgspec.core.errors import ProblemsFound
 from orgspec.core.write import TreeReport
 from orgspec.site.builders import ENGINES, command, ensure_installed, environment, run_build
@@ -24,11 +24,11 @@ class BuildFailed(ProblemsFound):
 
 
 def _generate(result: CheckResult, root: Path, edition: str | None, out: Path | None = None) -> Generated:
-    generated = generate(result.organisation, root, edition=chosen_edition(result, edition), out=out)
+    chosen = chosen_edition(result, edition)
+    generated = generate(result.organisation, root, edition=chosen, out=out, progress=progress())
     report = generated.report
-    click.echo(
-        f"{generated.folder}: {len(report.written)} written, {report.unchanged} unchanged, {len(report.removed)} removed",
-        err=True,
+    say(
+        f"{generated.folder}: {len(report.written)} written, {report.unchanged} unchanged, {len(report.removed)} removed"
     )
     return generated
 
@@ -39,7 +39,7 @@ def _check_and_generate(root: Path, edition: str | None, out: Path | None = None
     digest = inputs_digest(request)
     files = unchanged(request, digest)
     if files is not None:
-        click.echo(f"{request.folder()}: 0 written, {files} unchanged, 0 removed (nothing changed)", err=True)
+        say(f"{request.folder()}: 0 written, {files} unchanged, 0 removed (nothing changed)")
         report = TreeReport(written=[], unchanged=files, removed=[])
         return Generated(request.folder(), report, request.config(), read_user_config(request.root))
     forget(request)
@@ -79,7 +79,7 @@ def build_command(path: Path | None, project: Path | None, engine: str, strict: 
         raise BuildFailed(f"{engine} build failed (exit {run.returncode})")
     if strict and run.warnings:
         raise BuildFailed(f"{engine}: {len(run.warnings)} warnings under --strict")
-    click.echo(f"site built with {engine} into {root / generated.user.site_dir}", err=True)
+    say(f"site built with {engine} into {root / generated.user.site_dir}")
 
 
 def _sources(root: Path) -> dict[Path, float]:
@@ -98,7 +98,7 @@ def _watch(root: Path, edition: str | None, stop: threading.Event) -> None:
                 click.echo(diagnostic.format(result.locale), err=True)
             if not result.failed():
                 generate(result.organisation, root, edition=chosen_edition(result, edition))
-                click.echo(f"{time.strftime('%H:%M:%S')} regenerated", err=True)
+                say(f"{time.strftime('%H:%M:%S')} regenerated")
 
 
 @click.command(name="serve")
