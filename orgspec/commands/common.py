@@ -19,6 +19,7 @@ import click
 from orgspec.check.pipeline import CheckResult, check_project
 from orgspec.core.errors import ProblemsFound, UsageError
 from orgspec.core.progress import SILENT, Progress
+from orgspec.edition.redact import chosen_edition as edition_of
 from orgspec.i18n import translate
 from orgspec.load.project import SETTINGS_FILE, is_project
 from orgspec.model.types import Edition
@@ -122,7 +123,7 @@ def stop_on_problems(
 
 def chosen_edition(result: CheckResult, edition: str | None) -> Edition:
     """The edition asked for on the command line, or the organisation's own."""
-    return "public" if (edition or result.organisation.settings.edition) == "public" else "internal"
+    return edition_of(result.organisation, edition)
 
 
 def print_errors(result: CheckResult, *, where: str = "") -> None:

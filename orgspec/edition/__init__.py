@@ -1,5 +1,5 @@
 """Editions: what the public edition leaves out, applied once (`redact`)."""
 
-from orgspec.edition.redact import redact
+from orgspec.edition.redact import chosen_edition, redact
 
-__all__ = ["redact"]
+__all__ = ["chosen_edition", "redact"]
