@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 from typing import Literal
 
 from orgspec.i18n import Locale, translate
@@ -50,6 +51,20 @@ class Diagnostic:
         level = translate(f"severity.{self.severity}", locale, {})
         return f"{where}: {level}: {printable(self.message(locale))} [{self.code}]"
 
+    def annotation(self, locale: Locale, *, folder: str | PurePath = "") -> str:
+        """The diagnostic as a GitHub Actions workflow command, shown on its line of a pull request.
+
+        ``folder`` is the project folder as seen from where the command runs (the repository's root).
+        """
+        properties = {
+            "file": PurePath(folder, self.file).as_posix(),
+            "line": str(self.position.line),
+            "col": str(self.position.column),
+            "title": f"orgspec: {self.code}",
+        }
+        listed = ",".join(f"{name}={_escape_property(value)}" for name, value in properties.items())
+        return f"::{self.severity} {listed}::{_escape_data(self.message(locale))}"
+
     def as_dict(self, locale: Locale) -> dict[str, object]:
         """The diagnostic for machines (``--format json``)."""
         return {
@@ -76,6 +91,16 @@ def printable(text: str) -> str:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # a lone surrogate that stands for no byte
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _escape_data(text: str) -> str:
+    """A workflow command's message: ``%``, carriage returns and line feeds written as ``%25``, ``%0D``, ``%0A``."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """A workflow command's property value: as a message, and ``:`` and ``,`` as ``%3A`` and ``%2C`` too."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def apply_severities(diagnostics: Iterable[Diagnostic], overrides: Mapping[str, str]) -> list[Diagnostic]:

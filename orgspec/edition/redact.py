@@ -21,6 +21,12 @@ from orgspec.model import Post, Settings
 from orgspec.model.common import Authority, ClauseRef, Duty, Kpi, TextItem
 from orgspec.model.types import Edition
 
+
+def chosen_edition(organisation: Organisation, asked: str | None) -> Edition:
+    """The edition asked for (on the command line, in a plugin's options), or else the organisation's own."""
+    return "public" if (asked or organisation.settings.edition) == "public" else "internal"
+
+
 FIELD_RULES: dict[str, dict[str, Any]] = {
     "grade": {"grade": None},
     "codes": {"code": None},

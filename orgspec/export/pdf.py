@@ -20,6 +20,7 @@ from types import ModuleType
 from jinja2 import Environment
 from markupsafe import Markup
 
+from orgspec import requirement
 from orgspec.core.errors import EnvironmentProblem
 from orgspec.export.word import field_rows
 from orgspec.i18n import translate
@@ -29,7 +30,7 @@ from orgspec.views.sheet import Field, JobSheet, Table
 TEMPLATE = "sheet.html.j2"
 DEBIAN_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-wqy-microhei"
 INSTALL = (
-    "PDF export needs WeasyPrint: pip install 'orgspec[pdf]'; "
+    f"PDF export needs WeasyPrint: pip install '{requirement('pdf')}'; "
     f"it also needs Pango, HarfBuzz and a Chinese font (Debian/Ubuntu: apt-get install {DEBIAN_PACKAGES}; "
     "fonts-noto-cjk instead of fonts-wqy-microhei also works)"
 )

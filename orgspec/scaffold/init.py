@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from orgspec import requirement
 from orgspec.core.errors import RefusedError
 from orgspec.core.write import create_new
 from orgspec.model.schema import schema_files
@@ -28,6 +29,8 @@ FILES = {
 """Skeleton file → where it goes in the new project."""
 
 FORMATTED = {"orgspec.yaml", "mkdocs.yml", "docs/index.md"}
+WORKFLOW = "github/handbook.yml"
+"""The workflow names the orgspec that wrote it (its ``${{ }}`` expressions rule out str.format)."""
 
 
 class NotEmptyError(RefusedError):
@@ -63,6 +66,8 @@ def project_files(name: str, locale: str) -> dict[str, bytes]:
         text = skeleton_file(source, locale).read_text(encoding="utf-8")
         if source in FORMATTED:
             text = text.format(**(values | {"name": str(escape(name))} if source.endswith(".md") else values))
+        elif source == WORKFLOW:
+            text = text.replace("{requirement}", requirement("mkdocs"))
         files[target] = text.encode("utf-8")
     for schema, text in schema_files().items():
         files[f"schemas/{schema}"] = text.encode("utf-8")

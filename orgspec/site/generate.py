@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orgspec.core.errors import RefusedError
+from orgspec.core.progress import SILENT, Progress
 from orgspec.core.write import TreeReport, write_if_changed, write_tree
 from orgspec.edition import publish
 from orgspec.link.organisation import Organisation
@@ -43,12 +44,15 @@ class Generated:
     user: UserConfig
 
 
-def render_handbook(organisation: Organisation, root: Path, *, cache: Path | None = None) -> dict[str, bytes]:
+def render_handbook(
+    organisation: Organisation, root: Path, *, cache: Path | None = None, progress: Progress = SILENT
+) -> dict[str, bytes]:
     """Every generated file, keyed by its path inside the generated folder.
 
-    ``organisation`` is already the edition's; ``cache`` keeps the Word and PDF copies between runs.
+    ``organisation`` is already the edition's; ``cache`` keeps the Word and PDF copies between runs;
+    ``progress`` is told of each copy made.
     """
-    copies = make_copies(handbook(organisation, project_root=root), root, cache)
+    copies = make_copies(handbook(organisation, project_root=root), root, cache, progress)
     book = handbook(organisation, project_root=root, downloads=copies.formats)
     prefix = f"{book.layout.folder}/"
     files = {path.removeprefix(prefix): text.encode("utf-8") for path, text in render_pages(book).items()}
@@ -84,13 +88,18 @@ def hand_written_pages(docs: Path) -> list[NavItem]:
 
 
 def generate(
-    organisation: Organisation, root: Path, *, edition: Edition = "internal", out: Path | None = None
+    organisation: Organisation,
+    root: Path,
+    *,
+    edition: Edition = "internal",
+    out: Path | None = None,
+    progress: Progress = SILENT,
 ) -> Generated:
     """Render the edition's handbook and write it; the build configuration too unless ``out`` is given."""
     user = read_user_config(root)
     organisation = publish(organisation, edition)
     folder = out if out is not None else root / user.docs_dir / GENERATED_DIR
-    files = render_handbook(organisation, root, cache=root / CACHE_DIR / edition)
+    files = render_handbook(organisation, root, cache=root / CACHE_DIR / edition, progress=progress)
     config_path = None
     if out is None:
         config_path = root / GENERATED_CONFIG
