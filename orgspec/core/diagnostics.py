@@ -63,7 +63,7 @@ class Diagnostic:
             "title": f"orgspec: {self.code}",
         }
         listed = ",".join(f"{name}={_escape_property(value)}" for name, value in properties.items())
-        return f"::{self.severity} {listed}::{_escape_data(self.message(locale))}"
+        return printable(f"::{self.severity} {listed}::{_escape_data(self.message(locale))}")
 
     def as_dict(self, locale: Locale) -> dict[str, object]:
         """The diagnostic for machines (``--format json``)."""

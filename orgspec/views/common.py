@@ -38,6 +38,8 @@ class Group:
 
     heading: str
     lines: list[Line]
+    start: int = 1
+    """The number of its first line: lines without a heading that follow a group go on counting."""
 
 
 @dataclass(frozen=True)

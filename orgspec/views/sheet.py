@@ -158,14 +158,13 @@ def text_section(heading: str, text: str | None) -> Section | None:
 
 def group_section(heading: str, groups: list[Group], locale: Locale) -> Section | None:
     """Numbered groups, each line as printed (its share of time written after it)."""
-    shown = [
-        Group(
-            group.heading,
-            [Line(views.aside(line.text, _share(line), locale), clause=line.clause) for line in group.lines],
-        )
-        for group in groups
-        if group.lines
-    ]
+    shown: list[Group] = []
+    for group in groups:
+        if not group.lines:
+            continue
+        start = shown[-1].start + len(shown[-1].lines) if shown and not group.heading else 1
+        lines = [Line(views.aside(line.text, _share(line), locale), clause=line.clause) for line in group.lines]
+        shown.append(Group(group.heading, lines, start))
     return Section(heading, groups=shown) if shown else None
 
 
