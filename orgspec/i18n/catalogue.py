@@ -15,11 +15,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # summary lines
     "summary.clean": (
         "检查通过：{departments} 个部门，{posts} 个岗位，没有问题",
-        "All clear: {departments} departments, {posts} posts, no problems",
+        "All clear: {departments|department|departments}, {posts|post|posts}, no problems",
     ),
     "summary.problems": (
         "{errors} 个错误，{warnings} 个警告（{files} 个文件）",
-        "{errors} errors, {warnings} warnings in {files} files",
+        "{errors|error|errors}, {warnings|warning|warnings} in {files|file|files}",
     ),
     # reading YAML
     "yaml-syntax": ("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
@@ -275,7 +275,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # design lints
     "span-of-control": (
         "有 {count} 个直接下级，超过上限 {limit}",
-        "{count} direct subordinates, more than the limit of {limit}",
+        "{count|direct subordinate|direct subordinates}, more than the limit of {limit}",
     ),
     "span-of-control.hint": (
         "考虑增设一级主管，或在 orgspec.yaml 的 limits.span_of_control 调整上限",

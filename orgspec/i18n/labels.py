@@ -137,11 +137,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart.legend.vacant": ("有空缺", "Has vacancies"),
     "chart.label.department": (
         "{department}组织结构图，{posts} 个岗位",
-        "Organisation chart of {department}, {posts} posts",
+        "Organisation chart of {department}, {posts|post|posts}",
     ),
     "chart.label.overview": (
         "{organisation}部门结构图，{departments} 个部门",
-        "Departments of {organisation}, {departments} departments",
+        "Departments of {organisation}, {departments|department|departments}",
     ),
     "chart.tip.field": ("{name}：{value}", "{name}: {value}"),
     "chart.tip.count": ("编制 {authorised}，实有 {filled}", "Authorised {authorised}, filled {filled}"),
@@ -200,10 +200,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "diff.field": ("{field}：{value}", "{field}: {value}"),
     "diff.invalid": (
         "{revision} 的组织未通过检查（{errors} 个错误），无法比较",
-        "the organisation at {revision} does not validate ({errors} errors), so it cannot be compared",
+        "the organisation at {revision} does not validate ({errors|error|errors}), so it cannot be compared",
     ),
     "diff.invalid-working-tree": (
         "工作区中的组织未通过检查（{errors} 个错误），无法比较",
-        "the organisation in the working tree does not validate ({errors} errors), so it cannot be compared",
+        "the organisation in the working tree does not validate ({errors|error|errors}), so it cannot be compared",
     ),
 }
