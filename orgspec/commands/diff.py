@@ -25,7 +25,9 @@ from orgspec.commands.common import (
 from orgspec.core.errors import ProblemsFound, UsageError
 from orgspec.edition import publish
 from orgspec.i18n import translate
-from orgspec.render.diff_report import Side, as_json, as_markdown, as_text
+from orgspec.render.diff_json import as_json
+from orgspec.render.diff_report import as_markdown, as_text
+from orgspec.render.diff_style import Side
 
 
 def _version(path: Path, revision: str | None) -> tuple[CheckResult, Side]:
