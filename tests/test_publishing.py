@@ -17,6 +17,7 @@ PUBLISHED_ACTIONS = {
     "actions/checkout": "v4",
     "actions/setup-python": "v5",
     "actions/upload-pages-artifact": "v3",
+    "actions/upload-artifact": "v4",
     "actions/deploy-pages": "v4",
 }
 WORKFLOWS = [*sorted((REPO / ".github" / "workflows").glob("*.yml")), SKELETON / "github" / "handbook.yml"]

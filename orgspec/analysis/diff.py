@@ -128,6 +128,11 @@ class OrgDiff:
         return [post for change in self.restructure for post in change.followed]
 
     @property
+    def renamed_departments(self) -> dict[str, str]:
+        """Old id → new id of the departments renamed to a new id (the ``posts`` rule)."""
+        return {change.old[0]: change.new[0] for change in self.restructure if change.rule == "posts"}
+
+    @property
     def department_counts(self) -> dict[DepartmentChangeKind, int]:
         """How many department changes of each kind, in the order of `KINDS`."""
         return {kind: sum(change.kind == kind for change in self.restructure) for kind in KINDS}

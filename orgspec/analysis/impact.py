@@ -9,6 +9,7 @@ one row: its old id before, its new id after.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -18,7 +19,15 @@ from orgspec.analysis.metrics import layers
 from orgspec.analysis.restructure import Restructure
 from orgspec.link.organisation import Organisation
 
-__all__ = ["IMPACT_FIELDS", "DepartmentImpact", "Impact", "ImpactStatus", "department_impact", "impact_values"]
+__all__ = [
+    "IMPACT_FIELDS",
+    "DepartmentImpact",
+    "Impact",
+    "ImpactStatus",
+    "department_impact",
+    "department_pairs",
+    "impact_values",
+]
 
 IMPACT_FIELDS = ("posts", "authorised", "filled", "vacant", "span_max", "layers")
 """What the department impact compares."""
@@ -71,7 +80,8 @@ def department_impact(old: Organisation, new: Organisation, departments: Restruc
     touched = {key for change in departments.changes for key in (*change.old, *change.new)}
     with_cost = priced(old, new)
     result = []
-    for before, after in _pairs(old, new, departments.successors):
+    renamed = {before: after for before, after in departments.successors.items() if before != after}
+    for before, after in department_pairs(old, new, renamed):
         numbers = Change(impact_values(old, before), impact_values(new, after))
         costs = Change(department_cost(old, before), department_cost(new, after)) if with_cost else None
         same = numbers.old == numbers.new and (costs is None or costs.old == costs.new)
@@ -81,12 +91,17 @@ def department_impact(old: Organisation, new: Organisation, departments: Restruc
     return result
 
 
-def _pairs(old: Organisation, new: Organisation, successors: dict[str, str]) -> list[tuple[str | None, str | None]]:
-    """(old id, new id) of every department: the new tree's order, then the old departments without a successor."""
-    predecessors = {after: before for before, after in successors.items()}
-    pairs: list[tuple[str | None, str | None]] = [(predecessors.get(key), key) for key in _tree(new)]
-    pairs += [(key, None) for key in _tree(old) if key not in successors]
-    return pairs
+def department_pairs(
+    old: Organisation, new: Organisation, renamed: Mapping[str, str]
+) -> list[tuple[str | None, str | None]]:
+    """(old id, new id) of every department: the new tree's order, then the departments that are gone.
+
+    ``renamed`` maps the old ids of departments renamed to a new id to that id; other ids pair with themselves.
+    """
+    predecessors = {after: before for before, after in renamed.items()}
+    pairs = [(predecessors.get(key, key if key in old.departments else None), key) for key in _tree(new)]
+    gone = [(key, None) for key in _tree(old) if key not in new.departments and key not in renamed]
+    return [*pairs, *gone]
 
 
 def _tree(organisation: Organisation) -> list[str]:
