@@ -565,3 +565,26 @@ def test_a_department_whose_posts_went_different_ways_is_removed(tmp_path: Path)
     result = diff(old, organisation_of(tmp_path / "new", {**SALES_FILES, **moved}))
     assert [(change.kind, change.old, change.new) for change in result.restructure] == [("removed", ("support",), ())]
     assert [change.id for change in result.moved] == ["support-agent", "support-lead"]
+
+
+def test_a_department_under_a_parent_renamed_to_a_new_id_has_not_moved(tmp_path: Path) -> None:
+    old = organisation_of(tmp_path / "old", SALES_FILES)
+    head_office = {
+        "departments/hq.yaml": None,
+        "departments/head.yaml": "name: Head office\nhead: ceo\n",
+        "roles/ceo.yaml": "title: Chief executive\ndepartment: head\n",
+        **{
+            f"departments/{key}.yaml": SALES_FILES[f"departments/{key}.yaml"].replace("parent: hq\n", "parent: head\n")
+            for key in ("north", "south", "support")
+        },
+    }
+    result = diff(old, organisation_of(tmp_path / "new", {**SALES_FILES, **head_office}))
+    [renamed] = result.restructure
+    assert (renamed.kind, renamed.rule, renamed.old, renamed.new, renamed.followed) == (
+        "renamed",
+        "posts",
+        ("hq",),
+        ("head",),
+        ("ceo",),
+    )
+    assert result.changed == []

@@ -158,7 +158,7 @@ def git(root: Path, *args: str) -> None:
     )
 
 
-@pytest.mark.parametrize("output_format", ["text", "markdown", "json"])
+@pytest.mark.parametrize("output_format", ["text", "markdown", "json", "html"])
 def test_diff(leaky: Path, output_format: str) -> None:
     git(leaky, "init", "-q")
     git(leaky, "add", ".")

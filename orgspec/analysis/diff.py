@@ -124,8 +124,8 @@ class OrgDiff:
 
     @property
     def followed(self) -> list[str]:
-        """Posts that followed their department, listed with its change."""
-        return [post for change in self.restructure for post in change.followed]
+        """Posts that followed their department, listed with its change (each once)."""
+        return list(dict.fromkeys(post for change in self.restructure for post in change.followed))
 
     @property
     def renamed_departments(self) -> dict[str, str]:
