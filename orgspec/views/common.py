@@ -230,13 +230,17 @@ def pay_text(settings: Settings, grade: str | None) -> str:
     band = next((step.pay for step in settings.grades if step.id == grade), None)
     if band is None:
         return ""
-    return f"{money(band.min, '').strip()}–{money(band.max, settings.currency)}"
+    return f"{figure(band.min)}–{money(band.max, settings.currency)}"
 
 
 def money(amount: Decimal, currency: str) -> str:
     """An amount as on a job sheet: 20,000 CNY."""
-    text = f"{amount:,.2f}".rstrip("0").rstrip(".")
-    return f"{text} {currency}"
+    return f"{figure(amount)} {currency}"
+
+
+def figure(amount: Decimal, *, sign: bool = False) -> str:
+    """An amount without its currency: 20,000 or 1,234.5; with ``sign``, +20,000 or -1,234.5."""
+    return f"{amount:{'+' if sign else ''},.2f}".rstrip("0").rstrip(".")
 
 
 def revisions(items: Sequence[Revision]) -> list[Revision]:

@@ -190,7 +190,7 @@ def _sub_department(organisation: Organisation, key: str, members: list[str], li
     head = organisation.departments[key].head
     if head is None or head not in organisation.posts or head in members:
         return card, None
-    return replace(card, key=post_key(head)), _superior_in(organisation, head, members)
+    return replace(card, key=post_key(head), stands_for=card.key), _superior_in(organisation, head, members)
 
 
 def _superior_in(organisation: Organisation, key: str, members: list[str]) -> str | None:
