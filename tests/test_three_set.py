@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -104,3 +105,15 @@ def test_the_department_document_follows_it_too(bureau: Path, tmp_path: Path) ->
 def test_a_department_without_them_keeps_its_layout(bureau: Path) -> None:
     page = generated(bureau, "departments/cs/index.md")
     assert "## 部门职责" not in page and "人员编制和领导职数" not in page and "机构规格" not in page
+
+
+def test_the_department_pdf_follows_it_too(bureau: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pdf"
+    assert run_cli("export", "pdf", "--department", "bureau", "--out", str(out), "-C", str(bureau)).exit_code == 0
+    (path,) = out.glob("*.pdf")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+    shown = text.stdout
+    assert (
+        shown.index("主要职责") < shown.index("内设机构") < shown.index("人员编制和领导职数") < shown.index("岗位设置")
+    )
+    assert "机构规格" in shown and "正科级" in shown and "工勤编制" in shown
