@@ -24,7 +24,8 @@ from orgspec.core.errors import EnvironmentProblem
 from orgspec.export.word import field_rows
 from orgspec.i18n import translate
 from orgspec.render.templates import environment
-from orgspec.views.sheet import Field, JobSheet, Table, spans
+from orgspec.views.sheet import Field, JobSheet, Table
+from orgspec.views.spans import spans
 
 TEMPLATE = "sheet.html.j2"
 DEBIAN_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-wqy-microhei"

@@ -22,7 +22,8 @@ from orgspec.views.department_sheet import establishment_table
 from orgspec.views.establishment import concurrent_note, held_by, internal_units, is_three_set
 from orgspec.views.family import family_place
 from orgspec.views.sections import competency_table, extra_sections, scale_text
-from orgspec.views.sheet import QUALIFICATIONS, signature_table, spans
+from orgspec.views.sheet import QUALIFICATIONS, signature_table
+from orgspec.views.spans import spans
 
 
 def render_pages(book: Handbook) -> dict[str, str]:
