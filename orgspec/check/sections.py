@@ -28,7 +28,7 @@ def check_sections(organisation: Organisation) -> Iterator[Diagnostic]:
         for section in post.sections:
             if section not in declared:
                 close = suggest(section, declared)
-                hint = "unknown-section.did-you-mean" if close else "unknown-section.hint"
+                hint = "unknown-key.did-you-mean" if close else "unknown-section.hint"
                 place = ("sections", section)
                 yield report(
                     organisation,

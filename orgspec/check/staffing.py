@@ -83,7 +83,7 @@ def check_leadership(organisation: Organisation) -> Iterator[Diagnostic]:
         ranks = _ranks_above(organisation, post.department) if post.leadership is not None else []
         if post.leadership is not None and post.leadership not in ranks:
             close = suggest(post.leadership, ranks)
-            hint = "leadership-without-quota.did-you-mean" if close else "leadership-without-quota.hint"
+            hint = "unknown-reference.did-you-mean" if close else "leadership-without-quota.hint"
             rank = post.leadership
             yield report(
                 organisation,

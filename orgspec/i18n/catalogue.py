@@ -425,7 +425,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "请在部门的 leadership 中写上 {rank}: 职数",
         "add {rank}: <quota> under leadership of the department",
     ),
-    "leadership-without-quota.did-you-mean": ("是否应为“{suggestion}”？", "did you mean '{suggestion}'?"),
     "unknown-competency-level": (
         "level：{level} 不在能力等级表中（{levels}）",
         "level: {level} is not on the competency scale ({levels})",
@@ -442,6 +441,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "请在 orgspec.yaml 的 sections 中声明它（- {{id: {id}, title: …}}）",
         "declare it under sections in orgspec.yaml (- {{id: {id}, title: …}})",
     ),
-    "unknown-section.did-you-mean": ("是否应为“{suggestion}”？", "did you mean '{suggestion}'?"),
     **LABELS,
 }
