@@ -14,10 +14,16 @@ from orgspec.model.types import PERIODS
 from orgspec.render.chart.build import Links, department_chart, overview_chart
 from orgspec.render.chart.svg import draw
 from orgspec.render.compare_page import compare_page
-from orgspec.render.handbook import Handbook
+from orgspec.render.family_page import family_page
+from orgspec.render.handbook import Handbook, families_shown
 from orgspec.views import common as views
 from orgspec.views.common import Link
-from orgspec.views.sheet import signature_table
+from orgspec.views.department_sheet import establishment_table
+from orgspec.views.establishment import concurrent_note, held_by, internal_units, is_three_set
+from orgspec.views.family import family_place
+from orgspec.views.sections import competency_table, extra_sections, scale_text
+from orgspec.views.sheet import QUALIFICATIONS, signature_table
+from orgspec.views.spans import spans
 
 
 def render_pages(book: Handbook) -> dict[str, str]:
@@ -31,6 +37,8 @@ def render_pages(book: Handbook) -> dict[str, str]:
     pages[book.layout.index("kpis")] = kpi_index(book)
     pages[book.layout.index("authorities")] = authority_index(book)
     pages[book.layout.index("compare")] = compare_page(book)
+    for key in families_shown(book.organisation):
+        pages[book.layout.family(key)] = family_page(book, key)
     return pages
 
 
@@ -113,6 +121,12 @@ def department_page(book: Handbook, key: str) -> str:
         external=external,
         revisions=views.revisions(department.revisions),
         chart=Markup(draw(department_chart(organisation, key, links))),
+        three_set=is_three_set(department),
+        units=internal_units(book.ctx, key),
+        establishment=establishment_table(book.ctx, key),
+        spans=spans,
+        partners=[book.ctx.department_link(other) for other in organisation.office_partners.get(key, [])],
+        concurrent=concurrent_note(book.ctx, organisation.department_posts.get(key, [])),
     )
 
 
@@ -144,9 +158,15 @@ def post_page(book: Handbook, key: str) -> str:
         external=external,
         qualifications=[
             (name, ctx.lines(getattr(qualifications, name)))
-            for name in ("education", "majors", "experience", "certificates", "skills", "knowledge", "qualities")
+            for name in QUALIFICATIONS
             if qualifications and ctx.lines(getattr(qualifications, name))
         ],
+        competencies=competency_table(post, organisation.settings),
+        scale=scale_text(organisation.settings),
+        sections=extra_sections(ctx, post),
+        family=family_place(ctx, key),
+        also_holds=ctx.post_link(post.also_holds),
+        held_by=held_by(ctx, key),
         revisions=views.revisions(post.revisions),
         signatures=signature_table(organisation.settings),
     )

@@ -146,6 +146,13 @@ POST_TEMPLATE = """\
 {reports_to}
 # 虚线上级（次要汇报关系）
 # dotted_line: [上级岗位的 id]
+# 兼任：本岗位任职者同时担任的另一岗位的 id；人数只计一次
+# also_holds: 岗位 id
+# 编制类别（如 行政编制 / 事业编制 / 工勤编制）和领导职务（计入部门的领导职数）
+# staffing_kind: 行政编制
+# leadership: 副主任
+# 职位序列（orgspec.yaml 的 families）中，本级的哪些内容替换而不是追加下级的内容
+# replaces: [kpis]
 
 # ── 岗位设置目的：为什么设这个岗位 ──
 # purpose:
@@ -209,12 +216,23 @@ kpis: []
 #   skills: 业务技能
 #   knowledge: 专业知识
 #   qualities: 综合素质
+#   preferred: 优先条件（非必备）
+
+# ── 能力要求：等级取自 orgspec.yaml 的 competency_scale ──
+# competencies:
+#   - name: 沟通协调能力
+#     level: 3
+#     description: 说明
 
 # ── 工作环境 ──
 # environment:
 
 # ── 职业发展 ──
 # career:
+
+# ── 其他栏目：orgspec.yaml 的 sections 中声明的栏目（如 培训要求、工作时间、招聘流程） ──
+# sections:
+#   training: [……]
 
 # ── 修订记录：版本号要加引号 ──
 # revisions:
@@ -244,6 +262,10 @@ DEPARTMENT_TEMPLATE = """\
 # order: 0
 # 部门负责人：负责人岗位的 id，该岗位须属于本部门
 # head: 岗位 id
+# 机构规格（如 正科级）
+# rank: 正科级
+# 合署办公的部门 id
+# shares_office_with: [部门 id]
 
 # ── 工作目标 ──
 # objective:
@@ -266,6 +288,9 @@ functions: []
 
 # ── 编制：本部门及下级部门的核定人数合计，检查时与各岗位编制之和比对 ──
 # authorised: 10
+# 三定：按编制类别的人员编制，和按职务的领导职数（含下级部门的岗位）
+# staffing: {{行政编制: 8, 工勤编制: 1}}
+# leadership: {{主任: 1, 副主任: 2}}
 
 # ── 部门关键绩效指标 ──
 # kpis:

@@ -57,6 +57,7 @@ class Ctx:
     organisation: Organisation
     page_of_post: dict[str, str] = field(default_factory=dict)
     page_of_department: dict[str, str] = field(default_factory=dict)
+    page_of_family: dict[str, str] = field(default_factory=dict)
 
     def text(self, entry: Entry) -> str:
         return self.organisation.text(entry)
@@ -94,6 +95,11 @@ class Ctx:
         """A link to the department's page, with its name."""
         department = self.organisation.departments.get(key or "")
         return _link(key, department.name if department else None, self.page_of_department)
+
+    def family_link(self, key: str | None) -> Link | None:
+        """A link to the job family's page, with its name."""
+        family = self.organisation.settings.families.get(key or "")
+        return _link(key, family.name if family else None, self.page_of_family)
 
 
 def _link(key: str | None, text: str | None, pages: dict[str, str]) -> Link | None:
