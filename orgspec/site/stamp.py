@@ -2,7 +2,7 @@
 
 Generating 10,000 posts means loading and checking every file and rendering
 every page, which takes seconds even when nothing changed and nothing is
-written. After a generate whose check found no problem at all, the stamp
+written. After a generate whose check found no error, the stamp
 (``.cache/orgspec/generate-stamp.json``) records a hash of everything that
 shapes the output and the size and modification time of every file
 written. The next generate skips loading, checking and rendering when:
@@ -16,8 +16,8 @@ written. The next generate skips loading, checking and rendering when:
   recorded size and time (a page edited or removed by hand is repaired by
   a full run).
 
-A run with any diagnostic (even a warning) records no stamp, so the
-diagnostics are printed again every time until they are fixed.
+The warnings of that run are kept beside the stamp (`orgspec.site.findings`)
+and printed again by every run it skips, until they are fixed.
 """
 
 from __future__ import annotations
