@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 from orgspec.core.write import write_if_changed
@@ -32,6 +33,14 @@ def code_fingerprint(packages: tuple[str, ...] = FINGERPRINTED) -> str:
     for path in sorted(path for package in packages for path in (root / package).rglob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def library_version(distribution: str) -> str:
+    """The installed version of ``distribution`` ("-" when it is not installed), for keys of what it makes."""
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 def cache_key(*parts: str) -> str:

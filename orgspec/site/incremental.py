@@ -29,7 +29,6 @@ import pickle
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +38,7 @@ from orgspec.core.progress import SILENT, Progress
 from orgspec.core.write import write_if_changed
 from orgspec.render.handbook import Handbook
 from orgspec.render.pages import PageJob, Values, render_job
-from orgspec.site.cache import code_fingerprint
+from orgspec.site.cache import code_fingerprint, library_version
 
 RECORD_DIR = Path(".cache") / "orgspec"
 LIBRARIES = ("Jinja2", "MarkupSafe", "pypinyin", "pydantic")
@@ -102,20 +101,13 @@ def common_key(book: Handbook, templates: Sequence[Path]) -> bytes:
     digest = hashlib.blake2b(digest_size=20)
     digest.update(code_fingerprint(("",)).encode())
     for library in LIBRARIES:
-        digest.update(f"\0{library}={_version(library)}".encode())
+        digest.update(f"\0{library}={library_version(library)}".encode())
     for folder in templates:
         for path in sorted(path for path in folder.rglob("*") if path.is_file()):
             digest.update(b"\0" + path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    digest.update(b"\0" + book.organisation.settings.model_dump_json().encode())
+    digest.update(b"\0" + (_as_data(book.organisation.settings) or repr(book.organisation.settings).encode()))
     digest.update(b"\0" + "\0".join(book.downloads.formats).encode())
     return digest.digest()
-
-
-def _version(distribution: str) -> str:
-    try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return "-"
 
 
 def _model_state(model: BaseModel) -> tuple[type, tuple[list[tuple[str, Any]]]]:
@@ -130,17 +122,23 @@ def _subclasses(base: type) -> Iterator[type]:
         yield from _subclasses(subclass)
 
 
-def page_key(common: bytes, job: PageJob, values: Values) -> str | None:
-    """A hash of everything that shapes the page; None when its values cannot be written out as data."""
+def _as_data(value: object) -> bytes | None:
+    """``value`` written out as data, the same bytes for equal values; None when it is not plain data."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.fast = True  # no memo: equal values give equal bytes, however their objects are shared
     pickler.dispatch_table = dict.fromkeys(_subclasses(BaseModel), _model_state)
     try:
-        pickler.dump((job.path, job.template, sorted(values.items())))
-    except Exception:
+        pickler.dump(value)
+    except Exception:  # whatever cannot be written out
         return None
-    return hashlib.blake2b(common + buffer.getvalue(), digest_size=20).hexdigest()
+    return buffer.getvalue()
+
+
+def page_key(common: bytes, job: PageJob, values: Values) -> str | None:
+    """A hash of everything that shapes the page; None (always rendered) when its values are not plain data."""
+    data = _as_data((job.path, job.template, sorted(values.items())))
+    return None if data is None else hashlib.blake2b(common + data, digest_size=20).hexdigest()
 
 
 @dataclass(frozen=True)

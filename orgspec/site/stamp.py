@@ -27,7 +27,6 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from orgspec import __version__
@@ -36,6 +35,7 @@ from orgspec.export.pdf import pdf_installed
 from orgspec.load.project import CLAUSES_FILE, DEPARTMENTS_DIR, ROLES_DIR, SETTINGS_FILE
 from orgspec.render.templates import builtin_templates, project_templates
 from orgspec.render.urls import GENERATED_DIR
+from orgspec.site.cache import library_version
 from orgspec.site.generate import hand_written_pages
 from orgspec.site.mkdocs_config import GENERATED_CONFIG, read_user_config
 
@@ -67,7 +67,7 @@ def inputs_digest(request: Request) -> str:
     root = request.root
     digest = hashlib.blake2b(digest_size=20)
     facts = [__version__, str(request.edition), str(request.out), str(pdf_installed())]
-    facts += [os.environ.get("SOURCE_DATE_EPOCH", ""), *map(_version, RENDERING_LIBRARIES)]
+    facts += [os.environ.get("SOURCE_DATE_EPOCH", ""), *map(library_version, RENDERING_LIBRARIES)]
     digest.update("\0".join(facts).encode())
     for path in source_files(root):
         digest.update(b"\0" + path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
@@ -79,13 +79,6 @@ def inputs_digest(request: Request) -> str:
             state = path.stat()
             digest.update(f"\0{path}\0{state.st_size}\0{state.st_mtime_ns}".encode())
     return digest.hexdigest()
-
-
-def _version(distribution: str) -> str:
-    try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return "-"
 
 
 def source_files(root: Path) -> Iterator[Path]:
