@@ -44,7 +44,7 @@ class Organisation:
     def settings(self) -> Settings:
         return self.project.settings
 
-    @property
+    @cached_property
     def departments(self) -> dict[str, Department]:
         return {key: entity.model for key, entity in self.project.departments.items()}
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from orgspec.render.handbook import Handbook
 from orgspec.views.family import family_view
 
 
-def family_page(book: Handbook, family: str) -> str:
-    """The levels of ``family``, lowest first, and what each adds to the level below."""
-    view = family_view(book.ctx, family)
-    return book.render("family.md.j2", book.layout.family(family), family=view)
+def family_values(book: Handbook, family: str) -> dict[str, Any]:
+    """What the family page shows: the levels of ``family``, lowest first, and what each adds to the level below."""
+    return {"family": family_view(book.ctx, family)}
