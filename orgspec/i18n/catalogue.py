@@ -6,6 +6,7 @@ the bad value and what was expected, and a `.hint` entry says how to fix it.
 
 from __future__ import annotations
 
+from orgspec.i18n.importing import IMPORT_MESSAGES
 from orgspec.i18n.labels import LABELS
 
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -364,4 +365,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kind.department": ("部门", "department"),
     "kind.clause": ("标准条款", "standard clause"),
     **LABELS,
+    **IMPORT_MESSAGES,
 }

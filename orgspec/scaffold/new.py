@@ -112,13 +112,19 @@ def budgeting_department(project: Project, department: str) -> str | None:
 
 
 def department_skeleton(
-    key: str, *, name: str | None = None, parent: str | None = None, clauses: Sequence[str] = ()
+    key: str,
+    *,
+    name: str | None = None,
+    parent: str | None = None,
+    head: str | None = None,
+    clauses: Sequence[str] = (),
 ) -> str:
-    """A new department's YAML: name and parent filled in, every other section explained and commented out."""
+    """A new department's YAML: name, parent and head filled in, every other section explained and commented out."""
     return DEPARTMENT_TEMPLATE.format(
         key=key,
         name=_line("name", name or key),
         parent=_line("parent", parent, "上级部门的 id"),
+        head=_line("head", head, "岗位 id"),
         clause=clauses[0] if clauses else "other-tasks",
     )
 
@@ -243,7 +249,7 @@ DEPARTMENT_TEMPLATE = """\
 # 排序：同级部门中数字小的排在前面
 # order: 0
 # 部门负责人：负责人岗位的 id，该岗位须属于本部门
-# head: 岗位 id
+{head}
 
 # ── 工作目标 ──
 # objective:

@@ -1,0 +1,131 @@
+"""Messages of `orgspec import`: key → (Chinese, English). Part of the one catalogue.
+
+Each names what was found and what to do; the file and the place
+(paragraph, table cell, spreadsheet row) are put in front by the note.
+"""
+
+from __future__ import annotations
+
+IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
+    # places in a document
+    "place.paragraph": ("第 {number} 段", "paragraph {number}"),
+    "place.cell": ("表 {table} 第 {row} 行第 {column} 列", "table {table}, row {row}, column {column}"),
+    "place.row": ("第 {row} 行", "row {row}"),
+    "place.row-column": ("第 {row} 行 {column} 列", "row {row}, column {column}"),
+    # files that cannot be imported (nothing is written for them)
+    "import.cannot-open": ("无法打开（{reason}）", "cannot be opened ({reason})"),
+    "import.not-word": (
+        "不是 Word 文件（.docx 或 .doc）；请在 Word 中打开，另存为 .docx 后再导入",
+        "not a Word file (.docx or .doc); open it in Word, save it as .docx and import that",
+    ),
+    "import.encrypted": (
+        "文件设有打开密码（已加密），无法读取；请在 Word 中打开，取消密码（文件 → 信息 → 保护文档）后另存，再导入",
+        "the file is protected with a password (encrypted) and cannot be read; open it in Word, remove the "
+        "password (File → Info → Protect Document) and save it, then import it",
+    ),
+    "import.legacy-doc": (
+        "这是 Word 97–2003 格式（.doc）的文件，需要 LibreOffice 才能转换：请安装 LibreOffice"
+        "（Debian/Ubuntu：sudo apt install libreoffice-writer），或在 Word 中另存为 .docx",
+        "a Word 97–2003 file (.doc), which needs LibreOffice to be converted: install LibreOffice "
+        "(Debian/Ubuntu: sudo apt install libreoffice-writer), or save it as .docx in Word",
+    ),
+    "import.conversion-failed": (
+        "LibreOffice 未能把它转换为 .docx（{reason}）；请在 Word 中另存为 .docx 后再导入",
+        "LibreOffice could not convert it to .docx ({reason}); save it as .docx in Word and import that",
+    ),
+    "import.corrupt": (
+        "文件已损坏，不能作为 Word 文件读取（{reason}）；请在 Word 中打开（Word 会提出修复），另存为 .docx 后再导入",
+        "the file is damaged and cannot be read as a Word file ({reason}); open it in Word (which offers to "
+        "repair it), save it as .docx and import that",
+    ),
+    "import.too-large": (
+        "文件有 {size} 字节，超过上限 {limit} 字节，不会被读取；一份岗位说明书远小于此，请确认是要导入的文件",
+        "the file has {size} bytes, more than the limit of {limit}, and is not read; a job description is far "
+        "smaller: check that it is the file meant",
+    ),
+    "import.no-job-description": (
+        "没有找到岗位说明书的内容：没有一个标签（如 岗位名称、岗位职责、任职资格）能对上；如果文件用的是别的标签，"
+        "请在 orgspec.yaml 的 import_labels 中写明，例如 职位概要: summary",
+        "no job description found: not one label (such as Job title, Duties, Qualifications) was recognised; if "
+        "the file uses labels of its own, name them under import_labels in orgspec.yaml, e.g. Role overview: summary",
+    ),
+    "import.no-department": (
+        "文件中没有所属部门；用 --department 指定部门的 id 后再导入",
+        "the file names no department; give the department's id with --department and import it again",
+    ),
+    "import.duplicate-post": (
+        "岗位 id“{id}”与 {files} 相同，都没有导入；把文件改名为各自的 id（如 sales-manager-north.docx）后再导入",
+        "the post id '{id}' is also the one of {files}, so neither was imported; rename the files to the ids "
+        "you want (e.g. sales-manager-north.docx) and import them again",
+    ),
+    "import.exists": (
+        "{path} 已存在，没有覆盖；要另建岗位，请把文件改名为新的 id（单个文件也可用 --id）后再导入",
+        "{path} exists already and was not replaced; to import it as another post, rename the file to a new id "
+        "(or, for one file, give --id) and import it again",
+    ),
+    "import.invalid": (
+        "导入结果未通过 orgspec 的校验（{problem}），没有写入；这是 orgspec 的缺陷，请报告",
+        "the imported post did not pass orgspec's own validation ({problem}) and was not written; this is a "
+        "defect of orgspec, please report it",
+    ),
+    # things to check in what was written
+    "import.unknown-grade": (
+        "职位等级“{grade}”不在 orgspec.yaml 的 grades（{scale}）中，未填写 grade；请先把它加入 grades，再在这里写上",
+        "the grade '{grade}' is not on the grade scale of orgspec.yaml ({scale}), so grade was left out; add it "
+        "to grades, then write it here",
+    ),
+    "import.unknown-post": (
+        "“{name}”不是本项目的岗位，未填写；导入或新建该岗位后，再在这里写上它的 id",
+        "'{name}' is not a post of the project, so it was left out; import or create that post, then write its id here",
+    ),
+    "import.unknown-post.did-you-mean": (
+        "“{name}”不是本项目的岗位，未填写；是否为“{closest}”？请写上它的 id",
+        "'{name}' is not a post of the project, so it was left out; did you mean '{closest}'? Write its id here",
+    ),
+    "import.ambiguous-post": (
+        "有几个岗位都叫“{name}”（{posts}），未填写；请写上所指岗位的 id",
+        "several posts are called '{name}' ({posts}), so it was left out; write the id of the one meant",
+    ),
+    "import.new-department": (
+        "所属部门“{name}”在本项目中还没有，已新建 {file}",
+        "the department '{name}' is not in the project yet; {file} was made for it",
+    ),
+    "import.new-department.did-you-mean": (
+        "所属部门“{name}”在本项目中还没有，已新建 {file}；若指的是“{closest}”（{id}），请把 department 改为 {id}，"
+        "并删除新文件",
+        "the department '{name}' is not in the project yet; {file} was made for it; if '{closest}' ({id}) is "
+        "meant, set department to {id} and delete the new file",
+    ),
+    "import.derived": (
+        "{label}：{text}（orgspec 由其他岗位的直接上级推出，未导入）",
+        "{label}: {text} (orgspec works this out from the other posts' superiors; not imported)",
+    ),
+    "import.kept": (
+        "“{label}”下的文字没有对应的字段：“{text}”；已作为注释保留在 {path} 末尾",
+        "text under '{label}' found no field: '{text}'; kept as a comment at the end of {path}",
+    ),
+    "import.kept-heading-only": (
+        "标题“{label}”没有对应的字段；已作为注释保留在 {path} 末尾",
+        "the heading '{label}' found no field; kept as a comment at the end of {path}",
+    ),
+    # the YAML written
+    "import.source": ("导入自 {file}（orgspec import）", "imported from {file} (orgspec import)"),
+    "import.check-heading": ("导入时请核对：", "to check after the import:"),
+    "import.kept-heading": (
+        "── 原文中没有对应字段的内容，原样保留：请移到合适的字段，或删除 ──",
+        "── text of the document that found no field, kept as it was: move it into a field, or delete it ──",
+    ),
+    "import.kept-label": ("【{label}】{place}", "[{label}] {place}"),
+    # the summary
+    "import.file-line": (
+        "{file} → {path}（{title}）：填写字段 {filled}/{fields}（{percent}%），文字归入字段 {placed}%，另存 {kept} 处",
+        "{file} → {path} ({title}): {filled} of {fields} fields filled ({percent}%), {placed}% of the text placed, "
+        "{kept} kept aside",
+    ),
+    "import.summary": (
+        "读取 {files} 个文件，写入 {posts} 个岗位、{departments} 个部门；{kept} 处文字另存为注释；{failed} 个文件未能导入",
+        "{files} files read, {posts} posts and {departments} departments written; {kept} pieces of text kept as "
+        "comments; {failed} files could not be imported",
+    ),
+    "import.dry-run": ("试运行：没有写入任何文件", "dry run: no file was written"),
+}
