@@ -52,7 +52,7 @@ def assemble(draft: Draft, department: str, context: Context) -> Assembled:
         values[name] = _clauses(values.get(name) or [], context)
     values["authorities"] = [_authority(entry, context) for entry in values.get("authorities") or []]
     values["qualifications"] = {
-        kind: _clauses(lines, context) for kind, lines in (values.get("qualifications") or {}).items()
+        kind: _lines(lines, context) for kind, lines in (values.get("qualifications") or {}).items()
     }
     values["relations"] = _relations(draft, context)
     result.data = {name: _clean(values[name]) for name in ORDER if not _empty(values.get(name))}
@@ -115,6 +115,12 @@ def _clauses(entries: list[Any], context: Context) -> list[Any]:
         else:
             result.append(entry)
     return result
+
+
+def _lines(value: str | list[Any], context: Context) -> Any:
+    """A qualification's lines with clauses found; one line of text stays one line."""
+    lines = _clauses(value if isinstance(value, list) else [value], context)
+    return lines[0] if len(lines) == 1 and isinstance(lines[0], str) else lines
 
 
 def _authority(entry: Any, context: Context) -> Any:

@@ -108,7 +108,7 @@ class _Builder:
         data["revisions"] = self.revisions()
         result.derived = [(text, item.whole) for text, item in reading.derived]
         result.placed_share = reading.placed_share
-        result.kept = list(reading.kept)  # values kept by the builder were appended to reading.kept
+        result.kept = sorted(reading.kept, key=lambda kept: kept.place)  # with the values the builder kept aside
         return result
 
     # --- values read once
@@ -254,14 +254,15 @@ class _Builder:
             found[side.removeprefix("relations.")].append((Ref(party.text, party.place), about))
         self.draft.relations = found
 
-    def qualifications(self) -> dict[str, list[str]]:
+    def qualifications(self) -> dict[str, str | list[str]]:
+        """Each kind of requirement: one line as text, several as a list (as people write them)."""
         result: dict[str, list[str]] = {}
         for name in ("education", "majors", "experience", "certificates", "skills", "knowledge", "qualities"):
             for item in self.items(f"qualifications.{name}"):
                 result.setdefault(name, []).append(item.whole)
         for item in self.items("qualifications"):
             result.setdefault(qualification_kind(item.whole), []).append(item.whole)
-        return result
+        return {kind: lines[0] if len(lines) == 1 else lines for kind, lines in result.items()}
 
     def revisions(self) -> list[dict[str, Any]]:
         result = []

@@ -119,8 +119,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "qualifications.knowledge": ("知识", "知识要求", "必备知识", "专业知识要求", "knowledge"),
     "qualifications.qualities": ("素质", "个人素质", "素质要求", "个性特征", "身体素质", "个人品质",
                                  "general qualities", "personal qualities", "personal attributes", "attributes"),
-    "environment": ("工作条件", "工作环境与条件", "工作场所", "工作地点", "work environment", "working conditions",
-                    "working environment", "work setting"),
+    "environment": ("工作条件", "工作环境与条件", "工作场所", "工作地点", "工作时间", "work environment",
+                    "working conditions", "working environment", "work setting", "hours of work", "working hours"),
     "career": ("晋升通道", "发展方向", "职业发展通道", "晋升方向", "职业生涯", "可晋升岗位", "career development",
                "career path", "progression", "career progression", "promotion prospects"),
     "revisions": ("修订历史", "版本记录", "变更记录", "修改记录", "revision history", "revisions",
@@ -190,7 +190,7 @@ _NUMBERING = re.compile(
     r"^(?:第[一二三四五六七八九十百\d]+[条章节部分项]|[(]?[一二三四五六七八九十]+[)、.]|[(]?\d+(?:\.\d+)*[)、.]?"
     r"|[\u2460-\u2473]|[•·\-–—*▪●■◆◇□☆★>])\s*"
 )
-TRAILING = ":;.。、"
+TRAILING = ":;.。、：；"
 """Punctuation after a label: 岗位名称：, 一、岗位概述。"""
 _BRACKETED_END = re.compile(r"\([^()]*\)$")
 

@@ -19,8 +19,12 @@ check: something written that a person should check (a name that matched nothing
 
 @dataclass(frozen=True, order=True)
 class Place:
-    """A paragraph (numbered among the non-empty ones), a table cell, or a spreadsheet row and column."""
+    """A paragraph (numbered among the non-empty ones), a table cell, or a spreadsheet row and column.
 
+    ``block`` orders places as the document does: paragraphs and tables are numbered apart, but read in turn.
+    """
+
+    block: int = 0
     paragraph: int = 0
     table: int = 0
     row: int = 0

@@ -16,8 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from orgspec.importer.labels import LabelTable, normalise
-from orgspec.importer.numbering import SECTION_KINDS, TERMINAL, marker, split_inline
+from orgspec.importer.labels import TRAILING, LabelTable, normalise
+from orgspec.importer.numbering import SECTION_KINDS, TERMINAL, Marker, marker, split_inline
 from orgspec.importer.problems import Place
 from orgspec.importer.reading import SCALAR_TARGETS, TEXT_TARGETS, Item, Kept, Reading, visible_length
 from orgspec.importer.word import Paragraph
@@ -40,6 +40,10 @@ TITLE_SUFFIXES: tuple[tuple[str, str | None], ...] = (
 )
 """Endings of a document's title, and the section the body starts in (客户总监岗位职责: the duties)."""
 TITLE_PREFIXES = ("job description", "role profile", "position description")
+RUNNING_TARGETS = SCALAR_TARGETS | TEXT_TARGETS | {"derived"}
+"""Fields of one value or of running text: after them an unknown ``label：`` starts a section of its own."""
+LOOSE_LABEL = 8
+"""An unknown label of at most this many characters in front of running text (总结：…) starts a section."""
 SHORT_HEADING = 30
 """A numbered line (一、…) of at most this many characters without a closing full stop is a heading."""
 
@@ -52,6 +56,8 @@ class Head:
     label: str
     rest: str
     opener: str
+    numbered: str | None = None
+    """The numbering of a line that is a label and its first value (1.内部协调：总经理): its items' top level."""
 
 
 @dataclass
@@ -65,6 +71,8 @@ class Section:
     kinds: list[str] = field(default_factory=list)
     group: str | None = None
     last: Item | None = None
+    number: int | None = None
+    """The number of the last top-level item: the next one may be written without its full stop (3销售…)."""
 
 
 class Reader:
@@ -91,11 +99,14 @@ class Reader:
             self.add(text, place, listed)
         elif head.target is None and self._group(head):
             assert self.section is not None
-            self.section.group = head.rest or head.label
+            found = marker(head.label)
+            self.section.group = found.rest if found else head.label
             self.section.last = None
         else:
             self.open(head.target, head.label, place, head.opener)
             if head.rest:
+                if head.numbered is not None and self.section is not None:
+                    self.section.kinds.append(head.numbered)
                 self.add(head.rest, place)
 
     def heading(self, text: str, styled: int | None) -> Head | None:
@@ -108,10 +119,30 @@ class Reader:
             return Head(target, text, "", opener)
         label, rest = split_label(body)
         if label is not None and (target := self.labels.field(label)) is not None:
-            return Head(target, label, rest, opener if found or styled is not None else "inline")
+            inline = opener if found or styled is not None else "inline"
+            return Head(target, label, rest, inline, found.kind if found else None)
+        titled = self._titled(body)
+        if titled is not None:
+            return Head(titled, text, "", opener)
         if styled is not None or (found and found.kind in SECTION_KINDS and _short(body)):
-            return Head(None, text, body, opener)
+            return Head(None, text, "", opener)
+        if label is not None and found is None and self._loose(label):
+            return Head(None, label, rest, "inline")
         return None
+
+    def _titled(self, body: str) -> str | None:
+        """The field a line names after the post's title: 销售管理部经理工作规程 → routines."""
+        title = self.reading.title
+        if title is None or not title.text:
+            return None
+        plain, named = normalise(body), normalise(title.text)
+        return self.labels.field(plain[len(named) :]) if plain.startswith(named) and plain != named else None
+
+    def _loose(self, label: str) -> bool:
+        """Whether an unknown ``label：`` starts a section of its own: a short one, after running text."""
+        section = self.section
+        running = section is None or section.kept is not None or section.target in RUNNING_TARGETS
+        return running and len(normalise(label)) <= LOOSE_LABEL
 
     def _group(self, head: Head) -> bool:
         """Whether an unknown heading heads a group of duties inside the section open (rather than its own)."""
@@ -126,6 +157,8 @@ class Reader:
 
     def open(self, target: str | None, label: str, place: Place, opener: str) -> None:
         """Open the section of ``target`` (None: a section kept aside under ``label``)."""
+        found = marker(label)
+        label = (found.rest if found else label).strip().rstrip(TRAILING)
         kept = None
         if target is None:
             kept = Kept(label, place)
@@ -165,13 +198,17 @@ class Reader:
             self._list_item(section, target, text, place, listed)
 
     def _list_item(self, section: Section, target: str, text: str, place: Place, listed: int | None) -> None:
-        found = marker(text)
+        found = marker(text) or _bare_number(section, text)
         kind = found.kind if found else (f"word{listed}" if listed is not None else None)
         body = found.rest if found else text
         last = section.last
-        if kind is None and last is not None and not last.last.endswith(TERMINAL):
-            last.extend(body)
-            return
+        if kind is None and last is not None:
+            if not last.last.endswith(TERMINAL):
+                last.extend(body)  # a wrapped line
+                return
+            if section.kinds:
+                self.keep(text, place, section.label)  # a line after a numbered list, not part of it
+                return
         if kind is not None and kind not in section.kinds:
             section.kinds.append(kind)
         if kind is not None and last is not None and section.kinds.index(kind) > 0:
@@ -182,6 +219,7 @@ class Reader:
         item = Item(body, place, section.group)
         self.reading.items(target).append(item)
         section.last = item
+        section.number = found.number if found is not None else None
 
     def _title(self, paragraph: Paragraph) -> bool:
         """Take the document's title from its first paragraph when it reads as one."""
@@ -223,7 +261,8 @@ def _strip_title(text: str, suffix: str) -> str:
     return text
 
 
-_LABEL_END = re.compile(r"[：:](?!\d)")
+_LABEL_END = re.compile(r"(?<!\d)[：:]|[：:](?!\d)")
+"""The colon after a label; one between digits is a time (8:30)."""
 
 
 def split_label(text: str) -> tuple[str | None, str]:
@@ -235,6 +274,17 @@ def split_label(text: str) -> tuple[str | None, str]:
     if any(char in label for char in TERMINAL):
         return None, text
     return label, text[found.end() :].strip()
+
+
+_BARE_NUMBER = re.compile(r"(\d{1,3})(?=[^\d.．、,，:：~～\-/%年月日号点时天个人次项万元])")
+
+
+def _bare_number(section: Section, text: str) -> Marker | None:
+    """The next number of a list written without its full stop (3销售推荐介绍率 after 2.…), else None."""
+    found = _BARE_NUMBER.match(text)
+    if found is None or not section.kinds or section.number is None or int(found.group(1)) != section.number + 1:
+        return None
+    return Marker(section.kinds[0], section.number + 1, text[found.end() :].strip())
 
 
 def _short(body: str) -> bool:

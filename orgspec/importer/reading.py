@@ -57,7 +57,10 @@ class Item:
     @property
     def whole(self) -> str:
         """The item with its details, on one line."""
-        return " ".join([self.text, *self.details]) if self.details else self.text
+        text = self.text
+        for detail in self.details:
+            text = joined(text, detail) if not text[-1:].isascii() else f"{text} {detail}"
+        return text
 
 
 @dataclass

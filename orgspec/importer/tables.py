@@ -17,7 +17,15 @@ from dataclasses import dataclass
 
 from orgspec.importer.labels import LabelTable
 from orgspec.importer.reader import Reader
-from orgspec.importer.reading import SECTION_TARGETS, TABLE_TARGETS, Item, Reading, visible_length
+from orgspec.importer.reading import (
+    SCALAR_TARGETS,
+    SECTION_TARGETS,
+    TABLE_TARGETS,
+    Item,
+    Reading,
+    joined,
+    visible_length,
+)
 from orgspec.importer.word import Block, Cell, Grid
 
 LABEL_COLUMNS = {"routines": "routine.period", "relations": "relation.kind"}
@@ -157,11 +165,25 @@ class _Labelled:
             if not after and target in TABLE_TARGETS:
                 self.inner, self.columns = target, None
             index += 1
+            values = []
             while index < len(cells) and not self._is_label(cells[index]):
-                for line in cells[index].text.split("\n"):
-                    if line.strip():
-                        self.reader.add(line.strip(), cells[index].place)
+                values.append(cells[index])
                 index += 1
+            self._values(target, values)
+
+    def _values(self, target: str, cells: list[Cell]) -> None:
+        """The cells after a label: a value split over several cells is one value; each line of a list an item."""
+        filled = [cell for cell in cells if cell.text]
+        if target in SCALAR_TARGETS and len(filled) > 1:
+            text = filled[0].text
+            for cell in filled[1:]:
+                text = joined(text, cell.text)
+            self.reader.add(text, filled[0].place)
+            return
+        for cell in filled:
+            for line in cell.text.split("\n"):
+                if line.strip():
+                    self.reader.add(line.strip(), cell.place)
 
     def _is_label(self, cell: Cell) -> bool:
         return bool(cell.text) and self.labels.field(cell.text) is not None

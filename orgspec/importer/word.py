@@ -112,6 +112,7 @@ class _Body:
         self.styles = styles
         self.paragraphs = 0
         self.tables = 0
+        self.count = 0
 
     def blocks(self, parent: etree._Element) -> Iterator[Block]:
         for child in parent:
@@ -121,7 +122,8 @@ class _Body:
                     yield paragraph
             elif child.tag == f"{W}tbl":
                 self.tables += 1
-                yield Grid(self.tables, _rows(child, self.tables))
+                self.count += 1
+                yield Grid(self.tables, _rows(child, self.tables, self.count))
             elif child.tag in CONTAINERS:
                 yield from self.blocks(child)
 
@@ -130,8 +132,10 @@ class _Body:
         if not text:
             return None
         self.paragraphs += 1
+        self.count += 1
         style = self.styles.get(_value(element, "pStyle") or "", "").casefold()
-        return Paragraph(text, Place(paragraph=self.paragraphs), _heading(style, element), _listed(style, element))
+        place = Place(self.count, paragraph=self.paragraphs)
+        return Paragraph(text, place, _heading(style, element), _listed(style, element))
 
 
 def _value(element: etree._Element, tag: str) -> str | None:
@@ -185,14 +189,14 @@ def _collect(element: etree._Element, parts: list[str]) -> None:
             _collect(child, parts)
 
 
-def _rows(table: etree._Element, number: int) -> list[list[Cell]]:
+def _rows(table: etree._Element, number: int, block: int) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
     above: dict[int, str] = {}
     for row_number, row in enumerate(table.iterfind(f"{W}tr"), start=1):
         column = _grid_before(row)
         cells: list[Cell] = []
         for cell in row.iterfind(f"{W}tc"):
-            place = Place(table=number, row=row_number, column=column + 1)
+            place = Place(block, table=number, row=row_number, column=column + 1)
             span = _span(cell)
             if _merge(cell) == "continue":
                 cells.append(Cell(above.get(column, ""), place, continued=True, span=span))
