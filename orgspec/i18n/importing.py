@@ -124,8 +124,8 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import.summary": (
         "读取 {files} 个文件，写入 {posts} 个岗位、{departments} 个部门；{kept} 处文字另存为注释；{failed} 个文件未能导入",
-        "{files} files read, {posts} posts and {departments} departments written; {kept} pieces of text kept as "
-        "comments; {failed} files could not be imported",
+        "files read: {files}; written: {posts} posts, {departments} departments; text kept as comments: {kept}; "
+        "files not imported: {failed}",
     ),
     "import.dry-run": ("试运行：没有写入任何文件", "dry run: no file was written"),
 }

@@ -131,7 +131,8 @@ def _identified(documents: list[_Document], project: Project, options: Options, 
     kept = []
     for document in documents:
         file = str(document.path)
-        existing = [*files_defining(project.root, ROLES_DIR, document.key), *_existing(options.out, document.key)]
+        defining = [str(project.root / name) for name in files_defining(project.root, ROLES_DIR, document.key)]
+        existing = [*defining, *_existing(options.out, document.key)]
         if counts[document.key] > 1:
             others = [str(other.path) for other in documents if other.key == document.key and other is not document]
             plan.fail(Note("error", "import.duplicate-post", file, args={"id": document.key, "files": others}))

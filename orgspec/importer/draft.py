@@ -11,7 +11,7 @@ kept aside with its label, never dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +32,9 @@ QUALIFICATION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("skills", ("能力", "技能", "熟练", "掌握", "操作", "skill", "abilit", "proficien")),
 )
 """Words that tell which kind of requirement an unlabelled line of 任职要求 is; other lines are general qualities."""
+
+KPI_PARSERS: dict[str, Callable[[str], object]] = {"period": values.period, "weight": values.percent}
+"""KPI columns whose text must be read as a value; text that is none is kept aside."""
 
 FIELD_LABELS = {
     "title": "post.title", "code": "post.code", "department": "post.department", "grade": "post.grade",
@@ -185,14 +188,14 @@ class _Builder:
     def table_kpis(self) -> Iterator[dict[str, Any]]:
         for row in self.rows("kpis"):
             entry: dict[str, Any] = {"name": row["kpi.name"].text}
-            for column in ("definition", "target", "source", "scoring"):
-                if f"kpi.{column}" in row:
+            for column in ("definition", "target", "period", "source", "weight", "scoring"):
+                if column in KPI_PARSERS:
+                    entry[column] = self.parsed(row, f"kpi.{column}", KPI_PARSERS[column])
+                elif f"kpi.{column}" in row:
                     entry[column] = row[f"kpi.{column}"].text
-            entry["period"] = self.parsed(row, "kpi.period", values.period)
-            entry["weight"] = self.parsed(row, "kpi.weight", values.percent)
             yield entry
 
-    def parsed(self, row: dict[str, Item], column: str, parse: Any) -> Any:
+    def parsed(self, row: dict[str, Item], column: str, parse: Callable[[str], object]) -> object:
         """The value of ``column`` parsed; text that does not parse is kept aside."""
         if column not in row:
             return None

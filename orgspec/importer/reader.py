@@ -101,7 +101,7 @@ class Reader:
             assert self.section is not None
             found = marker(head.label)
             self.section.group = found.rest if found else head.label
-            self.section.last = None
+            self.section.last, self.section.kinds = None, []
         else:
             self.open(head.target, head.label, place, head.opener)
             if head.rest:
@@ -202,13 +202,12 @@ class Reader:
         kind = found.kind if found else (f"word{listed}" if listed is not None else None)
         body = found.rest if found else text
         last = section.last
-        if kind is None and last is not None:
+        if kind is None and last is not None and section.kinds:
             if not last.last.endswith(TERMINAL):
-                last.extend(body)  # a wrapped line
-                return
-            if section.kinds:
+                last.extend(body)  # a line of a numbered item, wrapped
+            else:
                 self.keep(text, place, section.label)  # a line after a numbered list, not part of it
-                return
+            return
         if kind is not None and kind not in section.kinds:
             section.kinds.append(kind)
         if kind is not None and last is not None and section.kinds.index(kind) > 0:

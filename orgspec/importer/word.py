@@ -78,7 +78,9 @@ def read_word(path: Path) -> list[Block]:
     _refuse_bomb(path)
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
+    except ValueError as error:  # another Office file (a workbook, a presentation) under a Word name
+        raise Unreadable("import.not-word") from error
+    except (PackageNotFoundError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
         raise Unreadable("import.corrupt", reason=str(error)) from error
     styles = {style.style_id: (style.name or "") for style in document.styles}
     return list(_Body(styles).blocks(document.element.body))
