@@ -341,7 +341,9 @@ def test_a_dry_run_writes_nothing_and_reports_as_json(tmp_path: Path) -> None:
             "kept": 0,
         }
     ]
-    assert report["summary"] == {"files": 1, "posts": 1, "departments": 0, "kept": 0, "failed": 0, "dry_run": True}
+    assert report["summary"] == {
+        "files": 1, "posts": 1, "departments": 0, "kept": 0, "failed": 0, "rows": 0, "dry_run": True
+    }  # fmt: skip
     assert not (root / "roles/lead.yaml").exists()
 
 

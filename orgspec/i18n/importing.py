@@ -74,6 +74,10 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "the grade '{grade}' is not on the grade scale of orgspec.yaml ({scale}), so grade was left out; add it "
         "to grades, then write it here",
     ),
+    "import.unknown-grade.no-scale": (
+        "职位等级“{grade}”未填写：orgspec.yaml 中还没有 grades；请先写上职位等级（grades），再在这里写上",
+        "the grade '{grade}' was left out: orgspec.yaml has no grade scale yet; add grades to it, then write it here",
+    ),
     "import.unknown-post": (
         "“{name}”不是本项目的岗位，未填写；导入或新建该岗位后，再在这里写上它的 id",
         "'{name}' is not a post of the project, so it was left out; import or create that post, then write its id here",
@@ -108,6 +112,84 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "标题“{label}”没有对应的字段；已作为注释保留在 {path} 末尾",
         "the heading '{label}' found no field; kept as a comment at the end of {path}",
     ),
+    # staffing tables
+    "import.not-spreadsheet": (
+        "不是能读取的 Excel 工作簿（.xlsx）（{reason}）；请在 Excel 中另存为 .xlsx 或 .csv 后再导入",
+        "not an Excel workbook orgspec can read (.xlsx) ({reason}); save it as .xlsx or .csv in Excel and import that",
+    ),
+    "import.legacy-xls": (
+        "这是 Excel 97–2003 格式（.xls）的文件；请在 Excel 中另存为 .xlsx 或 .csv 后再导入",
+        "an Excel 97–2003 file (.xls); save it as .xlsx or .csv in Excel and import that",
+    ),
+    "import.unknown-sheet": (
+        "没有名为“{sheet}”的工作表；工作表有：{sheets}",
+        "there is no sheet '{sheet}'; the sheets are: {sheets}",
+    ),
+    "import.too-many-rows": (
+        "表格超过 {limit} 行，不会被读取；请确认是要导入的表格",
+        "the table has more than {limit} rows and is not read; check that it is the table meant",
+    ),
+    "import.no-header": (
+        "工作表“{sheet}”的前 20 行里没有表头：需要一行写有“岗位”（或“岗位名称”）及其他列名，如 {expected}；"
+        "列名不同时，用 --map 列名=字段 指明，例如 --map 职务=title --map 人数=authorised",
+        "the sheet '{sheet}' has no header in its first 20 rows: a row naming the post's title column "
+        "(岗位, Post, Job title) and others, such as {expected}, is needed; for other column names, say which field "
+        "each fills with --map COLUMN=FIELD, e.g. --map Role=title --map Headcount=authorised",
+    ),
+    "import.duplicate-row": (
+        "岗位“{title}”在同一部门中出现了两次（第 {first} 行和第 {row} 行），表格没有导入；请合并为一行，在编制中写上人数",
+        "the post '{title}' appears twice in one department (rows {first} and {row}), so the table was not "
+        "imported; make it one row with its head count",
+    ),
+    "import.row-without-department": (
+        "这一行没有部门，上面也没有，表格没有导入；请填写部门列",
+        "this row has no department, nor has any row above it, so the table was not imported; fill in the "
+        "department column",
+    ),
+    "import.reporting-cycle": (
+        "直接上级形成了循环：{cycle}；表格没有导入，请改正其中一个岗位的直接上级",
+        "the direct superiors go round in a circle: {cycle}; the table was not imported: correct the superior of "
+        "one of these posts",
+    ),
+    "import.row-without-title": ("这一行没有岗位名称，没有导入", "this row names no post, so it was not imported"),
+    "import.not-a-count": (
+        "“{value}”不是人数，未填写；请在岗位文件中写上人数",
+        "'{value}' is not a number of people, so it was left out; write the number in the post's file",
+    ),
+    "import.post-differs": (
+        "{file} 的编制为 {authorised}、实有 {filled}，与表格不同；要按表格更新，请加 --update 再导入一次",
+        "{file} has {authorised} authorised and {filled} filled, which the table changes; to take the table's "
+        "numbers, import it again with --update",
+    ),
+    "import.post-updated": (
+        "已按表格更新 {file} 的人数（原为编制 {authorised}、实有 {filled}）",
+        "the head counts of {file} were updated from the table (they were {authorised} authorised, {filled} filled)",
+    ),
+    "import.post-not-updated": (
+        "{file} 的人数不是简单的数字，未能更新；请按表格手工修改",
+        "the head counts of {file} are not plain numbers and were not updated; change them by hand",
+    ),
+    "import.department-total": (
+        "部门“{department}”的编制为 {authorised}，导入后各岗位合计为 {total}；请修改 {file} 中的 authorised，"
+        "或加 --update 再导入一次",
+        "the department '{department}' has {authorised} authorised, but its posts add up to {total} after the "
+        "import; change authorised in {file}, or import again with --update",
+    ),
+    "import.department-updated": (
+        "部门“{department}”的编制已由 {authorised} 改为各岗位合计 {total}（{file}）",
+        "the authorised head count of '{department}' was changed from {authorised} to its posts' total, {total} ({file})",
+    ),
+    "import.source-row": (
+        "导入自 {file} 第 {row} 行（orgspec import）",
+        "imported from {file}, row {row} (orgspec import)",
+    ),
+    "import.staffing-summary": (
+        "读取 {rows} 个岗位：新建 {posts} 个岗位、{departments} 个部门，更新 {updated} 个文件；{failed} 个文件未能导入",
+        "posts read: {rows}; written: {posts} posts, {departments} departments; files updated: {updated}; "
+        "files not imported: {failed}",
+    ),
+    "import.written": ("新建 {path}", "wrote {path}"),
+    "import.updated": ("更新 {path}", "updated {path}"),
     # the YAML written
     "import.source": ("导入自 {file}（orgspec import）", "imported from {file} (orgspec import)"),
     "import.check-heading": ("导入时请核对：", "to check after the import:"),

@@ -74,7 +74,8 @@ def _grade(draft: Draft, context: Context, result: Assembled) -> str | None:
     found = context.grade(draft.grade.text)
     if found is None:
         scale = [grade.id for grade in context.project.settings.grades]
-        result.notes.append(_note(draft, draft.grade, "import.unknown-grade", grade=draft.grade.text, scale=scale))
+        code = "import.unknown-grade" if scale else "import.unknown-grade.no-scale"
+        result.notes.append(_note(draft, draft.grade, code, grade=draft.grade.text, scale=scale))
     return found
 
 

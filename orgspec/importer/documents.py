@@ -72,7 +72,9 @@ def import_documents(project: Project, inputs: Sequence[Path], options: Options)
     plan = Plan(locale=project.settings.locale)
     labels = label_table(project.settings.import_labels)
     documents = []
-    for path, blocks in _read_all(word_files(inputs), plan):
+    paths = word_files(inputs)
+    plan.inputs = len(paths)
+    for path, blocks in _read_all(paths, plan):
         reading = read_blocks(blocks, labels)
         if not reading.found_anything:
             plan.fail(Note("error", "import.no-job-description", str(path)))

@@ -178,6 +178,14 @@ COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Column labels of KPI, authority, routine, relation and revision tables, besides orgspec's own."""
 
+SERIAL = frozenset({"序号", "序", "行号", "no", "no.", "#", "s/n", "number"})
+"""Headers of a column that only numbers the rows: nothing in it is about the post."""
+
+
+def is_serial(text: str) -> bool:
+    return normalise(text) in SERIAL or text.strip().casefold() in SERIAL
+
+
 TABLE_KINDS = {"kpi": "kpis", "authority": "authorities", "routine": "routines", "relation": "relations",
                "revision": "revisions"}  # fmt: skip
 """Each kind of table (the prefix of its columns) and the field it fills."""

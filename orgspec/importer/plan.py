@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,10 @@ class Plan:
     departments: int = 0
     updated: list[tuple[Path, str]] = field(default_factory=list)
     """Files of the project whose head counts change (a staffing table merged in)."""
+    rows: int = 0
+    """Posts read from a staffing table."""
+    inputs: int = 0
+    """Files given to read: Word documents, or the one table."""
 
     def fail(self, note: Note) -> None:
         """A file that cannot be imported: nothing is written for it."""
@@ -76,14 +81,17 @@ def kept_notes(file: str, kept: list[Kept], target: str) -> list[Note]:
     return notes
 
 
-def department_files(made: dict[str, str], project: Project, plan: Plan) -> list[tuple[Path, str]]:
+def department_files(
+    made: Mapping[str, str], project: Project, plan: Plan, parents: Mapping[str, str | None] | None = None
+) -> list[tuple[Path, str]]:
     """The files of the departments an import makes, each headed by its one post that reports outside it."""
     files = []
     for key, name in made.items():
         members = {post: data for post, data in plan.posts.items() if data.get("department") == key}
         tops = [post for post, data in members.items() if data.get("reports_to") not in members]
-        text = department_skeleton(key, name=name, head=tops[0] if len(tops) == 1 else None,
-                                   clauses=list(project.clauses))  # fmt: skip
+        parent = (parents or {}).get(key)
+        head = tops[0] if len(tops) == 1 else None
+        text = department_skeleton(key, name=name, parent=parent, head=head, clauses=list(project.clauses))
         path = project.root / department_path(key)
         problem = validated(text, str(path), Department)
         assert problem is None, problem  # a skeleton with a name and a head is always valid

@@ -7,6 +7,7 @@ language. Notes are collected, never raised: one run reports them all.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -60,7 +61,7 @@ class Note:
     code: str
     file: str
     place: Place = Place()
-    args: dict[str, object] = field(default_factory=dict)
+    args: Mapping[str, object] = field(default_factory=dict)
 
     def message(self, locale: Locale) -> str:
         return translate(self.code, locale, self.args)

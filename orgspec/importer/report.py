@@ -30,10 +30,23 @@ def summary_lines(plan: Plan, *, dry_run: bool) -> list[str]:
     return lines
 
 
+def staffing_lines(plan: Plan, *, dry_run: bool) -> list[str]:
+    """What merging a staffing table reports: each file written or updated, then the totals."""
+    locale = plan.locale
+    lines = [translate("import.written", locale, {"path": path}) for path, _ in plan.files]
+    lines += [translate("import.updated", locale, {"path": path}) for path, _ in plan.updated]
+    args = {"rows": plan.rows, "posts": len(plan.posts), "departments": plan.departments,
+            "updated": len(plan.updated), "failed": len(set(plan.failed))}  # fmt: skip
+    lines.append(translate("import.staffing-summary", locale, args))
+    if dry_run:
+        lines.append(translate("import.dry-run", locale, {}))
+    return lines
+
+
 def totals(plan: Plan) -> dict[str, int]:
     return {
-        "files": len(plan.reports) + len(set(plan.failed)),
-        "posts": len(plan.reports),
+        "files": plan.inputs,
+        "posts": len(plan.posts),
         "departments": plan.departments,
         "kept": sum(report.kept for report in plan.reports),
         "failed": len(set(plan.failed)),
@@ -65,5 +78,5 @@ def as_json(plan: Plan, *, dry_run: bool) -> dict[str, Any]:
         "notes": [note.as_dict(locale) for note in plan.notes],
         "written": [] if dry_run else [str(path) for path, _ in plan.files],
         "updated": [] if dry_run else [str(path) for path, _ in plan.updated],
-        "summary": {**totals(plan), "dry_run": dry_run},
+        "summary": {**totals(plan), "rows": plan.rows, "dry_run": dry_run},
     }

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from orgspec.importer.labels import LabelTable
+from orgspec.importer.labels import LabelTable, is_serial
 from orgspec.importer.reader import Reader
 from orgspec.importer.reading import (
     SCALAR_TARGETS,
@@ -103,7 +103,7 @@ class Columns:
             if not cell.text:
                 continue
             if target is None:
-                if not cell.continued:
+                if not cell.continued and not is_serial(heading):
                     reader.keep(cell.text, cell.place, heading or None)
             elif target not in values:
                 values[target] = Item(cell.text, cell.place)
