@@ -28,7 +28,7 @@ from orgspec.importer.problems import Note, Unreadable
 from orgspec.importer.resolve import Context
 from orgspec.importer.tables import read_blocks
 from orgspec.importer.word import OLE_MAGIC, Block, read_word
-from orgspec.load.project import ROLES_DIR, Project, files_defining
+from orgspec.load.project import ROLES_DIR, Project, file_id, project_files
 from orgspec.model import Post
 from orgspec.scaffold.new import department_path, is_id
 
@@ -130,10 +130,11 @@ def _identified(documents: list[_Document], project: Project, options: Options, 
     for document in documents:
         document.key = options.post_id or _key(document)
     counts = Counter(document.key for document in documents)
+    taken = _post_files(project)
     kept = []
     for document in documents:
         file = str(document.path)
-        defining = [str(project.root / name) for name in files_defining(project.root, ROLES_DIR, document.key)]
+        defining = [str(project.root / name) for name in taken.get(document.key, [])]
         existing = [*defining, *_existing(options.out, document.key)]
         if counts[document.key] > 1:
             others = [str(other.path) for other in documents if other.key == document.key and other is not document]
@@ -143,6 +144,15 @@ def _identified(documents: list[_Document], project: Project, options: Options, 
         else:
             kept.append(document)
     return kept
+
+
+def _post_files(project: Project) -> dict[str, list[str]]:
+    """The files of ``roles/`` (sub-folders too) by the id they give, listed once for all documents."""
+    files: dict[str, list[str]] = {}
+    for name in project_files(project.root):
+        if name.startswith(f"{ROLES_DIR}/"):
+            files.setdefault(file_id(name), []).append(name)
+    return files
 
 
 def _key(document: _Document) -> str:

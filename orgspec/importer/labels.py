@@ -10,6 +10,7 @@ table and a routine's period in a routine table.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -203,6 +204,7 @@ TRAILING = ":;.。、：；"
 _BRACKETED_END = re.compile(r"\([^()]*\)$")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """A label as it is compared: full-width forms folded, numbering, spaces and closing colons removed."""
     folded = unicodedata.normalize("NFKC", text).strip()

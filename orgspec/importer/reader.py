@@ -133,7 +133,7 @@ class Reader:
     def _titled(self, body: str) -> str | None:
         """The field a line names after the post's title: 销售管理部经理工作规程 → routines."""
         title = self.reading.title
-        if title is None or not title.text:
+        if title is None or not title.text or len(body) > len(title.text) + SHORT_HEADING:
             return None
         plain, named = normalise(body), normalise(title.text)
         return self.labels.field(plain[len(named) :]) if plain.startswith(named) and plain != named else None
