@@ -364,3 +364,13 @@ def test_options_that_cannot_be_used(tmp_path: Path, args: list[str], message: s
 
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_a_folder_without_word_files(tmp_path: Path) -> None:
+    root = project(tmp_path / "project", CHINESE)
+    (tmp_path / "empty").mkdir()
+
+    result = run_cli("import", "docx", str(tmp_path / "empty"), "-C", str(root))
+
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {tmp_path / 'empty'}: no Word file (.docx or .doc) in it\n"

@@ -13,7 +13,7 @@ from orgspec.commands.common import F, format_option, options, project_option, p
 from orgspec.core.errors import RefusedError, UnknownNameError, UsageError
 from orgspec.core.suggest import did_you_mean
 from orgspec.core.write import create_new, write_if_changed
-from orgspec.importer.documents import Options, import_documents
+from orgspec.importer.documents import Options, import_documents, word_files
 from orgspec.importer.merge import import_staffing
 from orgspec.importer.plan import Plan
 from orgspec.importer.report import as_json, staffing_lines, summary_lines
@@ -96,6 +96,8 @@ def import_docx(
         raise UsageError("--id names the post of one file: give one .docx with it")
     if department is not None and department not in loaded.departments:
         raise UnknownNameError("department", department, loaded.departments)
+    if not word_files(paths):
+        raise UsageError(f"{paths[0]}: no Word file (.docx or .doc) in it")
     plan = import_documents(loaded, paths, Options(out or loaded.root / ROLES_DIR, department, post_id))
     finish(plan, summary_lines, dry_run=dry_run, output_format=output_format)
 

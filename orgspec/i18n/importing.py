@@ -64,9 +64,9 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "(or, for one file, give --id) and import it again",
     ),
     "import.invalid": (
-        "导入结果未通过 orgspec 的校验（{problem}），没有写入；这是 orgspec 的缺陷，请报告",
-        "the imported post did not pass orgspec's own validation ({problem}) and was not written; this is a "
-        "defect of orgspec, please report it",
+        "导入的岗位通不过 orgspec 的校验（{problem}），没有写入；请改正文件中相应的内容后再导入",
+        "the imported post would not pass orgspec's validation ({problem}), so it was not written; correct that "
+        "part of the document and import it again",
     ),
     # things to check in what was written
     "import.unknown-grade": (
