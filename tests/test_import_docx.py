@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from orgspec.model.targets import IMPORT_TARGETS
 from tests.conftest import run_cli, write_files
 from tests.documents.builder import H, P, T, word
 
@@ -374,3 +375,21 @@ def test_a_folder_without_word_files(tmp_path: Path) -> None:
 
     assert result.exit_code == 2
     assert result.stderr == f"Error: {tmp_path / 'empty'}: no Word file (.docx or .doc) in it\n"
+
+
+COLUMNS = ("kpi", "authority", "routine", "relation", "revision")
+FILLED_BY_PARAGRAPHS = sorted(target for target in IMPORT_TARGETS if target.split(".")[0] not in COLUMNS)
+"""Every field a label can name outside a table: the columns of tables are tested with their tables."""
+
+
+@pytest.mark.parametrize("target", FILLED_BY_PARAGRAPHS)
+def test_no_label_loses_its_text(tmp_path: Path, target: str) -> None:
+    """Whatever field a project's own label names, its text lands in the post or in the comments kept."""
+    settings = CHINESE["orgspec.yaml"] + f"import_labels:\n  自定栏目: {target}\n"
+    root = project(tmp_path, {**CHINESE, "orgspec.yaml": settings})
+    sheet = word(tmp_path / "post.docx", "岗位名称：客服专员", "所属部门：客服部", "自定栏目：核对值班表Z9")
+
+    result = run_cli("import", "docx", str(sheet), "-C", str(root))
+
+    assert result.exit_code == 0, result.stderr
+    assert "核对值班表Z9" in (root / "roles/post.yaml").read_text(encoding="utf-8") + result.stderr

@@ -70,7 +70,7 @@ def _wanted(path: Path) -> bool:
 def import_documents(project: Project, inputs: Sequence[Path], options: Options) -> Plan:
     """The files that importing ``inputs`` into ``project`` writes, and the report of every file."""
     plan = Plan(locale=project.settings.locale)
-    labels = label_table(project.settings.import_labels)
+    labels = label_table(project.settings.import_labels, project.settings.signatures or ())
     documents = []
     paths = word_files(inputs)
     plan.inputs = len(paths)

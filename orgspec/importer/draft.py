@@ -39,7 +39,7 @@ KPI_PARSERS: dict[str, Callable[[str], object]] = {"period": values.period, "wei
 FIELD_LABELS = {
     "title": "post.title", "code": "post.code", "department": "post.department", "grade": "post.grade",
     "authorised": "post.authorised", "filled": "post.filled", "reports_to": "post.reports-to",
-    "department.parent": "department.parent", "title_en": "post.title", "kpis": "post.kpis",
+    "department.parent": "department.parent", "kpis": "post.kpis",
     "authorities": "post.authorities", "routines": "post.routines", "relations": "post.relations",
     "revisions": "post.revisions",
 }  # fmt: skip
@@ -84,6 +84,8 @@ class _Builder:
         self.labels = labels
         self.locale = locale
         self.draft = Draft(file, None, kept=list(reading.kept))
+        self.used: set[str] = set()
+        """The fields whose values the post took."""
 
     def build(self) -> Draft:
         reading, result = self.reading, self.draft
@@ -110,6 +112,9 @@ class _Builder:
             data[name] = self.text(name)
         data["revisions"] = self.revisions()
         result.derived = [(text, item.whole) for text, item in reading.derived]
+        for target, items in reading.fields.items():
+            if target not in self.used:
+                self.keep(target, items)  # a field no post holds (a department's parent): kept, never dropped
         result.placed_share = reading.placed_share
         result.kept = sorted(reading.kept, key=lambda kept: kept.place)  # with the values the builder kept aside
         return result
@@ -117,6 +122,7 @@ class _Builder:
     # --- values read once
 
     def items(self, target: str) -> list[Item]:
+        self.used.add(target)
         return self.reading.fields.get(target, [])
 
     def keep(self, target: str, items: list[Item] | Item, text: str | None = None) -> None:

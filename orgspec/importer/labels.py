@@ -219,6 +219,11 @@ class LabelTable:
 
     fields: dict[str, str] = field(default_factory=dict)
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    form: frozenset[str] = frozenset()
+    """The words of a printed sheet's signature block (任职者, 签字, 日期 …): a form, nothing to import."""
+
+    def is_form(self, text: str) -> bool:
+        return not text.strip() or normalise(text) in self.form or self.field(text) is not None
 
     def field(self, text: str) -> str | None:
         """The field ``text`` labels, or None."""
@@ -239,8 +244,14 @@ def _lookup(table: Mapping[str, str], text: str) -> str | None:
     return found
 
 
-def label_table(extra: Mapping[str, str]) -> LabelTable:
-    """The built-in table with ``extra`` (label → target, from orgspec.yaml) laid over it."""
+SIGNATURE_KEYS = ("signature.holder", "signature.superior", "signature.hr", "signature.sign", "signature.date")
+
+
+def label_table(extra: Mapping[str, str], signers: Iterable[str] = ()) -> LabelTable:
+    """The built-in table with ``extra`` (label → target, from orgspec.yaml) laid over it.
+
+    ``signers`` are the project's own signature block (``signatures`` in orgspec.yaml).
+    """
     fields: dict[str, str] = {}
     columns: dict[str, dict[str, str]] = {kind: {} for kind in TABLE_KINDS.values()}
     for target, keys in OWN.items():
@@ -261,7 +272,8 @@ def label_table(extra: Mapping[str, str]) -> LabelTable:
         prefix = target.split(".")[0]
         table = columns[TABLE_KINDS[prefix]] if prefix in TABLE_KINDS else fields
         table[normalise(text)] = target
-    return LabelTable(fields, columns)
+    form = {normalise(label(key, locale)) for key in SIGNATURE_KEYS for locale in LOCALES}
+    return LabelTable(fields, columns, frozenset(form | {normalise(signer) for signer in signers}))
 
 
 def _add(table: dict[str, str], target: str, words: Iterable[str]) -> None:

@@ -188,7 +188,8 @@ class Reader:
         elif target == "derived":
             self.reading.derived.append((section.label, Item(text, place)))
         elif target == "signatures":
-            return  # the signature block of a printed sheet: a form, nothing to import
+            if not self.labels.is_form(text):
+                self.keep(text, place, section.label)  # written into the form: kept, never dropped
         elif target == "basic":
             self.keep(text, place, section.label)
         elif target in SCALAR_TARGETS or target in TEXT_TARGETS:

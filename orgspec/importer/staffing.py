@@ -65,7 +65,7 @@ def read_staffing(
 ) -> Staffing | None:
     """The posts of the table at ``path``; None (with the reason in ``plan``) when it cannot be read."""
     file = str(path)
-    labels = label_table(project.settings.import_labels)
+    labels = label_table(project.settings.import_labels, project.settings.signatures or ())
     try:
         name, rows = read_rows(path, sheet)
     except Unreadable as problem:

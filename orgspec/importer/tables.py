@@ -50,7 +50,8 @@ def read_grid(reader: Reader, grid: Grid) -> None:
         return
     section = reader.section
     if section is not None and section.target == "signatures":
-        return  # the signature block of a printed sheet: a form, nothing to import
+        _form(reader, grid)
+        return
     kind = header_kind(reader.labels, grid.rows[0], section.target if section else None)
     if kind is not None:
         columns = Columns.of(reader.labels, kind, grid.rows[0])
@@ -59,6 +60,14 @@ def read_grid(reader: Reader, grid: Grid) -> None:
         return
     _Labelled(reader).read(grid.rows)
     reader.close()
+
+
+def _form(reader: Reader, grid: Grid) -> None:
+    """A signature block: its words are the form's; anything written into it is kept aside."""
+    for row in grid.rows:
+        for cell in row:
+            if not cell.continued and not reader.labels.is_form(cell.text):
+                reader.keep(cell.text, cell.place, reader.section.label if reader.section else None)
 
 
 def header_kind(labels: LabelTable, row: list[Cell], context: str | None) -> str | None:

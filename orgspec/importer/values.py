@@ -24,14 +24,13 @@ def is_none(text: str) -> bool:
     return fold(text).casefold() in NONE_WORDS
 
 
+_COUNT = re.compile(r"(\d+|[一二三四五六七八九十]+)\s*[人名位个]?(?:\s*/\s*\d+\s*[人名位个]?)?")
+
+
 def count(text: str) -> int | None:
-    """The first head count in ``text``: 3, 3人, 三人, 1 / 0 (filled / vacant) → 1."""
-    folded = fold(text)
-    found = re.search(r"\d+", folded)
-    if found is not None:
-        return int(found.group())
-    words = re.match(r"[一二三四五六七八九十]+", folded)
-    return chinese_number(words.group()) if words else None
+    """A head count written alone: 3, 3人, 三人, or 1 / 0 (filled / vacant: 1); None for any other text."""
+    found = _COUNT.fullmatch(fold(text))
+    return chinese_number(found.group(1)) if found else None
 
 
 def date(text: str) -> dt.date | None:
