@@ -250,3 +250,24 @@ def html_sizes(site: Path) -> dict[str, Any]:
         "site_mb_total": round(every_file / 1024 / 1024, 1),
         "search_index_mb": round(sum(path.stat().st_size for path in search if path.is_file()) / 1024 / 1024, 2),
     }
+
+
+def measure_import(project: Path, sheets: Path, target: Path, runs: int, env: Env | None = None) -> dict[str, Any]:
+    """``orgspec import docx`` of every Word file in ``sheets`` into a copy of ``project`` without its posts.
+
+    The copy keeps the settings, standard clauses and departments, so names are resolved as in a real
+    adoption; each run starts from it again.
+    """
+    args = orgspec("import", "docx", str(sheets), "--format", "json", "-C", str(target))
+
+    def fresh() -> Run:
+        _remove(target)
+        (target / "roles").mkdir(parents=True)
+        for name in ("orgspec.yaml", "clauses.yaml"):
+            shutil.copy2(project / name, target / name)
+        shutil.copytree(project / "departments", target / "departments")
+        return measured(args, env=env)
+
+    samples = repeat(fresh, runs)
+    found = json.loads(samples[-1].stdout)["summary"]
+    return {**summary(samples), **{key: found[key] for key in ("files", "posts", "departments", "failed")}}

@@ -5,7 +5,8 @@ with `benchmarks.synth`, then measures, each time in a fresh process:
 ``orgspec check`` (time and peak memory), ``orgspec generate`` cold and
 unchanged (nothing may be rewritten), and, up to 1,000 posts, the full
 ``orgspec build`` with MkDocs and with Zensical next to a bare build of the
-same pages (`benchmarks.bare`). These organisations set ``downloads: []``
+same pages (`benchmarks.bare`), and, for 1,000 posts, ``orgspec import docx`` of
+their job sheets exported to Word. These organisations set ``downloads: []``
 (the handbook alone); the cost of the Word and PDF copies is measured
 separately, up to 1,000 posts, on the same organisation with the copies on. Prints the medians as tables, checks them
 against the budgets and writes everything to ``benchmarks/out/results.json``.
@@ -18,6 +19,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shutil
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,7 +28,17 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bare import write_bare
-from benchmarks.measure import Env, measure_bare, measure_build, measure_check, measure_generate, without_pdf
+from benchmarks.measure import (
+    Env,
+    measure_bare,
+    measure_build,
+    measure_check,
+    measure_generate,
+    measure_import,
+    measured,
+    orgspec,
+    without_pdf,
+)
 from benchmarks.synth import write_organisation
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -34,6 +46,8 @@ SIZES = (100, 1_000, 10_000)
 BUILD_LIMIT = 1_000
 """Full builds are measured up to this many posts by default (a 5,000-page MkDocs build takes minutes)."""
 ENGINES = ("mkdocs", "zensical")
+IMPORT_SIZE = 1_000
+"""The organisation whose job sheets are exported to Word and imported again: 1,000 documents."""
 
 
 def measure_size(
@@ -52,6 +66,19 @@ def measure_size(
     if posts <= build_limit:
         result["build"] = _builds(project, out / f"bare-{posts}", runs, env)
         result["copies"] = _copies(out / f"org-{posts}-copies", posts, runs, env, generate["cold"]["seconds"])
+    if posts == IMPORT_SIZE:
+        result["import"] = imports(project, out / f"import-{posts}", runs, env)
+    return result
+
+
+def imports(project: Path, folder: Path, runs: int, env: Env | None, posts: list[str] | None = None) -> dict[str, Any]:
+    """``orgspec import docx`` of the organisation's own job sheets (all, or ``posts``), exported first (not timed)."""
+    sheets = folder / "sheets"
+    shutil.rmtree(sheets, ignore_errors=True)
+    chosen = posts or ["--all"]
+    measured(orgspec("export", "docx", *chosen, "--out", str(sheets), "-C", str(project)), env=env)
+    result = measure_import(project, sheets, folder / "project", runs, env)
+    print(f"  import of {result['files']} Word job descriptions {result['seconds']} s", flush=True)
     return result
 
 
@@ -175,6 +202,12 @@ BUDGETS = (
         inclusive=True,
     ),
     Budget(
+        "import of 1,000 Word job descriptions",
+        "s",
+        60.0,
+        lambda results: _at(results, IMPORT_SIZE, "import", "seconds"),
+    ),
+    Budget(
         "HTML per post, whole site (1,000 posts, MkDocs)",
         "KB",
         60.0,
@@ -235,6 +268,16 @@ def tables(results: Results, checked: list[dict[str, Any]], *, pdf: bool = True)
         for posts, copies in copied:
             states = [copies[state]["seconds"] for state in ("cold", "cached", "unchanged")]
             lines.append(_row([f"{posts:,}", *states, copies["unchanged"]["written"], copies["ms_per_post"]]))
+    imported = [(posts, result["import"]) for posts, result in sorted(results.items()) if "import" in result]
+    if imported:
+        lines += [
+            "",
+            "| Word job descriptions | import s | import CPU s | import peak MB | posts written | not imported |",
+            "|---:|---:|---:|---:|---:|---:|",
+        ]
+        for _, found in imported:
+            cells = [f"{found['files']:,}", found["seconds"], found["cpu_seconds"], found["peak_mb"]]
+            lines.append(_row([*cells, found["posts"], found["failed"]]))
     lines += ["", "| budget | measured | limit | holds |", "|---|---:|---:|---|"]
     for budget in checked:
         holds = {True: "yes", False: "**no**", None: "not measured"}[budget["holds"]]

@@ -6,6 +6,7 @@ the bad value and what was expected, and a `.hint` entry says how to fix it.
 
 from __future__ import annotations
 
+from orgspec.i18n.importing import IMPORT_MESSAGES
 from orgspec.i18n.labels import LABELS
 
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -442,4 +443,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "declare it under sections in orgspec.yaml (- {{id: {id}, title: …}})",
     ),
     **LABELS,
+    **IMPORT_MESSAGES,
 }

@@ -9,8 +9,12 @@ from pydantic_core import PydanticCustomError
 
 from orgspec.model.code_pattern import CodePattern
 from orgspec.model.common import Strict, TextItem
+<<<<<<< HEAD
 from orgspec.model.family import JobFamily
 from orgspec.model.sections import ScaleStep, SectionHeading
+=======
+from orgspec.model.targets import ImportTarget
+>>>>>>> import
 from orgspec.model.types import Edition, Entries, HeadCount, Id, Locale, Money, Severity, Text
 
 DownloadFormat = Literal["docx", "pdf"]
@@ -125,6 +129,11 @@ class Settings(Strict):
     )
     checks: dict[str, Severity] = Field(
         default_factory=dict, description="Severity per check code: error, warning or ignore."
+    )
+    import_labels: dict[Text, ImportTarget] = Field(
+        default_factory=dict,
+        description="Labels of your own Word job descriptions and staffing spreadsheets that orgspec import "
+        "should understand, each with the field it fills, e.g. 职位概要: summary, 考核得分: kpi.scoring.",
     )
 
 
