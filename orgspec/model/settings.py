@@ -9,12 +9,9 @@ from pydantic_core import PydanticCustomError
 
 from orgspec.model.code_pattern import CodePattern
 from orgspec.model.common import Strict, TextItem
-<<<<<<< HEAD
 from orgspec.model.family import JobFamily
 from orgspec.model.sections import ScaleStep, SectionHeading
-=======
 from orgspec.model.targets import ImportTarget
->>>>>>> import
 from orgspec.model.types import Edition, Entries, HeadCount, Id, Locale, Money, Severity, Text
 
 DownloadFormat = Literal["docx", "pdf"]

@@ -273,15 +273,11 @@ DEPARTMENT_TEMPLATE = """\
 # 排序：同级部门中数字小的排在前面
 # order: 0
 # 部门负责人：负责人岗位的 id，该岗位须属于本部门
-<<<<<<< HEAD
-# head: 岗位 id
+{head}
 # 机构规格（如 正科级）
 # rank: 正科级
 # 合署办公的部门 id
 # shares_office_with: [部门 id]
-=======
-{head}
->>>>>>> import
 
 # ── 工作目标 ──
 # objective:
