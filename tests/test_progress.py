@@ -39,8 +39,8 @@ def test_export_writes_each_job_sheet_as_it_is_done(example: Path, tmp_path: Pat
         stderr.seek(0)
         progress = stderr.read().splitlines()
     assert len([first, *rest]) == 26
-    assert progress[0].startswith("pdf job sheets: 1/26 ")
-    assert progress[25].startswith("pdf job sheets: 26/26 ")
+    assert progress[0].startswith("pdf documents: 1/26 ")
+    assert progress[25].startswith("pdf documents: 26/26 ")
     assert progress[-1] == "26 written, 0 unchanged"
 
 
