@@ -188,7 +188,7 @@ def group_section(heading: str, groups: list[Group], locale: Locale) -> Section 
     for group in groups:
         if not group.lines:
             continue
-        start = shown[-1].start + len(shown[-1].lines) if shown and not group.heading else 1
+        start = 1  # each group is numbered from 1, as the source sheets do
         lines = [Line(views.aside(line.text, _share(line), locale), clause=line.clause) for line in group.lines]
         shown.append(Group(group.heading, lines, start))
     return Section(heading, groups=shown) if shown else None
