@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from orgspec.commands.common import F, format_option, options, project_option, project_root, writing
-from orgspec.core.errors import RefusedError, UnknownNameError, UsageError
+from orgspec.core.errors import ProblemsFound, RefusedError, UnknownNameError, UsageError
 from orgspec.core.suggest import did_you_mean
 from orgspec.core.write import create_new, write_if_changed
 from orgspec.importer.documents import Options, import_documents, word_files
@@ -52,7 +51,8 @@ def finish(plan: Plan, lines: Callable[..., list[str]], *, dry_run: bool, output
             click.echo(note.format(plan.locale), err=True)
         for line in lines(plan, dry_run=dry_run):
             click.echo(line)
-    sys.exit(1 if plan.failed else 0)
+    if plan.failed:
+        raise ProblemsFound()  # what failed is reported above
 
 
 dry_run_option = click.option("--dry-run", is_flag=True, help="Read and report, write nothing.")
