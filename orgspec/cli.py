@@ -16,7 +16,7 @@ import click
 
 from orgspec import __version__
 from orgspec.check.pipeline import check_project
-from orgspec.commands.common import folder, format_option, print_result, project_folder
+from orgspec.commands.common import folder, format_option, print_result, project_folder, set_verbosity
 from orgspec.core.errors import USAGE, OrgspecError
 
 
@@ -67,14 +67,24 @@ COMMANDS = {
     "diff": "orgspec.commands.diff:diff_command",
     "export": "orgspec.commands.export:export_command",
     "new": "orgspec.commands.new:new_command",
+    "import": "orgspec.commands.importing:import_command",
 }
 """Every command but ``check``: name → module:attribute, imported when it runs."""
 
 
 @click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="orgspec")
-def main() -> None:
-    """orgspec: organisation design as code."""
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Print only the output asked for and the problems: no progress, no summaries."
+)
+@click.option("-v", "--verbose", is_flag=True, help="Show progress even when standard error is not a terminal.")
+@click.pass_context
+def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
+    """orgspec: organisation design as code.
+
+    Long work (exports, Word and PDF copies) shows a progress bar on a terminal. NO_COLOR turns colour off.
+    """
+    set_verbosity(ctx, quiet=quiet, verbose=verbose)
     # Loading builds hundreds of thousands of small objects and almost no cycles: with the default
     # thresholds the cycle collector runs over all of them again and again (a quarter of a check
     # of 10,000 posts). Collect less often; memory stays bounded by the data, which is kept anyway.
@@ -84,9 +94,13 @@ def main() -> None:
 @main.command()
 @project_folder
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@format_option(["text", "json"])
+@format_option(["text", "json", "github"])
 def check(path: Path | None, project: Path | None, strict: bool, output_format: str) -> None:
-    """Validate and cross-check the organisation in PATH or -C DIR (default: here)."""
-    result = check_project(folder(project, path))
-    print_result(result, output_format)
+    """Validate and cross-check the organisation in PATH or -C DIR (default: here).
+
+    --format github writes GitHub Actions annotations, which show each problem on its line in a pull request.
+    """
+    root = folder(project, path)
+    result = check_project(root)
+    print_result(result, output_format, root=root)
     sys.exit(1 if result.failed(strict=strict) else 0)

@@ -16,7 +16,7 @@ import pytest
 from benchmarks.chart_bench import CHART_WIDTH, chart_size
 from benchmarks.measure import Env, measure_check, measure_generate, without_pdf
 from benchmarks.plan import split
-from benchmarks.run import budgets, tables
+from benchmarks.run import budgets, imports, tables
 from benchmarks.synth import write_organisation
 
 POSTS = 200
@@ -46,8 +46,9 @@ def test_the_synthetic_organisation_checks_clean(check: dict[str, Any]) -> None:
 
 
 def test_an_unchanged_generate_rewrites_nothing(organisation: Path, env: Env, check: dict[str, Any]) -> None:
-    generate = measure_generate(organisation, 1, env, cached=True)
+    generate = measure_generate(organisation, 1, env, cached=True, edits=True)
     cold, cached, again = generate["cold"], generate["cached"], generate["unchanged"]
+    assert 1 <= generate["edited"]["written"] < POSTS // 4 and generate["warned"]["written"] == 0
     # A page and a Word copy per post, at least; the copies come from the cache the second time.
     assert cold["written"] > 2 * POSTS and cold["unchanged"] == 0 and cached["written"] == cold["written"]
     assert (again["written"], again["unchanged"], again["removed"]) == (0, cold["written"], 0)
@@ -96,3 +97,18 @@ def test_a_500_post_department_draws_within_its_width() -> None:
     chart = chart_size(500)
     assert chart["width"] <= CHART_WIDTH  # folded into rows; side by side it was about 30,000 px
     assert chart["height"] > chart["width"]
+
+
+def test_an_import_of_the_organisations_own_job_sheets(organisation: Path, env: Env, tmp_path: Path) -> None:
+    posts = sorted(path.stem for path in (organisation / "roles").rglob("*.yaml"))[:12]
+    found = imports(organisation, tmp_path / "import", 1, env, posts)
+    assert (found["files"], found["posts"], found["failed"]) == (12, 12, 0)
+    check = {"seconds": 1.0, "cpu_seconds": 1.0, "peak_mb": 1.0}
+    state = {"seconds": 1.0, "peak_mb": 1.0, "written": 0}
+    results = {
+        1_000: {"departments": 1, "check": check, "generate": {"cold": state, "unchanged": state}, "import": found}
+    }
+    lines = tables(results, budgets(results)).splitlines()
+    assert f"| 12 | {found['seconds']} | {found['cpu_seconds']} | {found['peak_mb']} | 12 | 0 |" in lines
+    holds = "yes" if found["seconds"] < 60 else "**no**"
+    assert f"| import of 1,000 Word job descriptions | {found['seconds']} s | 60.0 s | {holds} |" in lines

@@ -10,6 +10,7 @@ from types import ModuleType
 
 import pytest
 
+from orgspec import requirement
 from orgspec.check.pipeline import check_project
 from orgspec.link.organisation import Organisation
 from orgspec.views.common import Ctx
@@ -120,7 +121,7 @@ def test_missing_weasyprint_says_what_to_install(
     monkeypatch.setattr("orgspec.export.pdf.importlib.import_module", without_weasyprint)
     result = run_cli("export", "pdf", "driver", "--out", str(tmp_path / "out"), "-C", str(example))
     assert result.exit_code == 2  # an environment problem
-    assert "pip install 'orgspec[pdf]'" in result.stderr
+    assert f"pip install '{requirement('pdf')}'" in result.stderr
     assert "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" in result.stderr
     assert not (tmp_path / "out").exists()
 

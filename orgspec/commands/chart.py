@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from orgspec.commands.common import checked, chosen_edition, edition_option, folder, project_option, writing
+from orgspec.commands.common import checked, chosen_edition, edition_option, folder, project_option, say, writing
 from orgspec.core.errors import UnknownNameError
 from orgspec.core.write import write_if_changed
 from orgspec.edition import publish
@@ -75,4 +75,4 @@ def chart_command(
         return
     with writing(output):
         changed = write_if_changed(output, svg.encode("utf-8"))
-    click.echo(f"{output}{'' if changed else ' (unchanged)'}", err=True)
+    say(f"{output}{'' if changed else ' (unchanged)'}")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import errno
 import json
+import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,13 +19,21 @@ from typing import Any, Literal, TypeVar
 import click
 
 from orgspec.check.pipeline import CheckResult, check_project
+from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import EnvironmentProblem, ProblemsFound, UsageError
+from orgspec.core.progress import SILENT, Progress
+from orgspec.edition.redact import chosen_edition as edition_of
 from orgspec.i18n import translate
 from orgspec.load.project import SETTINGS_FILE, is_project
 from orgspec.model.types import Edition
 
 F = TypeVar("F", bound=Callable[..., Any])
 Shown = Literal["all", "errors", "none"]
+QUIET, NORMAL, VERBOSE = -1, 0, 1
+"""How much a command says besides its output and its problems (``-q``, neither, ``-v``)."""
+_VERBOSITY = "orgspec.verbosity"
+SEVERITY_COLOURS = {"error": "red", "warning": "yellow"}
+"""Diagnostics on a terminal (never with NO_COLOR, never in a file or a pipe)."""
 
 
 def options(*decorators: Callable[[Any], Any]) -> Callable[[F], F]:
@@ -114,9 +124,22 @@ def stop_on_problems(
     return result
 
 
+def print_findings(findings: Findings, output_format: str = "text", *, err: bool = False, root: Path = Path()) -> None:
+    """Print diagnostics as text lines or GitHub annotations, then how many problems in how many files."""
+    locale = findings.locale
+    for diagnostic in findings.diagnostics:
+        if output_format == "github":
+            click.echo(diagnostic.annotation(locale, folder=root), err=err)
+        else:
+            click.secho(diagnostic.format(locale), fg=SEVERITY_COLOURS[diagnostic.severity], err=err)
+    files = len({diagnostic.file for diagnostic in findings.diagnostics})
+    counts = {"errors": findings.errors, "warnings": findings.warnings, "files": files}
+    say(translate("summary.problems", locale, counts))
+
+
 def chosen_edition(result: CheckResult, edition: str | None) -> Edition:
     """The edition asked for on the command line, or the organisation's own."""
-    return "public" if (edition or result.organisation.settings.edition) == "public" else "internal"
+    return edition_of(result.organisation, edition)
 
 
 def print_errors(result: CheckResult, *, where: str = "") -> None:
@@ -126,8 +149,11 @@ def print_errors(result: CheckResult, *, where: str = "") -> None:
             click.echo(f"{where}{diagnostic.format(result.locale)}", err=True)
 
 
-def print_result(result: CheckResult, output_format: str, *, err: bool = False) -> None:
-    """Print diagnostics as text lines with a summary, or as one JSON document (to stderr with ``err``)."""
+def print_result(result: CheckResult, output_format: str, *, err: bool = False, root: Path = Path()) -> None:
+    """Print diagnostics as text lines with a summary, as one JSON document, or as GitHub annotations.
+
+    To stderr with ``err``; ``root`` is the project folder, which annotations name files from.
+    """
     locale = result.locale
     organisation = result.organisation
     if output_format == "json":
@@ -142,15 +168,81 @@ def print_result(result: CheckResult, output_format: str, *, err: bool = False) 
         }
         click.echo(json.dumps(document, ensure_ascii=False, indent=2), err=err)
         return
-    for diagnostic in result.diagnostics:
-        click.echo(diagnostic.format(locale), err=err)
     if result.diagnostics:
-        files = len({diagnostic.file for diagnostic in result.diagnostics})
-        args = {"errors": result.errors, "warnings": result.warnings, "files": files}
-        click.echo(translate("summary.problems", locale, args), err=True)
+        print_findings(result.findings, output_format, err=err, root=root)
     else:
-        args = {"departments": len(organisation.departments), "posts": len(organisation.posts)}
-        click.echo(translate("summary.clean", locale, args), err=True)
+        say(
+            translate(
+                "summary.clean",
+                locale,
+                {"departments": len(organisation.departments), "posts": len(organisation.posts)},
+            )
+        )
+
+
+def set_verbosity(ctx: click.Context, *, quiet: bool, verbose: bool) -> None:
+    """Remember ``-q`` or ``-v`` for every command of this run; honour ``NO_COLOR`` (no colour at all)."""
+    if quiet and verbose:
+        raise UsageError("-q/--quiet and -v/--verbose ask for opposite things; give one")
+    ctx.meta[_VERBOSITY] = QUIET if quiet else VERBOSE if verbose else NORMAL
+    if os.environ.get("NO_COLOR"):
+        ctx.color = False
+
+
+def verbosity() -> int:
+    """`QUIET`, `NORMAL` or `VERBOSE`, as the command line asked."""
+    context = click.get_current_context(silent=True)
+    return NORMAL if context is None else int(context.meta.get(_VERBOSITY, NORMAL))
+
+
+def say(message: str, *, err: bool = True) -> None:
+    """A line that tells what happened (a file written, a summary): not under ``-q``."""
+    if verbosity() > QUIET:
+        click.echo(message, err=err)
+
+
+def _terminal(name: Literal["stdout", "stderr"]) -> bool:
+    return bool(getattr(sys, name).isatty())
+
+
+def list_files() -> bool:
+    """Whether to name each file written on standard output: not under ``-q``, nor beside a bar on the same terminal."""
+    return verbosity() > QUIET and not (_terminal("stdout") and _terminal("stderr"))
+
+
+class ShownProgress(Progress):
+    """Progress on standard error: click's bar on a terminal, otherwise (under ``-v``) a line per step."""
+
+    def __init__(self, terminal: bool) -> None:
+        self.terminal = terminal
+        self.bar: Any = None
+        self.label, self.total, self.done = "", 0, 0
+
+    def start(self, label: str, total: int) -> None:
+        self.label, self.total, self.done = label, total, 0
+        if self.terminal and total:
+            self.bar = click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True, item_show_func=str)
+            self.bar.__enter__()
+
+    def advance(self, item: str) -> None:
+        self.done += 1
+        if self.bar is not None:
+            self.bar.update(1, item)
+        else:
+            click.echo(f"{self.label}: {self.done}/{self.total} {item}", err=True)
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def progress() -> Progress:
+    """How this run shows long work: a bar on a terminal, lines under ``-v``, nothing under ``-q``."""
+    terminal = _terminal("stderr")
+    if verbosity() == QUIET or not (terminal or verbosity() == VERBOSE):
+        return SILENT
+    return ShownProgress(terminal)
 
 
 _FOLDER_FAULTS = {

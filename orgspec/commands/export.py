@@ -16,14 +16,17 @@ from orgspec.commands.common import (
     edition_option,
     folder,
     force_option,
+    list_files,
     options,
+    progress,
     project_option,
+    say,
     writing,
 )
 from orgspec.core.errors import RefusedError
 from orgspec.core.write import write_if_changed
 from orgspec.edition import publish
-from orgspec.export.guard import replaceable
+from orgspec.export.guard import replaceable, replaceable_sheet
 from orgspec.export.package import document_time as package_time
 from orgspec.export.pdf import pdf_document, sheet_html, weasyprint
 from orgspec.export.selection import Document, document_sheets, document_time, documents
@@ -46,18 +49,28 @@ def _context(root: Path, edition: str | None) -> Ctx:
     return Ctx(publish(result.organisation, chosen_edition(result, edition)))
 
 
-def _write(files: dict[Path, bytes], force: bool, out: Path) -> None:
-    """Write every file (into ``out``), or none when one would replace a file that orgspec did not write."""
-    foreign = [path for path, content in files.items() if not force and not replaceable(path, content)]
+def _refuse(foreign: Sequence[Path]) -> None:
+    """Stop before anything is written when a file in the way was not written by orgspec."""
     if foreign:
         lines = [f"{path}: not replaced: orgspec did not write this file (or it was edited since)" for path in foreign]
         lines.append("nothing written; move those files away, choose another --out, or use --force")
         raise RefusedError("\n".join(lines))
+
+
+def _write(files: dict[Path, bytes], force: bool, out: Path) -> None:
+    """Write every file (into ``out``), or none when one would replace a file that orgspec did not write."""
+    _refuse([path for path, content in files.items() if not force and not replaceable(path, content)])
     with writing(out):
-        written = [path for path, content in files.items() if write_if_changed(path, content)]
-    for path in written:
+        written = [path for path, content in files.items() if _write_one(path, content)]
+    say(f"{len(written)} written, {len(files) - len(written)} unchanged")
+
+
+def _write_one(path: Path, content: bytes) -> bool:
+    """Write one file if it changed, and name it; True if written."""
+    written = write_if_changed(path, content)
+    if written and list_files():
         click.echo(f"wrote {path}")
-    click.echo(f"{len(written)} written, {len(files) - len(written)} unchanged", err=True)
+    return written
 
 
 WRITES = options(project_option, edition_option, force_option)
@@ -108,11 +121,13 @@ Render = Callable[[list[JobSheet], dt.datetime, str], bytes]
 
 
 def _export_sheets(request: SheetRequest, suffix: str, render: Callable[[Ctx, Path], Render]) -> None:
-    """One file per document: each post, or each department's booklet."""
+    """One file per document (each post, or each department's booklet), written as soon as it is made.
+
+    Files in the way that orgspec did not write are found first: then nothing at all is written.
+    """
     root = folder(request.project)
     ctx = _context(root, request.edition)
     make = render(ctx, root)
-    files: dict[Path, bytes] = {}
     chosen = documents(
         ctx.organisation,
         list(request.posts),
@@ -121,13 +136,16 @@ def _export_sheets(request: SheetRequest, suffix: str, render: Callable[[Ctx, Pa
         booklet=request.booklet,
         each=request.each,
     )
-    for document in chosen:
-        sheets = document_sheets(ctx, document)
-        title = booklet_title(ctx.organisation, document, sheets)
-        files[request.out / f"{document.name}.{suffix}"] = make(
-            sheets, document_time(ctx.organisation, document), title
-        )
-    _write(files, request.force, request.out)
+    targets = [request.out / f"{document.name}.{suffix}" for document in chosen]
+    _refuse([path for path in targets if not request.force and not replaceable_sheet(path)])
+    written = 0
+    with writing(request.out), progress().steps(f"{suffix} documents", len(chosen)) as step:
+        for document, path in zip(chosen, targets, strict=True):
+            sheets = document_sheets(ctx, document)
+            title = booklet_title(ctx.organisation, document, sheets)
+            written += _write_one(path, make(sheets, document_time(ctx.organisation, document), title))
+            step(path.name)
+    say(f"{written} written, {len(targets) - written} unchanged")
 
 
 def _word(_ctx: Ctx, _root: Path) -> Render:
@@ -158,24 +176,22 @@ def pdf_command(**options: Any) -> None:
 @register_options
 def csv_command(out: Path, project: Path | None, edition: str | None, force: bool) -> None:
     """The post register: code, title, department, grade, superior and head counts, as CSV (UTF-8)."""
-    from orgspec.export.register import register_csv, register_header, register_rows  # openpyxl: slow to import
+    from orgspec.export.register import register_csv, register_table  # openpyxl: slow to import
 
     ctx = _context(folder(project), edition)
-    header = register_header(ctx.organisation.settings.locale)
-    _write({out: register_csv(header, register_rows(ctx))}, force, out)
+    _write({out: register_csv(*register_table(ctx))}, force, out)
 
 
 @export_command.command(name="xlsx")
 @register_options
 def xlsx_command(out: Path, project: Path | None, edition: str | None, force: bool) -> None:
     """The post register as an Excel workbook."""
-    from orgspec.export.register import register_header, register_rows, register_xlsx  # openpyxl: slow to import
+    from orgspec.export.register import register_table, register_xlsx  # openpyxl: slow to import
 
     ctx = _context(folder(project), edition)
     settings = ctx.organisation.settings
     content = register_xlsx(
-        register_header(settings.locale),
-        register_rows(ctx),
+        *register_table(ctx),
         title=label("register.sheet", settings.locale),
         author=settings.name,
         when=package_time(revision.date for post in ctx.organisation.posts.values() for revision in post.revisions),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from orgspec.commands.common import writing
+from orgspec.commands.common import say, writing
 from orgspec.scaffold.init import init_project
 
 
@@ -20,7 +20,7 @@ def init_command(directory: Path, name: str, locale: str, force: bool) -> None:
     with writing(directory):
         created = init_project(directory, name=name, locale=locale, force=force)
     for relative in created.written:
-        click.echo(f"created {directory / relative}")
+        say(f"created {directory / relative}", err=False)
     for relative in created.skipped:
-        click.echo(f"kept    {directory / relative} (exists)")
-    click.echo(f"next: cd {directory} && orgspec build", err=True)
+        say(f"kept    {directory / relative} (exists)", err=False)
+    say(f"next: cd {directory} && orgspec build")

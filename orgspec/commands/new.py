@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from orgspec.commands.common import folder, project_folder, writing
+from orgspec.commands.common import folder, project_folder, say, writing
 from orgspec.core.errors import RefusedError
 from orgspec.core.write import create_new
 from orgspec.load.project import DEPARTMENTS_DIR, ROLES_DIR, Project, files_defining, load_project
@@ -50,8 +50,8 @@ def _create(root: Path, relative: str, text: str) -> None:
         created = create_new(target, text.encode("utf-8"))
     if not created:
         raise RefusedError(f"{target}: exists already; not replaced (choose another id or edit the file)")
-    click.echo(f"created {target}")
-    click.echo(f"next: fill it in, then run orgspec check {root}", err=True)
+    say(f"created {target}", err=False)
+    say(f"next: fill it in, then run orgspec check {root}")
 
 
 @click.group(name="new")

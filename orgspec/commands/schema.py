@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from orgspec.commands.common import writing
+from orgspec.commands.common import say, writing
 from orgspec.core.errors import RefusedError
 from orgspec.core.write import write_if_changed
 from orgspec.model.schema import is_ours, schema_files
@@ -41,4 +41,4 @@ def schema(out: Path, to_stdout: str | None) -> None:
                     f"{path}: not written: the file exists and was not written by orgspec; move it away first"
                 )
             changed = write_if_changed(path, text.encode("utf-8"))
-            click.echo(f"{path}{'' if changed else ' (unchanged)'}")
+            say(f"{path}{'' if changed else ' (unchanged)'}", err=False)

@@ -9,45 +9,39 @@ from pathlib import Path
 
 import click
 
-from orgspec.check.pipeline import CheckResult, check_project
-from orgspec.commands.common import checked, chosen_edition, edition_option, folder, project_folder
+from orgspec.commands.common import (
+    edition_option,
+    folder,
+    print_findings,
+    progress,
+    project_folder,
+    say,
+)
+from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import ProblemsFound
-from orgspec.core.write import TreeReport
 from orgspec.site.builders import ENGINES, command, ensure_installed, environment, run_build
-from orgspec.site.generate import Generated, generate
-from orgspec.site.mkdocs_config import read_user_config
-from orgspec.site.stamp import Request, forget, inputs_digest, record, source_files, unchanged
+from orgspec.site.generate import Generated
+from orgspec.site.pipeline import check_and_generate
+from orgspec.site.search import compact_search_index
+from orgspec.site.stamp import source_files
 
 
 class BuildFailed(ProblemsFound):
     """The site builder failed, or warned under --strict; its output has been printed."""
 
 
-def _generate(result: CheckResult, root: Path, edition: str | None, out: Path | None = None) -> Generated:
-    generated = generate(result.organisation, root, edition=chosen_edition(result, edition), out=out)
-    report = generated.report
-    click.echo(
-        f"{generated.folder}: {len(report.written)} written, {report.unchanged} unchanged, {len(report.removed)} removed",
-        err=True,
-    )
-    return generated
-
-
 def _check_and_generate(root: Path, edition: str | None, out: Path | None = None, *, strict: bool = False) -> Generated:
-    """Check, then generate; nothing at all when nothing changed since the last clean run (`orgspec.site.stamp`)."""
-    request = Request(root, edition, out)
-    digest = inputs_digest(request)
-    files = unchanged(request, digest)
-    if files is not None:
-        click.echo(f"{request.folder()}: 0 written, {files} unchanged, 0 removed (nothing changed)", err=True)
-        report = TreeReport(written=[], unchanged=files, removed=[])
-        return Generated(request.folder(), report, request.config(), read_user_config(request.root))
-    forget(request)
-    result = checked(root, strict=strict)
-    generated = _generate(result, root, edition, out)
-    if not result.diagnostics:
-        record(request, digest)
-    return generated
+    """Check (printing the problems), then generate; nothing at all when nothing changed since the last clean run."""
+    outcome = check_and_generate(root, edition, out, strict=strict, show=_show, progress=progress())
+    report = outcome.generated.report
+    written = f"{len(report.written)} written, {report.unchanged} unchanged, {len(report.removed)} removed"
+    say(f"{outcome.generated.folder}: {written}{' (nothing changed)' if outcome.result is None else ''}")
+    return outcome.generated
+
+
+def _show(findings: Findings) -> None:
+    if findings.diagnostics:
+        print_findings(findings, err=True)
 
 
 @click.command(name="generate")
@@ -79,7 +73,9 @@ def build_command(path: Path | None, project: Path | None, engine: str, strict: 
         raise BuildFailed(f"{engine} build failed (exit {run.returncode})")
     if strict and run.warnings:
         raise BuildFailed(f"{engine}: {len(run.warnings)} warnings under --strict")
-    click.echo(f"site built with {engine} into {root / generated.user.site_dir}", err=True)
+    if engine == "mkdocs":
+        compact_search_index(root / generated.user.site_dir)
+    say(f"site built with {engine} into {root / generated.user.site_dir}")
 
 
 def _sources(root: Path) -> dict[Path, float]:
@@ -93,12 +89,11 @@ def _watch(root: Path, edition: str | None, stop: threading.Event) -> None:
         now = _sources(root)
         if now != seen:
             seen = now
-            result = check_project(root)
-            for diagnostic in result.diagnostics:
-                click.echo(diagnostic.format(result.locale), err=True)
-            if not result.failed():
-                generate(result.organisation, root, edition=chosen_edition(result, edition))
-                click.echo(f"{time.strftime('%H:%M:%S')} regenerated", err=True)
+            try:
+                check_and_generate(root, edition, show=_show)
+            except ProblemsFound:
+                continue  # printed; the preview keeps the last good pages
+            say(f"{time.strftime('%H:%M:%S')} regenerated")
 
 
 @click.command(name="serve")
@@ -109,7 +104,7 @@ def _watch(root: Path, edition: str | None, stop: threading.Event) -> None:
 def serve_command(path: Path | None, project: Path | None, engine: str, address: str, edition: str | None) -> None:
     """Live preview: regenerate when a YAML file changes, reload the browser."""
     path = folder(project, path)
-    generated = _generate(checked(path), path, edition)
+    generated = _check_and_generate(path, edition)
     assert generated.config is not None
     ensure_installed(engine)
     args = command(engine, generated.config.resolve(), strict=False, serve=True, address=address)

@@ -5,7 +5,7 @@ organisation content; nothing downstream knows about editions or languages.
 """
 
 from orgspec.edition.language import localise
-from orgspec.edition.redact import redact
+from orgspec.edition.redact import chosen_edition, redact
 from orgspec.link.organisation import Organisation
 from orgspec.model.types import Edition
 
@@ -15,4 +15,4 @@ def publish(organisation: Organisation, edition: Edition) -> Organisation:
     return localise(redact(organisation, edition))
 
 
-__all__ = ["localise", "publish", "redact"]
+__all__ = ["chosen_edition", "localise", "publish", "redact"]

@@ -5,7 +5,8 @@ computed or rendered: pages, charts, indexes, the search index, downloads,
 exports, metrics, comparisons and diffs are all made from the redacted
 organisation, so nothing downstream knows that editions exist. Every rule
 is here: internal items (duties, authorities, KPIs, texts, clauses at any
-depth), the fields listed in ``internal_fields`` (grades, codes, limits, …).
+depth, in the extra sections too), the fields listed in ``internal_fields``
+(grades, codes, limits, …).
 """
 
 from __future__ import annotations
@@ -19,7 +20,14 @@ from orgspec.link.organisation import Organisation
 from orgspec.load.project import Entity
 from orgspec.model import Post, Settings
 from orgspec.model.common import Authority, ClauseRef, Duty, Kpi, TextItem
+from orgspec.model.sections import Competency
 from orgspec.model.types import Edition
+
+
+def chosen_edition(organisation: Organisation, asked: str | None) -> Edition:
+    """The edition asked for (on the command line, in a plugin's options), or else the organisation's own."""
+    return "public" if (asked or organisation.settings.edition) == "public" else "internal"
+
 
 FIELD_RULES: dict[str, dict[str, Any]] = {
     "grade": {"grade": None},
@@ -81,7 +89,7 @@ def _post(post: Post, hidden: set[str], fields: set[str]) -> Post:
 
 
 def _is_internal(value: object, hidden: set[str]) -> bool:
-    if isinstance(value, TextItem | Duty | Authority | Kpi):
+    if isinstance(value, TextItem | Duty | Authority | Kpi | Competency):
         return value.internal or (isinstance(value, Authority) and value.clause in hidden)
     return isinstance(value, ClauseRef) and value.clause in hidden
 
@@ -103,6 +111,9 @@ def _clean(value: Any, hidden: set[str]) -> Any:
         return (
             items if len(items) != len(value) or any(a is not b for a, b in zip(items, value, strict=True)) else value
         )
+    if isinstance(value, dict):
+        cleaned = {key: _clean(item, hidden) for key, item in value.items()}
+        return value if all(cleaned[key] is item for key, item in value.items()) else cleaned
     if isinstance(value, BaseModel):
         return _drop_internal(value, hidden)
     return value

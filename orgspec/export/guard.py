@@ -27,6 +27,18 @@ def replaceable(path: Path, content: bytes) -> bool:
     return ours(path.suffix, existing, content)
 
 
+def replaceable_sheet(path: Path) -> bool:
+    """Whether a job sheet (Word or PDF) may be written to ``path`` whatever it holds: nothing is there, or ours is.
+
+    Known before the sheet is made, so that an export can refuse at once and then write each file as it is done.
+    """
+    try:
+        existing = path.read_bytes()
+    except FileNotFoundError:
+        return True
+    return ours(path.suffix, existing, b"")
+
+
 def ours(suffix: str, existing: bytes, content: bytes) -> bool:
     """Whether ``existing`` (a file with ``suffix``) carries orgspec's mark, for ``content`` to replace it."""
     if suffix in (".docx", ".xlsx"):

@@ -136,7 +136,7 @@ def _section(document: Document, section: Section) -> None:
     for group in section.groups:
         if group.heading:
             document.add_paragraph(xml_text(group.heading), style="Heading 2")
-        for number, line in enumerate(group.lines, start=1):
+        for number, line in enumerate(group.lines, start=group.start):
             _numbered(document, number, line.text)
     if section.table is not None:
         _table(document, section.table)

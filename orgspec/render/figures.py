@@ -3,23 +3,32 @@
 A page holds the chart inline (its boxes are links) and links to the same
 chart as an SVG file, to open at full size or download. The legend is left
 to the page, which shows it beside the zoom buttons above the chart.
+
+A page's values hold a `Plot`: the chart built but not yet drawn, so that
+the values stay plain data (`orgspec.site.incremental` hashes them) and the
+drawing is done only for a page that is rendered.
 """
 
 from __future__ import annotations
 
-import posixpath
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from orgspec.render.chart.build import Links
 from orgspec.render.chart.cards import SMALL_SIZE, Chart
-from orgspec.render.chart.svg import Drawing, draw, drawings
+from orgspec.render.chart.svg import drawings
 from orgspec.render.urls import SiteLayout
 
 READABLE_PX = 8.0
 """The smallest size the chart's small text is scaled down to; a chart that would need less scrolls instead."""
+
+
+@dataclass(frozen=True)
+class Plot:
+    """A chart to show on a page, and the link to its own file (None: a small chart without one)."""
+
+    chart: Chart
+    href: str | None = None
 
 
 @dataclass(frozen=True)
@@ -33,22 +42,14 @@ class Figure:
     legend: list[tuple[str, str]]
 
 
-def figure(layout: SiteLayout, page: str, file: str, chart_for: Callable[[Links], Chart]) -> tuple[Figure, str]:
-    """The figure of the chart ``chart_for`` builds, on ``page``, and the text of its file (at ``file``).
-
-    A file in the page's own folder has the page's links, so one layout serves both.
-    """
-    drawn = drawings(chart_for(Links(layout, page)))
-    same_folder = posixpath.dirname(layout.url(page)) == posixpath.dirname(layout.url(file))
-    standalone = drawn.standalone if same_folder else draw(chart_for(Links(layout, file)))
-    return _figure(drawn, Markup(layout.link(page, file))), standalone
+def linked(layout: SiteLayout, page: str, file: str, chart: Chart) -> Plot:
+    """``chart`` on ``page``, linked to its own file at ``file``."""
+    return Plot(chart, layout.link(page, file))
 
 
-def small_figure(chart: Chart) -> Figure:
-    """The figure of a small chart that has no file of its own (a post's team)."""
-    return _figure(drawings(chart), None)
-
-
-def _figure(drawn: Drawing, href: Markup | None) -> Figure:
+def figure(plot: Plot) -> Figure:
+    """The figure a page shows for ``plot``: the chart drawn without its legend, which the page shows itself."""
+    drawn = drawings(plot.chart)
     smallest = min(drawn.width, round(drawn.width * READABLE_PX / SMALL_SIZE))
-    return Figure(Markup(drawn.inline), href, drawn.width, smallest, drawn.legend)
+    href = None if plot.href is None else Markup(plot.href)
+    return Figure(Markup(drawn.svg), href, drawn.width, smallest, drawn.legend)

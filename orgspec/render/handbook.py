@@ -11,10 +11,11 @@ from typing import Any
 
 from jinja2 import Environment
 
+from orgspec.link.families import ladder
 from orgspec.link.organisation import Organisation
 from orgspec.render.templates import environment, linker
 from orgspec.render.urls import Downloads, SiteLayout
-from orgspec.views.common import Ctx, limit_text, money
+from orgspec.views.common import Ctx, money
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,15 @@ class Handbook:
             asset=lambda name: self.layout.link(page, self.layout.asset(name)),
             settings=settings,
             money=lambda amount: money(amount, settings.currency),
-            limit_text=lambda row: limit_text(row, settings),
             downloads=self.downloads,
             **values,
         )
+
+
+def families_shown(organisation: Organisation) -> list[str]:
+    """The job families that have a page: those with a level that is a post."""
+    settings = organisation.settings
+    return [key for key in settings.families if ladder(settings, key, organisation.posts)]
 
 
 def handbook(
@@ -65,5 +71,6 @@ def handbook(
     ctx = Ctx(organisation)
     ctx.page_of_post.update({key: layout.post(key) for key in organisation.posts})
     ctx.page_of_department.update({key: layout.department(key) for key in organisation.departments})
+    ctx.page_of_family.update({key: layout.family(key) for key in families_shown(organisation)})
     env = environment(project_root, organisation.settings.locale)
     return Handbook(ctx, layout, env, Downloads(layout, tuple(downloads)))

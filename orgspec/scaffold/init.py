@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from orgspec import requirement
 from orgspec.core.errors import RefusedError
 from orgspec.core.write import create_new
 from orgspec.model.schema import schema_files
@@ -22,10 +23,13 @@ FILES = {
     "gitignore": ".gitignore",
     "vscode-settings.json": ".vscode/settings.json",
     "github/handbook.yml": ".github/workflows/handbook.yml",
+    "docs-gitkeep": "docs/.gitkeep",  # MkDocs needs docs/ before its plugin generates the pages into it
 }
 """Skeleton file → where it goes in the new project."""
 
 FORMATTED = {"orgspec.yaml", "mkdocs.yml"}
+WORKFLOW = "github/handbook.yml"
+"""The workflow names the orgspec that wrote it (its ``${{ }}`` expressions rule out str.format)."""
 
 
 class NotEmptyError(RefusedError):
@@ -61,6 +65,8 @@ def project_files(name: str, locale: str) -> dict[str, bytes]:
         text = skeleton_file(source, locale).read_text(encoding="utf-8")
         if source in FORMATTED:
             text = text.format(**values)
+        elif source == WORKFLOW:
+            text = text.replace("{requirement}", requirement("mkdocs"))
         files[target] = text.encode("utf-8")
     for schema, text in schema_files().items():
         files[f"schemas/{schema}"] = text.encode("utf-8")

@@ -16,11 +16,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from orgspec import requirement
 from orgspec.core.errors import EnvironmentProblem
 
 ENGINES = ("mkdocs", "zensical")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-_INSTALL = {"mkdocs": "pip install 'orgspec[mkdocs]'", "zensical": "pip install 'orgspec[zensical]'"}
+_INSTALL = {engine: f"pip install '{requirement(engine)}'" for engine in ENGINES}
 
 
 class BuilderMissingError(EnvironmentProblem):

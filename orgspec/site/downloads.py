@@ -14,6 +14,7 @@ from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 
+from orgspec.core.progress import SILENT, Progress
 from orgspec.export.package import document_time
 from orgspec.export.pdf import PdfUnavailableError, pdf_document, pdf_installed, sheet_html, source_hash
 from orgspec.export.word import word_document
@@ -59,18 +60,22 @@ def wanted_copies(book: Handbook) -> list[Copy]:
     return posts + departments
 
 
-def make_copies(book: Handbook, root: Path, cache: Path | None) -> Copies:
+def make_copies(book: Handbook, root: Path, cache: Path | None, progress: Progress = SILENT) -> Copies:
     """Every Word and PDF copy, as ``orgspec.yaml`` asks (``downloads``), cached in ``cache``.
 
-    PDF copies are left out, all of them, when WeasyPrint or its libraries are missing.
+    PDF copies are left out, all of them, when WeasyPrint or its libraries are missing. Each copy
+    made or taken from the cache is a step of ``progress``.
     """
     store = DownloadCache(cache)
     wanted = book.organisation.settings.downloads
     copies = wanted_copies(book) if wanted else []
     files: dict[str, bytes] = {}
     if "docx" in wanted:
-        files.update({book.downloads.path(copy.name, "docx"): _word_copy(copy, store) for copy in copies})
-    pdfs = _pdf_copies(book, copies, root, store) if "pdf" in wanted else {}
+        with progress.steps("Word copies", len(copies)) as step:
+            for copy in copies:
+                files[book.downloads.path(copy.name, "docx")] = _word_copy(copy, store)
+                step(copy.name)
+    pdfs = _pdf_copies(book, copies, root, store, progress) if "pdf" in wanted else {}
     files.update({book.downloads.path(name, "pdf"): pdf for name, pdf in pdfs.items()})
     return Copies(files, tuple(name for name in ("docx", "pdf") if name in wanted and (name != "pdf" or pdfs)))
 
@@ -80,17 +85,20 @@ def _word_copy(copy: Copy, store: DownloadCache) -> bytes:
     return store.get(f"{copy.name}.docx", word_key, partial(word_document, copy.sheets, copy.when))
 
 
-def _pdf_copies(book: Handbook, copies: list[Copy], root: Path, store: DownloadCache) -> dict[str, bytes]:
+def _pdf_copies(
+    book: Handbook, copies: list[Copy], root: Path, store: DownloadCache, progress: Progress
+) -> dict[str, bytes]:
     """The PDF of every copy, or none when WeasyPrint or its libraries are missing."""
     if not pdf_installed():
         return {}
     made: dict[str, bytes] = {}
-    for copy in copies:
-        html = sheet_html(copy.sheets, copy.when, env=book.env)
-        try:
-            made[copy.name] = store.get(
-                f"{copy.name}.pdf", cache_key(source_hash(html)), partial(pdf_document, html, base=root)
-            )
-        except PdfUnavailableError:
-            return {}  # the package is there, its system libraries are not: no PDFs rather than some
+    with progress.steps("PDF copies", len(copies)) as step:
+        for copy in copies:
+            html = sheet_html(copy.sheets, copy.when, env=book.env)
+            try:
+                make = partial(pdf_document, html, base=root)
+                made[copy.name] = store.get(f"{copy.name}.pdf", cache_key(source_hash(html)), make)
+            except PdfUnavailableError:
+                return {}  # the package is there, its system libraries are not: no PDFs rather than some
+            step(copy.name)
     return made

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orgspec.core.errors import RefusedError
+from orgspec.core.progress import SILENT, Progress
 from orgspec.core.write import TreeReport, write_if_changed, write_tree
 from orgspec.edition import publish
 from orgspec.i18n import label
@@ -21,11 +22,12 @@ from orgspec.link.organisation import Organisation
 from orgspec.model.types import Edition
 from orgspec.render.handbook import handbook
 from orgspec.render.navigation import NavItem, handbook_nav
-from orgspec.render.pages import render_pages
+from orgspec.render.pages import page_jobs
 from orgspec.render.templates import builtin_templates, project_templates, title_text
 from orgspec.render.urls import FRONT_PAGE, GENERATED_DIR, SiteLayout
 from orgspec.site.cache import CACHE_DIR
 from orgspec.site.downloads import make_copies
+from orgspec.site.incremental import Record, common_key, read_record, render_changed, write_record
 from orgspec.site.mkdocs_config import (
     GENERATED_CONFIG,
     Assets,
@@ -59,28 +61,55 @@ class Generated:
 
 @dataclass(frozen=True)
 class Rendered:
-    """The generated files, keyed by their path inside the generated folder, and the front page, if written."""
+    """The generated files, keyed by their path inside the generated folder, the key of each page, and the
+    front page, if written."""
 
     files: dict[str, bytes]
+    keys: dict[str, str]
     front_page: bytes | None = None
 
 
 def render_handbook(
-    organisation: Organisation, root: Path, *, cache: Path | None = None, front_page: bool = False
+    organisation: Organisation,
+    root: Path,
+    *,
+    cache: Path | None = None,
+    progress: Progress = SILENT,
+    record: Record | None = None,
+    front_page: bool = False,
 ) -> Rendered:
     """Every generated file; the home as the site's front page when ``front_page``.
 
-    ``organisation`` is already the edition's; ``cache`` keeps the Word and PDF copies between runs.
+    ``organisation`` is already the edition's; ``cache`` keeps the Word and PDF copies between runs;
+    ``progress`` is told of each copy and page made; a page whose key ``record`` holds for its intact
+    file is read from that file instead of being rendered again.
     """
-    copies = make_copies(handbook(organisation, project_root=root), root, cache)
+    copies = make_copies(handbook(organisation, project_root=root), root, cache, progress)
     book = handbook(organisation, project_root=root, downloads=copies.formats, front_page=front_page)
-    pages = render_pages(book)
-    front = pages.pop(FRONT_PAGE) if front_page else None
     prefix = f"{book.layout.folder}/"
-    files = {path.removeprefix(prefix): text.encode("utf-8") for path, text in pages.items()}
+    templates = [folder for folder in (project_templates(root), builtin_templates()) if folder is not None]
+    jobs = page_jobs(book)
+    known = {prefix + name: key for name, key in record.intact().items()} if record is not None else {}
+    rendered = render_changed(book, jobs, common_key(book, templates), known, progress=progress)
+    files: dict[str, bytes] = {}
+    keys: dict[str, str] = {}
+    front = None
+    for job, page in zip(jobs, rendered, strict=True):
+        if job.path == FRONT_PAGE:  # outside the generated folder, so never recorded: always rendered
+            assert page.text is not None
+            front = marked(page.text).encode("utf-8")
+            continue
+        name = job.path.removeprefix(prefix)
+        if page.text is None:
+            assert record is not None
+            files[name] = (record.folder / name).read_bytes()
+        else:
+            files[name] = page.text.encode("utf-8")
+        if page.key is not None:
+            keys[name] = page.key
     files.update({f"assets/{name}": _asset(root, name) for name in (STYLESHEET, SCRIPT)})
     files.update(copies.files)
-    return Rendered(files, None if front is None else marked(front).encode("utf-8"))
+    return Rendered(files, keys, front)
 
 
 def _asset(root: Path, name: str) -> bytes:
@@ -146,7 +175,12 @@ def hand_written_pages(docs: Path) -> list[NavItem]:
 
 
 def generate(
-    organisation: Organisation, root: Path, *, edition: Edition = "internal", out: Path | None = None
+    organisation: Organisation,
+    root: Path,
+    *,
+    edition: Edition = "internal",
+    out: Path | None = None,
+    progress: Progress = SILENT,
 ) -> Generated:
     """Render the edition's handbook and write it; the build configuration too unless ``out`` is given."""
     user = read_user_config(root)
@@ -154,7 +188,10 @@ def generate(
     docs = root / user.docs_dir
     folder = out if out is not None else docs / GENERATED_DIR
     front_page = out is None and not has_own_front_page(docs)
-    rendered = render_handbook(organisation, root, cache=root / CACHE_DIR / edition, front_page=front_page)
+    record = read_record(root, edition, folder)
+    rendered = render_handbook(
+        organisation, root, cache=root / CACHE_DIR / edition, progress=progress, record=record, front_page=front_page
+    )
     config_path = None
     if out is None:
         config_path = root / GENERATED_CONFIG
@@ -164,6 +201,7 @@ def generate(
         nav = navigation(organisation, root, user, front_page=front_page)
         text = build_config(user, organisation.settings, nav, assets)
     report = write_tree(folder, rendered.files)
+    write_record(record, rendered.keys)
     if rendered.front_page is not None:
         write_if_changed(docs / FRONT_PAGE, rendered.front_page)
     if config_path is not None:

@@ -101,6 +101,16 @@ def _defaults(settings: Settings) -> dict[str, Any]:
     }
 
 
+HANDBOOK_SETTINGS = ("use_directory_urls", "nav", "extra_css", "extra_javascript")
+"""What the generated configuration adds to the project's own; the MkDocs plugin sets the same."""
+
+
+def handbook_settings(generated: Path) -> dict[str, Any]:
+    """The settings the generated configuration at ``generated`` adds to the project's mkdocs.yml."""
+    config = yaml.load(generated.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return {key: config[key] for key in HANDBOOK_SETTINGS}
+
+
 def is_generated(path: Path) -> bool:
     """Whether an existing file is a configuration orgspec wrote (and so may be replaced)."""
     try:

@@ -38,6 +38,8 @@ class Group:
 
     heading: str
     lines: list[Line]
+    start: int = 1
+    """The number of its first line: lines without a heading that follow a group go on counting."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Ctx:
     organisation: Organisation
     page_of_post: dict[str, str] = field(default_factory=dict)
     page_of_department: dict[str, str] = field(default_factory=dict)
+    page_of_family: dict[str, str] = field(default_factory=dict)
 
     def text(self, entry: Entry) -> str:
         return self.organisation.text(entry)
@@ -92,6 +95,11 @@ class Ctx:
         """A link to the department's page, with its name."""
         department = self.organisation.departments.get(key or "")
         return _link(key, department.name if department else None, self.page_of_department)
+
+    def family_link(self, key: str | None) -> Link | None:
+        """A link to the job family's page, with its name."""
+        family = self.organisation.settings.families.get(key or "")
+        return _link(key, family.name if family else None, self.page_of_family)
 
 
 def _link(key: str | None, text: str | None, pages: dict[str, str]) -> Link | None:
@@ -163,34 +171,53 @@ def limit_text(row: AuthorityRow, settings: Settings) -> str:
     return aside(money(row.limit, settings.currency), row.note, settings.locale)
 
 
-KPI_COLUMNS = ("name", "weight", "definition", "target", "scoring", "period", "source")
-"""The columns of a KPI table, in the order of the source sheets."""
-
-
 @dataclass(frozen=True)
-class KpiTable:
-    """KPIs as table rows: only the columns some KPI fills (the name always)."""
+class TextTable:
+    """Rows of text under named columns (label keys, e.g. ``kpi.weight``); a column nobody fills is left out."""
 
     columns: tuple[str, ...]
     rows: list[tuple[str, ...]]
 
+    @classmethod
+    def of(cls, columns: Sequence[str], cells: Sequence[dict[str, str]]) -> TextTable:
+        """The table of ``cells`` (column → text), keeping the first column and every column some row fills."""
+        kept = tuple(name for index, name in enumerate(columns) if index == 0 or any(row[name] for row in cells))
+        return cls(kept, [tuple(row[name] for name in kept) for row in cells])
 
-def kpi_table(kpis: Sequence[Kpi], locale: Locale) -> KpiTable:
+
+KPI_COLUMNS = ("kpi.name", "kpi.weight", "kpi.definition", "kpi.target", "kpi.scoring", "kpi.period", "kpi.source")
+"""The columns of a KPI table, in the order of the source sheets."""
+AUTHORITY_COLUMNS = ("post.authority", "post.item", "post.say", "post.limit")
+
+
+def kpi_table(kpis: Sequence[Kpi], locale: Locale) -> TextTable:
     """The KPIs' cells, empty columns left out."""
-    cells = [_kpi_cells(kpi, locale) for kpi in kpis]
-    columns = tuple(name for name in KPI_COLUMNS if name == "name" or any(row[name] for row in cells))
-    return KpiTable(columns, [tuple(row[name] for name in columns) for row in cells])
+    return TextTable.of(KPI_COLUMNS, [_kpi_cells(kpi, locale) for kpi in kpis])
+
+
+def authority_table(rows: Sequence[AuthorityRow], settings: Settings) -> TextTable:
+    """Authorities with their item, kind of say and limit, the columns nobody fills left out."""
+    cells = [
+        {
+            "post.authority": row.text,
+            "post.item": row.item or "",
+            "post.say": label(f"say.{row.say}", settings.locale) if row.say else "",
+            "post.limit": limit_text(row, settings),
+        }
+        for row in rows
+    ]
+    return TextTable.of(AUTHORITY_COLUMNS, cells)
 
 
 def _kpi_cells(kpi: Kpi, locale: Locale) -> dict[str, str]:
     return {
-        "name": kpi.name,
-        "weight": f"{kpi.weight}%" if kpi.weight is not None else "",  # 30%: the same in both languages
-        "definition": kpi.definition or "",
-        "target": kpi.target or "",
-        "scoring": kpi.scoring or "",
-        "period": label(f"period.{kpi.period}", locale) if kpi.period else "",
-        "source": kpi.source or "",
+        "kpi.name": kpi.name,
+        "kpi.weight": f"{kpi.weight}%" if kpi.weight is not None else "",  # 30%: the same in both languages
+        "kpi.definition": kpi.definition or "",
+        "kpi.target": kpi.target or "",
+        "kpi.scoring": kpi.scoring or "",
+        "kpi.period": label(f"period.{kpi.period}", locale) if kpi.period else "",
+        "kpi.source": kpi.source or "",
     }
 
 
@@ -209,13 +236,17 @@ def pay_text(settings: Settings, grade: str | None) -> str:
     band = next((step.pay for step in settings.grades if step.id == grade), None)
     if band is None:
         return ""
-    return f"{money(band.min, '').strip()}–{money(band.max, settings.currency)}"
+    return f"{figure(band.min)}–{money(band.max, settings.currency)}"
 
 
 def money(amount: Decimal, currency: str) -> str:
     """An amount as on a job sheet: 20,000 CNY."""
-    text = f"{amount:,.2f}".rstrip("0").rstrip(".")
-    return f"{text} {currency}"
+    return f"{figure(amount)} {currency}"
+
+
+def figure(amount: Decimal, *, sign: bool = False) -> str:
+    """An amount without its currency: 20,000 or 1,234.5; with ``sign``, +20,000 or -1,234.5."""
+    return f"{amount:{'+' if sign else ''},.2f}".rstrip("0").rstrip(".")
 
 
 def revisions(items: Sequence[Revision]) -> list[Revision]:

@@ -1,0 +1,79 @@
+"""The MkDocs plugin ``orgspec``: plain ``mkdocs build`` and ``mkdocs serve`` build the handbook too.
+
+With ``plugins: [search, orgspec]`` in mkdocs.yml, MkDocs (and what hosts run, such as Read the Docs)
+checks the organisation and generates its pages before it builds, and ``mkdocs serve`` rebuilds when a
+YAML file changes. The plugin adds to the configuration exactly what ``orgspec build`` adds (the
+navigation, ``use_directory_urls: false``, the stylesheet and the script), so both give the same site. Under
+``orgspec build`` the plugin does nothing: the pages are generated already. Zensical runs no plugins:
+with it, ``orgspec build --engine zensical`` generates the pages.
+
+Problems found in the organisation are logged as MkDocs warnings and errors (``mkdocs build --strict``
+fails on warnings); errors stop the build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+
+from orgspec.core.diagnostics import Findings
+from orgspec.core.errors import OrgspecError
+from orgspec.site.mkdocs_config import GENERATED_CONFIG, handbook_settings
+from orgspec.site.pipeline import check_and_generate
+from orgspec.site.search import compact_search_index
+from orgspec.site.stamp import source_files
+
+log = get_plugin_logger(__name__)
+
+
+class OrgspecPluginConfig(Config):
+    """The plugin's options in mkdocs.yml."""
+
+    edition = config_options.Optional(config_options.Choice(("internal", "public")))
+    """internal or public; default: the edition in orgspec.yaml."""
+
+
+class OrgspecPlugin(BasePlugin[OrgspecPluginConfig]):
+    """Check and generate the handbook before MkDocs builds; watch the YAML under ``mkdocs serve``."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = _project(config)
+        if root is None:
+            return config
+        try:
+            outcome = check_and_generate(root, self.config.edition, show=_log_problems)
+        except OrgspecError as error:
+            raise PluginError(str(error) or "orgspec: the organisation has errors (logged above)") from error
+        assert outcome.generated.config is not None
+        for key, value in handbook_settings(outcome.generated.config).items():
+            config[key] = value
+        return config
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = _project(config)
+        if root is not None:
+            for path in sorted({root / path.relative_to(root).parts[0] for path in source_files(root)}):
+                server.watch(str(path))
+        return server
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if _project(config) is not None:  # orgspec build compacts it itself, with or without the plugin
+            compact_search_index(Path(config.site_dir))
+
+
+def _project(config: MkDocsConfig) -> Path | None:
+    """The project folder; None when MkDocs runs on the configuration orgspec build generated."""
+    path = Path(config.config_file_path)
+    return None if path.name == GENERATED_CONFIG else path.parent
+
+
+def _log_problems(findings: Findings) -> None:
+    for diagnostic in findings.diagnostics:
+        (log.error if diagnostic.severity == "error" else log.warning)(diagnostic.format(findings.locale))
