@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from orgspec.site.stamp import STAMP
@@ -127,3 +128,30 @@ def test_the_front_page_is_written_unless_the_project_has_its_own(tmp_path: Path
     assert 'class="orgspec-find"' in (project / "docs" / "handbook" / "index.md").read_text(encoding="utf-8")
     config = (project / ".orgspec-mkdocs.yml").read_text(encoding="utf-8")
     assert "nav:\n- 首页: index.md\n- 组织概览: handbook/index.md\n" in config
+
+
+def test_a_generated_front_page_once_edited_is_left_alone(tmp_path: Path) -> None:
+    project = copy_example(tmp_path)
+    assert run_cli("generate", str(project)).exit_code == 0
+    front = project / "docs" / "index.md"
+    edited = front.read_text(encoding="utf-8").replace("找到我的岗位", "找到我的岗位（我们的说法）")
+    front.write_text(edited, encoding="utf-8")  # the mark kept, the page changed: it is the editor's now
+    assert run_cli("generate", str(project)).exit_code == 0
+    assert front.read_text(encoding="utf-8") == edited
+    assert (project / "docs" / "handbook" / "index.md").is_file()  # the handbook's home, beside it
+    front.unlink()
+    assert run_cli("generate", str(project)).exit_code == 0
+    assert "我们的说法" not in front.read_text(encoding="utf-8")
+    assert not (project / "docs" / "handbook" / "index.md").exists()
+
+
+def test_the_front_page_carries_the_note_about_the_handbook(tmp_path: Path) -> None:
+    project = copy_example(tmp_path)
+    settings = project / "orgspec.yaml"
+    about = "about: |\n  第一段，\n  接着写。\n\n  第二段 <b>不是标签</b>。\n"
+    text = re.sub(r"about: \|\n(?:  .*\n|\n)+", about + "\n", settings.read_text(encoding="utf-8"))
+    settings.write_text(text, encoding="utf-8")
+    assert run_cli("generate", str(project)).exit_code == 0
+    front = (project / "docs" / "index.md").read_text(encoding="utf-8")
+    assert '<p class="orgspec-about">第一段，接着写。</p>' in front
+    assert '<p class="orgspec-about">第二段 &#60;b&#62;不是标签&#60;&#47;b&#62;。</p>' in front

@@ -73,3 +73,19 @@ def test_site_works_offline(built: tuple[str, Path]) -> None:
             values = dict(attrs)
             if tag in ("script", "link", "img") and (values.get("src") or values.get("href") or "").startswith("http"):
                 assert tag == "link" and values.get("rel") in ("canonical", "alternate"), (tag, values)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_front_page_of_the_projects_own_is_the_sites(engine: str, tmp_path: Path) -> None:
+    project = copy_example(tmp_path / "project")
+    own = "# 欢迎\n\n我们自己写的首页。\n"
+    (project / "docs" / "index.md").write_text(own, encoding="utf-8")
+    site = build(project, engine)
+    assert (project / "docs" / "index.md").read_text(encoding="utf-8") == own
+    assert "我们自己写的首页" in (site / "index.html").read_text(encoding="utf-8")
+    home = site / "handbook" / "index.html"
+    assert 'class="orgspec-find"' in home.read_text(encoding="utf-8")
+    assert home.resolve() in {
+        internal_target(site, site / "index.html", href) for href in parse(site / "index.html").links
+    }
+    assert broken_links(site) == []

@@ -52,6 +52,11 @@ class Settings(Strict):
 
     name: Text = Field(description="The organisation's name.")
     name_en: Text | None = Field(default=None, description="The name in English.")
+    about: Text | None = Field(
+        default=None,
+        description="关于本手册: a note on the handbook's front page, under its opening line, e.g. where its texts "
+        "come from; a blank line starts a new paragraph.",
+    )
     locale: Locale = Field(default="zh-CN", description="Language of the handbook and of messages: zh-CN or en.")
     currency: str = Field(
         default="CNY", pattern=r"^[A-Z]{3}$", description="ISO 4217 code of the currency of monetary limits."

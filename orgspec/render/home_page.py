@@ -12,7 +12,7 @@ from orgspec.render.figures import linked
 from orgspec.render.handbook import Handbook
 from orgspec.render.navigation import INDEXES
 from orgspec.views.common import Link
-from orgspec.views.landing import department_cards
+from orgspec.views.landing import department_cards, paragraphs
 
 Values = dict[str, Any]
 
@@ -24,6 +24,7 @@ def home_values(book: Handbook) -> Values:
     home = book.layout.home()
     indexes = [(Link(label(f"nav.{name}", locale), book.layout.index(name)), f"home.index.{name}") for name in INDEXES]
     return {
+        "about": paragraphs(organisation.settings.about),
         "total": organisation.total_headcount(),
         "departments": len(organisation.departments),
         "posts": len(organisation.posts),

@@ -4,8 +4,7 @@ Everything is rendered in memory first; only then is the disk touched, by
 `orgspec.core.write`, which writes changed files only and removes stale ones.
 
 The handbook's home is the site's front page, docs/index.md, unless the
-project has one of its own: orgspec writes that file with a mark in its
-front matter, and replaces only a file that carries the mark.
+project has one of its own (`orgspec.site.front_page`).
 """
 
 from __future__ import annotations
@@ -27,6 +26,7 @@ from orgspec.render.templates import builtin_templates, project_templates, title
 from orgspec.render.urls import FRONT_PAGE, GENERATED_DIR, SiteLayout
 from orgspec.site.cache import CACHE_DIR
 from orgspec.site.downloads import make_copies
+from orgspec.site.front_page import has_own_front_page, marked
 from orgspec.site.incremental import Record, common_key, read_record, render_changed, write_record
 from orgspec.site.mkdocs_config import (
     GENERATED_CONFIG,
@@ -39,7 +39,6 @@ from orgspec.site.mkdocs_config import (
 
 STYLESHEET = "orgspec.css"
 SCRIPT = "orgspec.js"
-FRONT_MARK = "# Written by orgspec generate; a docs/index.md of your own (without this line) takes its place."
 
 
 class ConfigConflictError(RefusedError):
@@ -118,29 +117,6 @@ def _asset(root: Path, name: str) -> bytes:
     if own is not None and (own / name).is_file():
         return (own / name).read_bytes()
     return (builtin_templates() / name).read_bytes()
-
-
-def marked(page: str) -> str:
-    """The front page with orgspec's mark as the first line of its front matter."""
-    fence = "---\n"
-    if page.startswith(fence):
-        return f"{fence}{FRONT_MARK}\n{page.removeprefix(fence)}"
-    return f"{fence}{FRONT_MARK}\n{fence}{page}"
-
-
-def is_generated_front_page(path: Path) -> bool:
-    """Whether ``path`` is a front page orgspec wrote (and so may replace)."""
-    try:
-        with path.open("rb") as stream:
-            return stream.read(len(FRONT_MARK) + 8).startswith(f"---\n{FRONT_MARK}\n".encode())
-    except OSError:
-        return False
-
-
-def has_own_front_page(docs: Path) -> bool:
-    """Whether the project has a front page of its own: a docs/index.md that orgspec did not write."""
-    path = docs / FRONT_PAGE
-    return (path.exists() or path.is_symlink()) and not is_generated_front_page(path)
 
 
 def site_layout(root: Path) -> SiteLayout:

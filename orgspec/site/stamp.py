@@ -36,7 +36,8 @@ from orgspec.load.project import CLAUSES_FILE, DEPARTMENTS_DIR, ROLES_DIR, SETTI
 from orgspec.render.templates import builtin_templates, project_templates
 from orgspec.render.urls import FRONT_PAGE, GENERATED_DIR
 from orgspec.site.cache import library_version
-from orgspec.site.generate import hand_written_pages, has_own_front_page
+from orgspec.site.front_page import has_own_front_page
+from orgspec.site.generate import hand_written_pages
 from orgspec.site.mkdocs_config import GENERATED_CONFIG, read_user_config
 
 STAMP = Path(".cache") / "orgspec" / "generate-stamp.json"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from orgspec.link.organisation import Headcount
@@ -44,3 +46,24 @@ def department_cards(ctx: Ctx) -> list[Card]:
         else:
             cards[-1].below.append(unit)
     return cards
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """A note written in orgspec.yaml (``about``) as its paragraphs: a blank line starts a new one.
+
+    The lines of a paragraph are joined with a space, except between two Chinese characters.
+    """
+    if text is None:
+        return []
+    return [_unwrapped(part.split()) for part in re.split(r"\n\s*\n", text) if part.strip()]
+
+
+def _unwrapped(words: list[str]) -> str:
+    text = words[0]
+    for word in words[1:]:
+        text += ("" if _wide(text[-1]) and _wide(word[0]) else " ") + word
+    return text
+
+
+def _wide(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in ("W", "F")
