@@ -18,18 +18,29 @@ from orgspec.site.generate import Generated, generate
 from orgspec.site.mkdocs_config import read_user_config
 from orgspec.site.stamp import Request, forget, inputs_digest, record, source_files, unchanged
 
+SHOWN = 10
+"""Files found in the generated folder that orgspec did not write: how many are named."""
+
 
 class BuildFailed(ProblemsFound):
     """The site builder failed, or warned under --strict; its output has been printed."""
 
 
+def _report(folder: Path, report: TreeReport, note: str = "") -> None:
+    """What generate changed, and a warning for each file in the folder that orgspec did not write."""
+    changes = f"{len(report.written)} written, {report.unchanged} unchanged, {len(report.removed)} removed"
+    click.echo(f"{folder}: {changes}{note}", err=True)
+    for name in report.foreign[:SHOWN]:
+        click.echo(
+            f"warning: {folder / name}: not written by orgspec, left alone; keep your files outside {folder}", err=True
+        )
+    if len(report.foreign) > SHOWN:
+        click.echo(f"warning: {folder}: {len(report.foreign) - SHOWN} more files not written by orgspec", err=True)
+
+
 def _generate(result: CheckResult, root: Path, edition: str | None, out: Path | None = None) -> Generated:
     generated = generate(result.organisation, root, edition=chosen_edition(result, edition), out=out)
-    report = generated.report
-    click.echo(
-        f"{generated.folder}: {len(report.written)} written, {report.unchanged} unchanged, {len(report.removed)} removed",
-        err=True,
-    )
+    _report(generated.folder, generated.report)
     return generated
 
 
@@ -37,10 +48,9 @@ def _check_and_generate(root: Path, edition: str | None, out: Path | None = None
     """Check, then generate; nothing at all when nothing changed since the last clean run (`orgspec.site.stamp`)."""
     request = Request(root, edition, out)
     digest = inputs_digest(request)
-    files = unchanged(request, digest)
-    if files is not None:
-        click.echo(f"{request.folder()}: 0 written, {files} unchanged, 0 removed (nothing changed)", err=True)
-        report = TreeReport(written=[], unchanged=files, removed=[])
+    report = unchanged(request, digest)
+    if report is not None:
+        _report(request.folder(), report, " (nothing changed)")
         return Generated(request.folder(), report, request.config(), read_user_config(request.root))
     forget(request)
     result = checked(root, strict=strict)

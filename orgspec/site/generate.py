@@ -1,7 +1,8 @@
 """The generate phase: render the handbook and write it into docs/handbook.
 
 Everything is rendered in memory first; only then is the disk touched, by
-`orgspec.core.write`, which writes changed files only and removes stale ones.
+`orgspec.core.write`, which writes changed files only and removes the stale
+ones it wrote, never a file a person put there.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orgspec.core.errors import RefusedError
-from orgspec.core.write import TreeReport, write_if_changed, write_tree
+from orgspec.core.write import TreeReport, remove_temporaries, write_if_changed, write_tree, writing
 from orgspec.edition.redact import redact
 from orgspec.link.organisation import Organisation
 from orgspec.model.types import Edition
@@ -98,7 +99,10 @@ def generate(
             raise ConfigConflictError(config_path)
         stylesheet = f"{GENERATED_DIR}/assets/{STYLESHEET}"
         text = build_config(user, organisation.settings, navigation(organisation, root, user), stylesheet)
+    remove_temporaries(root, recursive=False)  # what a killed run left: the configuration's,
+    remove_temporaries(root / CACHE_DIR.parent, recursive=True)  # the stamp's and the copies'
     report = write_tree(folder, files)
     if config_path is not None:
-        write_if_changed(config_path, text.encode("utf-8"))
+        with writing(root):
+            write_if_changed(config_path, text.encode("utf-8"))
     return Generated(folder, report, config_path, user)
