@@ -12,12 +12,14 @@ import click
 from orgspec.check.pipeline import CheckResult, check_project
 from orgspec.commands.common import checked, chosen_edition, edition_option, folder, project_folder
 from orgspec.core.errors import ProblemsFound
-from orgspec.core.write import TreeReport
+from orgspec.core.write import TreeReport, exclusive
 from orgspec.site.builders import ENGINES, command, ensure_installed, environment, run_build
 from orgspec.site.generate import Generated, generate
 from orgspec.site.mkdocs_config import read_user_config
 from orgspec.site.stamp import Request, forget, inputs_digest, record, source_files, unchanged
 
+LOCK = Path(".cache") / "orgspec" / "build.lock"
+"""Held while a run writes the project: one generate, build or regeneration of serve at a time."""
 SHOWN = 10
 """Files found in the generated folder that orgspec did not write: how many are named."""
 
@@ -68,7 +70,9 @@ def _check_and_generate(root: Path, edition: str | None, out: Path | None = None
 @edition_option
 def generate_command(path: Path | None, project: Path | None, out: Path | None, edition: str | None) -> None:
     """Render the handbook pages into docs/handbook (only changed files are written)."""
-    _check_and_generate(folder(project, path), edition, out)
+    root = folder(project, path)
+    with exclusive(root / LOCK, root):
+        _check_and_generate(root, edition, out)
 
 
 @click.command(name="build")
@@ -79,9 +83,10 @@ def generate_command(path: Path | None, project: Path | None, out: Path | None, 
 def build_command(path: Path | None, project: Path | None, engine: str, strict: bool, edition: str | None) -> None:
     """Check, generate, then build the site into site/."""
     root = folder(project, path)
-    generated = _check_and_generate(root, edition, strict=strict)
-    assert generated.config is not None
-    run = run_build(engine, generated.config.resolve(), strict=strict)
+    with exclusive(root / LOCK, root):
+        generated = _check_and_generate(root, edition, strict=strict)
+        assert generated.config is not None
+        run = run_build(engine, generated.config.resolve(), strict=strict)
     for line in run.warnings:
         click.echo(f"{engine}: {line}", err=True)
     if run.returncode != 0:
