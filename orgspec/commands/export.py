@@ -19,10 +19,8 @@ from orgspec.commands.common import (
     options,
     project_option,
 )
-from orgspec.core.errors import RefusedError
-from orgspec.core.write import write_if_changed
 from orgspec.edition.redact import redact
-from orgspec.export.guard import replaceable
+from orgspec.export.guard import write_owned
 from orgspec.export.package import document_time
 from orgspec.export.pdf import pdf_document, sheet_html, weasyprint
 from orgspec.export.selection import Document, documents
@@ -46,13 +44,8 @@ def _context(root: Path, edition: str | None) -> Ctx:
 
 
 def _write(files: dict[Path, bytes], force: bool) -> None:
-    """Write every file, or none when one would replace a file that orgspec did not write."""
-    foreign = [path for path, content in files.items() if not force and not replaceable(path, content)]
-    if foreign:
-        lines = [f"{path}: not replaced: orgspec did not write this file (or it was edited since)" for path in foreign]
-        lines.append("nothing written; move those files away, choose another --out, or use --force")
-        raise RefusedError("\n".join(lines))
-    written = [path for path, content in files.items() if write_if_changed(path, content)]
+    """Write every file, or none when one would replace a file that orgspec did not write (`orgspec.export.guard`)."""
+    written = write_owned(files, force=force)
     for path in written:
         click.echo(f"wrote {path}")
     click.echo(f"{len(written)} written, {len(files) - len(written)} unchanged", err=True)

@@ -1,47 +1,89 @@
-"""Tell files that orgspec exported from files people made or edited, so those are never overwritten.
+"""Replace a file orgspec wrote only while its bytes are still what orgspec wrote.
 
-Word and Excel write the saving user's name as the last author, replacing
-``orgspec``; a PDF made here names orgspec as its creator; a CSV register
-starts with the register's header row.
+Beside the files it writes (job sheets, registers, schemas), orgspec keeps a
+record, ``.orgspec-written.json``, of a hash of each file's bytes. A file
+may be replaced when it does not exist, already holds the new bytes, or
+still hashes to what the record says; anything else (a file a person made,
+or edited and saved, even with a tool that keeps orgspec's name in the
+document's properties) is refused unless ``--force``. No mark inside a file
+is trusted: tools that edit files keep those.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
+import hashlib
+import json
+from collections.abc import Iterable
 from pathlib import Path
 
-GENERATOR = b"orgspec"
-_OFFICE_MARK = b"<cp:lastModifiedBy>" + GENERATOR + b"</cp:lastModifiedBy>"
-_PDF_MARK = b"/Creator (" + GENERATOR + b")"
+from orgspec.core.errors import RefusedError
+from orgspec.core.write import write_if_changed, writing
+
+RECORD = ".orgspec-written.json"
+"""The record, in each folder orgspec writes files into: file name → hashes of the bytes orgspec wrote."""
+Record = dict[str, list[str]]
+NOTE = "orgspec replaces a file here only while its bytes still hash to what orgspec wrote; an edited file is kept."
 
 
-def replaceable(path: Path, content: bytes) -> bool:
-    """Whether ``content`` may be written to ``path``: it is new, unchanged, or an earlier export of ours."""
+class NotReplacedError(RefusedError):
+    """Files orgspec would replace hold bytes that orgspec did not write; nothing was written."""
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        lines = [f"{path}: not replaced: orgspec did not write this file (or it was edited since)" for path in paths]
+        lines.append("nothing written; move those files away, choose another --out, or use --force")
+        super().__init__("\n".join(lines))
+
+
+def write_owned(files: dict[Path, bytes], *, force: bool) -> list[Path]:
+    """Write every file, or none when one would replace bytes orgspec did not write; the paths written.
+
+    With ``force`` every file is written. The record lists both the old and
+    the new hash while the files are written, so a run killed half way
+    leaves files that the next run may still replace.
+    """
+    records = {folder: read_record(folder) for folder in sorted({path.parent for path in files})}
+    refused = [path for path, content in files.items() if not force and not _ours(path, content, records[path.parent])]
+    if refused:
+        raise NotReplacedError(refused)
+    hashes = {path: content_hash(content) for path, content in files.items()}
+    with writing(next(iter(records), Path())):
+        for folder, record in records.items():
+            pending = {
+                path.name: list(dict.fromkeys([*record.get(path.name, []), new]))
+                for path, new in hashes.items()
+                if path.parent == folder
+            }
+            _save(folder, {**record, **pending})
+        written = [path for path, content in files.items() if write_if_changed(path, content)]
+        for folder, record in records.items():
+            _save(folder, {**record, **{path.name: [new] for path, new in hashes.items() if path.parent == folder}})
+    return written
+
+
+def content_hash(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def read_record(folder: Path) -> Record:
+    """The hashes recorded in ``folder`` (none when there is no record, or it cannot be read)."""
+    try:
+        document = json.loads((folder / RECORD).read_text(encoding="utf-8"))
+        return {str(name): [str(value) for value in hashes] for name, hashes in document["files"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _ours(path: Path, content: bytes, record: Record) -> bool:
+    """Whether ``content`` may replace ``path``: it is missing, holds ``content``, or holds what orgspec wrote."""
     try:
         existing = path.read_bytes()
     except FileNotFoundError:
         return True
-    if existing == content:
-        return True
-    return ours(path.suffix, existing, content)
-
-
-def ours(suffix: str, existing: bytes, content: bytes) -> bool:
-    """Whether ``existing`` (a file with ``suffix``) carries orgspec's mark, for ``content`` to replace it."""
-    if suffix in (".docx", ".xlsx"):
-        return _office_mark(existing)
-    if suffix == ".pdf":
-        return _PDF_MARK in existing
-    if suffix == ".csv":
-        header = content.split(b"\r\n", 1)[0]
-        return existing.split(b"\r\n", 1)[0] == header
-    return False
-
-
-def _office_mark(package: bytes) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(package)) as archive:
-            return _OFFICE_MARK in archive.read("docProps/core.xml")
-    except (zipfile.BadZipFile, KeyError):
+    except OSError:
         return False
+    return existing == content or content_hash(existing) in record.get(path.name, [])
+
+
+def _save(folder: Path, record: Record) -> None:
+    document = {"note": NOTE, "files": record}
+    write_if_changed(folder / RECORD, (json.dumps(document, indent=1, sort_keys=True) + "\n").encode("ascii"))
