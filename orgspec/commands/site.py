@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
-import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 import click
 
 from orgspec.check.pipeline import CheckResult, check_project
 from orgspec.commands.common import checked, chosen_edition, edition_option, folder, project_folder
-from orgspec.core.errors import ProblemsFound
-from orgspec.core.write import TreeReport, exclusive
+from orgspec.core.errors import OrgspecError, ProblemsFound
+from orgspec.core.write import TreeReport, exclusive, write_atomically, writing
 from orgspec.site.builders import ENGINES, command, ensure_installed, environment, run_build
 from orgspec.site.generate import Generated, generate
-from orgspec.site.mkdocs_config import read_user_config
-from orgspec.site.stamp import Request, forget, inputs_digest, record, source_files, unchanged
+from orgspec.site.mkdocs_config import USER_CONFIGS, read_user_config
+from orgspec.site.stamp import Request, forget, inputs_digest, record, unchanged
 
 LOCK = Path(".cache") / "orgspec" / "build.lock"
 """Held while a run writes the project: one generate, build or regeneration of serve at a time."""
@@ -97,23 +100,30 @@ def build_command(path: Path | None, project: Path | None, engine: str, strict: 
     click.echo(f"site built with {engine} into {root / generated.user.site_dir}", err=True)
 
 
-def _sources(root: Path) -> dict[Path, float]:
-    return {path: path.stat().st_mtime for path in source_files(root)}
-
-
-def _watch(root: Path, edition: str | None, stop: threading.Event) -> None:
-    """Regenerate whenever a source file changes; the builder's server reloads the pages."""
-    seen = _sources(root)
-    while not stop.wait(1.0):
-        now = _sources(root)
-        if now != seen:
-            seen = now
+def _regenerate(root: Path, edition: str | None, changed: set[str]) -> None:
+    """Check and generate after a change; any failure is said, and serve goes on watching."""
+    try:
+        with exclusive(root / LOCK, root):
             result = check_project(root)
             for diagnostic in result.diagnostics:
                 click.echo(diagnostic.format(result.locale), err=True)
             if not result.failed():
-                generate(result.organisation, root, edition=chosen_edition(result, edition))
+                generated = _generate(result, root, edition)
+                if generated.config is not None and changed & set(USER_CONFIGS):
+                    # The builders watch the generated configuration, not the mkdocs.yml it inherits:
+                    # a new copy of it (the same text) makes them read both again.
+                    with writing(root):
+                        write_atomically(generated.config, generated.config.read_bytes())
                 click.echo(f"{time.strftime('%H:%M:%S')} regenerated", err=True)
+    except OrgspecError as error:
+        if str(error):
+            click.echo(str(error), err=True)
+    except Exception as error:  # serve must outlive any one failure: the next change tries again
+        click.echo(f"{time.strftime('%H:%M:%S')} not regenerated: {type(error).__name__}: {error}", err=True)
+
+
+def _stop_on_terminate(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 @click.command(name="serve")
@@ -122,18 +132,40 @@ def _watch(root: Path, edition: str | None, stop: threading.Event) -> None:
 @click.option("--address", default="127.0.0.1:8000", show_default=True, help="Where to serve the preview.")
 @edition_option
 def serve_command(path: Path | None, project: Path | None, engine: str, address: str, edition: str | None) -> None:
-    """Live preview: regenerate when a YAML file changes, reload the browser."""
-    path = folder(project, path)
-    generated = _generate(checked(path), path, edition)
-    assert generated.config is not None
+    """Live preview: regenerate when a source changes, reload the browser; Ctrl-C (or SIGTERM) stops both."""
+    from orgspec.site.watch import SourceWatcher  # watchdog: only serve needs it
+
+    root = folder(project, path)
     ensure_installed(engine)
+    with exclusive(root / LOCK, root):
+        generated = _generate(checked(root), root, edition)
+    assert generated.config is not None
     args = command(engine, generated.config.resolve(), strict=False, serve=True, address=address)
-    stop = threading.Event()
-    watcher = threading.Thread(target=_watch, args=(path, edition, stop), daemon=True)
-    watcher.start()
+    previous = signal.signal(signal.SIGTERM, _stop_on_terminate)
     try:
-        subprocess.run(args, cwd=path, env=environment(), check=False)
+        with SourceWatcher(root) as watcher, _running(args, root) as builder:
+            while builder.poll() is None:
+                changed = watcher.changes(timeout=0.5)
+                if changed:
+                    _regenerate(root, edition, changed)
     except KeyboardInterrupt:
-        pass
+        return
     finally:
-        stop.set()
+        signal.signal(signal.SIGTERM, previous)
+    raise BuildFailed(f"{engine} serve stopped (exit {builder.returncode})")
+
+
+@contextmanager
+def _running(args: list[str], root: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """The site builder's server, stopped when the block ends, however it ends."""
+    builder = subprocess.Popen(args, cwd=root, env=environment())
+    try:
+        yield builder
+    finally:
+        if builder.poll() is None:
+            builder.terminate()
+            try:
+                builder.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                builder.kill()
+                builder.wait()
