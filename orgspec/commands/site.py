@@ -15,7 +15,8 @@ import click
 from orgspec.check.pipeline import CheckResult, check_project
 from orgspec.commands.common import checked, chosen_edition, edition_option, folder, project_folder
 from orgspec.core.errors import OrgspecError, ProblemsFound
-from orgspec.core.write import TreeReport, exclusive, write_atomically, writing
+from orgspec.core.lock import exclusive
+from orgspec.core.write import TreeReport, write_atomically, writing
 from orgspec.site.builders import ENGINES, command, ensure_installed, environment, run_build
 from orgspec.site.generate import Generated, generate
 from orgspec.site.mkdocs_config import USER_CONFIGS, read_user_config
