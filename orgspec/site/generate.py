@@ -7,10 +7,11 @@ ones it wrote, never a file a person put there.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from orgspec.core.errors import RefusedError
+from orgspec.core.errors import PROBLEMS, OrgspecError, RefusedError
 from orgspec.core.write import TreeReport, remove_temporaries, write_if_changed, write_tree, writing
 from orgspec.edition.redact import redact
 from orgspec.link.organisation import Organisation
@@ -72,6 +73,16 @@ def navigation(organisation: Organisation, root: Path, user: UserConfig) -> list
     return [*own, *handbook_nav(organisation, book.layout)]
 
 
+class PageNameError(OrgspecError):
+    """A hand-written page whose name is not UTF-8 text: neither the navigation nor the builders can hold it."""
+
+    exit_code = PROBLEMS
+
+    def __init__(self, path: Path) -> None:
+        name = os.fsencode(path).decode("utf-8", "backslashreplace")
+        super().__init__(f"{name}: the file name is not UTF-8 text, which the site builders cannot use; rename it")
+
+
 def hand_written_pages(docs: Path) -> list[NavItem]:
     """The Markdown pages in ``docs`` outside the generated folder: index.md first, then by path."""
     if not docs.is_dir():
@@ -81,6 +92,11 @@ def hand_written_pages(docs: Path) -> list[NavItem]:
         for path in docs.rglob("*.md")
         if path.relative_to(docs).parts[0] != GENERATED_DIR
     )
+    for page in pages:
+        try:
+            page.encode("utf-8")
+        except UnicodeEncodeError:  # a name from another system, its bytes kept as they were
+            raise PageNameError(docs / page) from None
     return sorted(pages, key=lambda page: (page != "index.md", page))
 
 

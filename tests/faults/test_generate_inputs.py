@@ -35,6 +35,15 @@ def test_a_file_name_that_is_not_utf8_is_generated(example: Path) -> None:
     assert SKIPPED in generate(example)
 
 
+def test_a_hand_written_page_whose_name_is_not_utf8_is_named(example: Path) -> None:
+    (example / os.fsdecode(b"docs/notes\xff.md")).write_text("# 笔记\n", encoding="utf-8")
+    result = run_cli("generate", str(example))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{example}/docs/notes\\xff.md: the file name is not UTF-8 text, which the site builders cannot use; rename it\n"
+    )
+
+
 def test_a_dangling_symlink_is_generated(example: Path) -> None:
     (example / "roles" / "old-notes.txt").symlink_to(example / "nowhere.txt")
     assert run_cli("check", str(example)).exit_code == 0
