@@ -7,7 +7,6 @@ ones it wrote, never a file a person put there.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,8 +78,7 @@ class PageNameError(OrgspecError):
     exit_code = PROBLEMS
 
     def __init__(self, path: Path) -> None:
-        name = os.fsencode(path).decode("utf-8", "backslashreplace")
-        super().__init__(f"{name}: the file name is not UTF-8 text, which the site builders cannot use; rename it")
+        super().__init__(f"{path}: the file name is not UTF-8 text, which the site builders cannot use; rename it")
 
 
 def hand_written_pages(docs: Path) -> list[NavItem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,8 +41,17 @@ def test_a_hand_written_page_whose_name_is_not_utf8_is_named(example: Path) -> N
     result = run_cli("generate", str(example))
     assert result.exit_code == 1
     assert result.stderr == (
-        f"{example}/docs/notes\\xff.md: the file name is not UTF-8 text, which the site builders cannot use; rename it\n"
+        f"{example}/docs/notes\\udcff.md: the file name is not UTF-8 text, which the site builders cannot use; rename it\n"
     )
+
+
+def test_check_writes_a_name_that_is_not_utf8_as_valid_json(example: Path) -> None:
+    post = example / os.fsdecode(b"roles/driver\xff.yaml")
+    post.write_bytes((example / "roles" / "driver.yaml").read_bytes())
+    result = orgspec("check", example, "--format", "json")
+    assert result.returncode == 1
+    files = [diagnostic["file"] for diagnostic in json.loads(result.stdout)["diagnostics"]]
+    assert str(post.relative_to(example)) in files
 
 
 def test_a_dangling_symlink_is_generated(example: Path) -> None:
