@@ -37,34 +37,29 @@ class NotReplacedError(RefusedError):
 def write_owned(files: dict[Path, bytes], *, force: bool) -> list[Path]:
     """Write every file, or none when one would replace bytes orgspec did not write; the paths written.
 
-    With ``force`` every file is written. The record lists both the old and
-    the new hash while the files are written, so a run killed half way
-    leaves files that the next run may still replace.
+    With ``force`` every file is written. While the files are written the
+    record holds both their old and their new hash, so a run killed half
+    way leaves files that the next run may still replace.
     """
-    records = {folder: read_record(folder) for folder in sorted({path.parent for path in files})}
+    records = {folder: _read(folder) for folder in sorted({path.parent for path in files})}
     refused = [path for path, content in files.items() if not force and not _ours(path, content, records[path.parent])]
     if refused:
         raise NotReplacedError(refused)
-    hashes = {path: content_hash(content) for path, content in files.items()}
+    hashes = {path: _hash(content) for path, content in files.items()}
     with writing(next(iter(records), Path())):
         for folder, record in records.items():
-            pending = {
-                path.name: list(dict.fromkeys([*record.get(path.name, []), new]))
-                for path, new in hashes.items()
-                if path.parent == folder
-            }
-            _save(folder, {**record, **pending})
+            _save(folder, _recorded(record, folder, hashes, keep_old=True))
         written = [path for path, content in files.items() if write_if_changed(path, content)]
         for folder, record in records.items():
-            _save(folder, {**record, **{path.name: [new] for path, new in hashes.items() if path.parent == folder}})
+            _save(folder, _recorded(record, folder, hashes, keep_old=False))
     return written
 
 
-def content_hash(content: bytes) -> str:
+def _hash(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def read_record(folder: Path) -> Record:
+def _read(folder: Path) -> Record:
     """The hashes recorded in ``folder`` (none when there is no record, or it cannot be read)."""
     try:
         document = json.loads((folder / RECORD).read_text(encoding="utf-8"))
@@ -81,7 +76,17 @@ def _ours(path: Path, content: bytes, record: Record) -> bool:
         return True
     except OSError:
         return False
-    return existing == content or content_hash(existing) in record.get(path.name, [])
+    return existing == content or _hash(existing) in record.get(path.name, [])
+
+
+def _recorded(record: Record, folder: Path, hashes: dict[Path, str], *, keep_old: bool) -> Record:
+    """``record`` with the new hash of each file written into ``folder`` (after its old ones with ``keep_old``)."""
+    new = {
+        path.name: list(dict.fromkeys([*(record.get(path.name, []) if keep_old else []), digest]))
+        for path, digest in hashes.items()
+        if path.parent == folder
+    }
+    return {**record, **new}
 
 
 def _save(folder: Path, record: Record) -> None:
