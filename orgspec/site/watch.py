@@ -15,7 +15,8 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from contextlib import suppress
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ from orgspec.site.stamp import SOURCE_FILES, SOURCE_FOLDERS
 
 if TYPE_CHECKING:
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers.api import ObservedWatch
 
 QUIET = 0.3
 """Seconds without a new event before a burst of events counts as one change."""
@@ -50,7 +52,7 @@ class SourceWatcher:
             ) from error
         self.root = root.resolve()
         self._observer = Observer()
-        self._watched: set[Path] = set()
+        self._watches: dict[Path, ObservedWatch] = {}
         self._lock = threading.Lock()
         self._changed: set[str] = set()
         self._last = 0.0
@@ -81,30 +83,34 @@ class SourceWatcher:
         with self._lock:
             changed, self._changed = self._changed, set()
         if changed:
-            self._watch_folders()
+            self._watch_folders(changed)
         return changed
 
     def _notice(self, kind: str, paths: tuple[str | bytes, ...]) -> None:
-        """Called by watchdog's thread for every event."""
-        relevant = [name for name in map(self._relative, paths) if name is not None and self.is_source(kind, name)]
+        """Called by watchdog's thread for every event; never fails, which would end that thread."""
+        try:
+            relevant = [name for name in map(self._relative, paths) if name is not None and self.is_source(kind, name)]
+        except Exception:  # an event this code does not foresee: regenerate rather than miss a change
+            relevant = ["."]
         if relevant:
             with self._lock:
                 self._changed.update(relevant)
                 self._last = time.monotonic()
 
-    def _watch_folders(self) -> None:
-        """Watch each source folder and the pages folder that exists and is not watched yet."""
+    def _watch_folders(self, changed: Collection[str] = ()) -> None:
+        """Watch each source folder and the pages folder that exists and is not watched (one replaced: anew)."""
         self._docs = _docs_dir(self.root)
-        for folder in (self.root / name for name in (*SOURCE_FOLDERS, self._docs)):
-            if folder.is_dir() and folder not in self._watched:
+        for name in (*SOURCE_FOLDERS, self._docs):
+            folder = self.root / name
+            if name in changed and folder in self._watches:  # removed, moved or made again: its watch is gone
+                with suppress(KeyError, OSError):
+                    self._observer.unschedule(self._watches.pop(folder))
+            if folder.is_dir() and folder not in self._watches:
                 self._watch(folder, recursive=True)
 
     def _watch(self, folder: Path, *, recursive: bool) -> None:
-        try:
-            self._observer.schedule(_handler(self._notice), str(folder), recursive=recursive)
-        except OSError:
-            return  # removed in the meantime, or a system limit on watches: the next change tries again
-        self._watched.add(folder)
+        with suppress(OSError):  # removed in the meantime, or a system limit on watches: the next change tries again
+            self._watches[folder] = self._observer.schedule(_handler(self._notice), str(folder), recursive=recursive)
 
     def _relative(self, path: str | bytes) -> str | None:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -37,9 +38,12 @@ def answering(url: str) -> bool:
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
+    """Save an edit as many editors do: write a new file, then rename it over the old one."""
     text = path.read_text(encoding="utf-8")
     assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    saved = path.with_name(f".{path.name}.swp")
+    saved.write_text(text.replace(old, new), encoding="utf-8")
+    saved.replace(path)
 
 
 def test_serve_survives_errors_follows_every_source_and_stops_its_server(tmp_path: Path) -> None:
@@ -62,8 +66,14 @@ def test_serve_survives_errors_follows_every_source_and_stops_its_server(tmp_pat
         (project / "roles" / "gone.txt").symlink_to(project / "nowhere.txt")  # stopped the watcher for good
         eventually(lambda: regenerations() > before, "regenerated with a dangling symlink among the roles")
         (project / "roles" / "gone.txt").unlink()
+        roles = project / "roles"
+        shutil.copytree(roles, project / "roles.new")  # a folder replaced, as a checkout of another branch may
+        shutil.rmtree(roles)
+        (project / "roles.new").rename(roles)
         replace_in(project / "roles" / "driver.yaml", "title: 司机", "title: 专职司机")
         wait_for(driver, "专职司机", timeout=WAIT)
+        replace_in(roles / "driver.yaml", "title: 专职司机", "title: 驾驶员")  # the new folder is watched
+        wait_for(driver, "驾驶员", timeout=WAIT)
 
         replace_in(project / "mkdocs.yml", "site_name: 示例集团 组织手册", "site_name: 改名集团 组织手册")
         wait_for(driver, "改名集团", timeout=WAIT)
