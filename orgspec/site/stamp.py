@@ -88,8 +88,15 @@ def inputs_digest(request: Request) -> str:
     package = Path(__file__).resolve().parent.parent  # all of orgspec's code
     for path in [*_files(package), *_files(builtin_templates())]:
         if path.suffix != ".pyc" and "__pycache__" not in path.parts:
-            digest.update(b"\0" + os.fsencode(path) + b"\0" + repr(_state(path)).encode())
+            digest.update(b"\0" + os.fsencode(path) + b"\0" + repr(_code_state(path)).encode())
     return digest.hexdigest()
+
+
+def _code_state(path: Path) -> list[int]:
+    try:
+        return _state(path)
+    except OSError:  # removed while listed (an editor's backup file): nothing to count
+        return []
 
 
 def _content_hash(path: Path) -> bytes:
