@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import io
 import sys
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,11 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     # thresholds the cycle collector runs over all of them again and again (a quarter of a check
     # of 10,000 posts). Collect less often; memory stays bounded by the data, which is kept anyway.
     gc.set_threshold(GC_THRESHOLD, 20, 100)
+    # A file name that is not UTF-8 (from a zip made on another system) is held with its bytes escaped;
+    # printed as they are, they would make the output, JSON included, invalid UTF-8. Write them as \udcXX.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 @main.command()

@@ -8,6 +8,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from orgspec.export.guard import RECORD
 from orgspec.load.yamlfile import read_yaml
 from orgspec.model.schema import SCHEMA_DIALECT, schema_files, schema_of
 from tests.conftest import REPO, run_cli
@@ -85,7 +86,7 @@ def test_committed_schemas_are_current() -> None:
 def test_schema_command_writes_and_refuses_foreign_files(tmp_path: Path) -> None:
     out = tmp_path / "schemas"
     assert run_cli("schema", "--out", str(out)).exit_code == 0
-    assert sorted(path.name for path in out.iterdir()) == sorted(schema_files())
+    assert sorted(path.name for path in out.iterdir()) == sorted([*schema_files(), RECORD])
     assert "(unchanged)" in run_cli("schema", "--out", str(out)).stdout
     (out / "post.schema.json").write_text('{"mine": true}', encoding="utf-8")
     result = run_cli("schema", "--out", str(out))

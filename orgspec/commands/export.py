@@ -23,10 +23,8 @@ from orgspec.commands.common import (
     say,
     writing,
 )
-from orgspec.core.errors import RefusedError
-from orgspec.core.write import write_if_changed
 from orgspec.edition import publish
-from orgspec.export.guard import replaceable, replaceable_sheet
+from orgspec.export.guard import OwnedFiles
 from orgspec.export.package import document_time as package_time
 from orgspec.export.pdf import pdf_document, sheet_html, weasyprint
 from orgspec.export.selection import Document, document_sheets, document_time, documents
@@ -49,25 +47,16 @@ def _context(root: Path, edition: str | None) -> Ctx:
     return Ctx(publish(result.organisation, chosen_edition(result, edition)))
 
 
-def _refuse(foreign: Sequence[Path]) -> None:
-    """Stop before anything is written when a file in the way was not written by orgspec."""
-    if foreign:
-        lines = [f"{path}: not replaced: orgspec did not write this file (or it was edited since)" for path in foreign]
-        lines.append("nothing written; move those files away, choose another --out, or use --force")
-        raise RefusedError("\n".join(lines))
-
-
 def _write(files: dict[Path, bytes], force: bool, out: Path) -> None:
     """Write every file (into ``out``), or none when one would replace a file that orgspec did not write."""
-    _refuse([path for path, content in files.items() if not force and not replaceable(path, content)])
-    with writing(out):
-        written = [path for path, content in files.items() if _write_one(path, content)]
+    with writing(out), OwnedFiles(files, force=force, contents=files) as owned:
+        written = [path for path, content in files.items() if _write_one(owned, path, content)]
     say(f"{len(written)} written, {len(files) - len(written)} unchanged")
 
 
-def _write_one(path: Path, content: bytes) -> bool:
+def _write_one(owned: OwnedFiles, path: Path, content: bytes) -> bool:
     """Write one file if it changed, and name it; True if written."""
-    written = write_if_changed(path, content)
+    written = owned.write(path, content)
     if written and list_files():
         click.echo(f"wrote {path}")
     return written
@@ -123,7 +112,8 @@ Render = Callable[[list[JobSheet], dt.datetime, str], bytes]
 def _export_sheets(request: SheetRequest, suffix: str, render: Callable[[Ctx, Path], Render]) -> None:
     """One file per document (each post, or each department's booklet), written as soon as it is made.
 
-    Files in the way that orgspec did not write are found first: then nothing at all is written.
+    Files in the way that orgspec did not write are found first: then nothing at all is written
+    (`orgspec.export.guard`).
     """
     root = folder(request.project)
     ctx = _context(root, request.edition)
@@ -137,13 +127,16 @@ def _export_sheets(request: SheetRequest, suffix: str, render: Callable[[Ctx, Pa
         each=request.each,
     )
     targets = [request.out / f"{document.name}.{suffix}" for document in chosen]
-    _refuse([path for path in targets if not request.force and not replaceable_sheet(path)])
     written = 0
-    with writing(request.out), progress().steps(f"{suffix} documents", len(chosen)) as step:
+    with (
+        writing(request.out),
+        OwnedFiles(targets, force=request.force) as owned,
+        progress().steps(f"{suffix} documents", len(chosen)) as step,
+    ):
         for document, path in zip(chosen, targets, strict=True):
             sheets = document_sheets(ctx, document)
             title = booklet_title(ctx.organisation, document, sheets)
-            written += _write_one(path, make(sheets, document_time(ctx.organisation, document), title))
+            written += _write_one(owned, path, make(sheets, document_time(ctx.organisation, document), title))
             step(path.name)
     say(f"{written} written, {len(targets) - written} unchanged")
 

@@ -33,12 +33,3 @@ def schema_files() -> dict[str, str]:
         f"{name}.schema.json": json.dumps(schema_of(name), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         for name in SCHEMAS
     }
-
-
-def is_ours(text: str) -> bool:
-    """Whether an existing file is a schema orgspec wrote (and so may be replaced)."""
-    try:
-        document = json.loads(text)
-    except ValueError:
-        return False
-    return isinstance(document, dict) and str(document.get("$id", "")).startswith(SCHEMA_ID_PREFIX)

@@ -1,7 +1,8 @@
 """The generate phase: render the handbook and write it into docs/handbook.
 
 Everything is rendered in memory first; only then is the disk touched, by
-`orgspec.core.write`, which writes changed files only and removes stale ones.
+`orgspec.core.write`, which writes changed files only and removes the stale
+ones it wrote, never a file a person put there.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from orgspec.core.errors import RefusedError
+from orgspec.core.diagnostics import printable
+from orgspec.core.errors import PROBLEMS, OrgspecError, RefusedError
 from orgspec.core.progress import SILENT, Progress
-from orgspec.core.write import TreeReport, write_if_changed, write_tree
+from orgspec.core.write import TreeReport, remove_temporaries, write_if_changed, write_tree, writing
 from orgspec.edition import publish
 from orgspec.link.organisation import Organisation
 from orgspec.model.types import Edition
@@ -96,6 +98,17 @@ def navigation(organisation: Organisation, root: Path, user: UserConfig) -> list
     return [*own, *handbook_nav(organisation, book.layout)]
 
 
+class PageNameError(OrgspecError):
+    """A hand-written page whose name is not UTF-8 text: neither the navigation nor the builders can hold it."""
+
+    exit_code = PROBLEMS
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{printable(str(path))}: the file name is not UTF-8 text, which the site builders cannot use; rename it"
+        )
+
+
 def hand_written_pages(docs: Path) -> list[NavItem]:
     """The Markdown pages in ``docs`` outside the generated folder: index.md first, then by path."""
     if not docs.is_dir():
@@ -105,6 +118,11 @@ def hand_written_pages(docs: Path) -> list[NavItem]:
         for path in docs.rglob("*.md")
         if path.relative_to(docs).parts[0] != GENERATED_DIR
     )
+    for page in pages:
+        try:
+            page.encode("utf-8")
+        except UnicodeEncodeError:  # a name from another system, its bytes kept as they were
+            raise PageNameError(docs / page) from None
     return sorted(pages, key=lambda page: (page != "index.md", page))
 
 
@@ -131,8 +149,11 @@ def generate(
             raise ConfigConflictError(config_path)
         stylesheet = f"{GENERATED_DIR}/assets/{STYLESHEET}"
         text = build_config(user, organisation.settings, navigation(organisation, root, user), stylesheet)
+    remove_temporaries(root, recursive=False)  # what a killed run left: the configuration's,
+    remove_temporaries(root / CACHE_DIR.parent, recursive=True)  # the stamp's and the copies'
     report = write_tree(folder, files)
     write_record(record, keys)
     if config_path is not None:
-        write_if_changed(config_path, text.encode("utf-8"))
+        with writing(root):
+            write_if_changed(config_path, text.encode("utf-8"))
     return Generated(folder, report, config_path, user)
