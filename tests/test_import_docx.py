@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from orgspec.model import Post
 from orgspec.model.targets import IMPORT_TARGETS
 from tests.conftest import run_cli, write_files
 from tests.documents.builder import H, P, T, word
@@ -433,3 +434,8 @@ def test_a_department_name_two_departments_share_and_nothing_tells_apart(tmp_pat
         "的 id 后再导入"
     ]
     assert not (root / "roles/agent.yaml").exists()
+
+
+def test_every_field_of_a_post_can_be_named_by_a_label() -> None:
+    """A field added to posts needs its import target too (and the reading of it), or documents cannot fill it."""
+    assert set(Post.model_fields) - {"based_on"} <= set(IMPORT_TARGETS)
