@@ -100,3 +100,20 @@ def test_example_files_carry_the_schema_modeline() -> None:
             first = path.read_text(encoding="utf-8").splitlines()[0]
             prefix = "" if path.parent == REPO else "../"
             assert first == f"# yaml-language-server: $schema={prefix}schemas/{kind}.schema.json", path.name
+
+
+def test_the_schemas_a_new_project_got_are_replaced_after_an_upgrade(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    older = {name: text.replace("岗位名称", "岗位名") for name, text in schema_files().items()}
+    with monkeypatch.context() as patch:  # the project was made by an older orgspec
+        patch.setattr("orgspec.scaffold.init.schema_files", lambda: older)
+        assert run_cli("init", str(tmp_path / "new")).exit_code == 0
+    out = tmp_path / "new" / "schemas"
+    assert (out / "post.schema.json").read_text(encoding="utf-8") == older["post.schema.json"]
+    result = run_cli("schema", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert (out / "post.schema.json").read_text(encoding="utf-8") == schema_files()["post.schema.json"]
+    (out / "post.schema.json").write_text(older["post.schema.json"], encoding="utf-8")  # edited by hand now
+    assert run_cli("schema", "--out", str(out)).exit_code == 1
+    assert (out / "post.schema.json").read_text(encoding="utf-8") == older["post.schema.json"]

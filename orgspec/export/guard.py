@@ -40,6 +40,13 @@ def write_owned(files: dict[Path, bytes], *, force: bool) -> list[Path]:
         return [path for path, content in files.items() if owned.write(path, content)]
 
 
+def adopt(files: dict[Path, bytes]) -> None:
+    """Record ``files``, just written by orgspec in some other way (``orgspec init``), as its own to replace."""
+    hashes = {path: _hash(content) for path, content in files.items()}
+    for folder in sorted({path.parent for path in files}):
+        _save(folder, _recorded(_read(folder), folder, hashes, keep_old=True))
+
+
 class OwnedFiles:
     """The files an export is about to write: refused all at once before any is made, then written one by one.
 
