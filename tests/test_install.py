@@ -69,7 +69,7 @@ def test_the_pre_commit_hook_passes_a_new_handbook_and_stops_a_broken_one(tmp_pa
     project = tmp_path / "handbook"
     run("git", "init", "--quiet", cwd=project)
     run("git", "add", "--all", cwd=project)
-    hook = [sys.executable, "-m", "pre_commit", "try-repo", REPO, "orgspec-check", "--all-files"]
+    hook: list[str | Path] = [sys.executable, "-m", "pre_commit", "try-repo", REPO, "orgspec-check", "--all-files"]
     settings = {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit"), "PIP_CONSTRAINT": str(REPO / "constraints.txt")}
     passed = run(*hook, cwd=project, extra=settings)
     assert re.search(r"^orgspec check\.+Passed$", passed, re.MULTILINE), passed
