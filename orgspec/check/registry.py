@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from orgspec.core.diagnostics import FIXED_CODES, Diagnostic, Level, Position
 from orgspec.link.organisation import Organisation
-from orgspec.load.yamlfile import Loc
+from orgspec.load.yamlfile import Loc, SourceFile
 
 CHECKS: dict[str, tuple[Level, str]] = {
     "yaml-bom": ("warning", "A file starts with a byte-order mark."),
-    "unknown-reference": ("error", "A reference names a post, department or clause that does not exist."),
+    "unknown-reference": (
+        "error",
+        "A reference names a post, department, clause or approval party that does not exist.",
+    ),
     "unknown-grade": ("error", "A post's grade is not on the grade scale."),
     "missing-title": ("error", "A post has no title and no based_on to take one from."),
     "reporting-cycle": ("error", "Reporting lines form a cycle."),
@@ -37,6 +40,10 @@ CHECKS: dict[str, tuple[Level, str]] = {
     "unused-clause": ("warning", "A standard clause is referenced nowhere."),
     "kpi-weights": ("warning", "The weights of a post's or department's KPIs, where given, do not add up to 100%."),
     "based-on-top-post": ("warning", "A post based on another sets no reports_to and so reports to no post."),
+    "approval-final": ("error", "An amount tier of a business item has no final approver, or more than one."),
+    "approval-tier-overlap": ("error", "Two rules of a business item cover the same amounts."),
+    "approval-tier-gap": ("warning", "Some amounts of a business item are covered by no rule."),
+    "approval-duplicate-party": ("error", "A party signs twice in one rule's signing order."),
 }
 """Every configurable check: code → (default severity, what it finds)."""
 
@@ -45,9 +52,22 @@ def report(
     organisation: Organisation, code: str, owner: str, key: str, loc: Loc, /, *, as_key: bool = False, **args: object
 ) -> Diagnostic:
     """A diagnostic of check ``code`` about a field of the post or department ``key``."""
-    if code not in FIXED_CODES and organisation.settings.checks.get(code) == "ignore":
+    if _ignored(organisation, code):
         # Dropped by apply_severities anyway; locating it would parse its file a second time
         # (thousands of times over when a project ignores a lint such as post-without-kpis).
         return Diagnostic(code, CHECKS[code][0], "", Position(), args)
     name, position = organisation.locate(owner, key, loc, as_key=as_key)
     return Diagnostic(code, CHECKS[code][0], name, position, args)
+
+
+def report_in(
+    organisation: Organisation, code: str, source: SourceFile, loc: Loc, /, *, as_key: bool = False, **args: object
+) -> Diagnostic:
+    """A diagnostic of check ``code`` about a field of a project file other than a post or department."""
+    if _ignored(organisation, code):
+        return Diagnostic(code, CHECKS[code][0], "", Position(), args)
+    return Diagnostic(code, CHECKS[code][0], source.name, source.locate(loc, key=as_key), args)
+
+
+def _ignored(organisation: Organisation, code: str) -> bool:
+    return code not in FIXED_CODES and organisation.settings.checks.get(code) == "ignore"

@@ -16,6 +16,7 @@ from orgspec.render.chart.svg import draw
 from orgspec.render.compare_page import compare_page
 from orgspec.render.handbook import Handbook
 from orgspec.views import common as views
+from orgspec.views.approvals import approval_grid, post_approvals
 from orgspec.views.common import Link
 from orgspec.views.sheet import signature_table
 
@@ -138,6 +139,7 @@ def post_page(book: Handbook, key: str) -> str:
         duties=ctx.groups(post.duties),
         responsibilities=ctx.lines(post.responsibilities),
         authorities=views.authority_table(views.authority_rows(ctx, post.authorities), organisation.settings),
+        approvals=post_approvals(ctx, key),
         kpis=views.kpi_table(post.kpis, organisation.settings.locale),
         routines=[(period, getattr(routines, period)) for period in PERIODS if routines and getattr(routines, period)],
         internal=internal,
@@ -188,25 +190,12 @@ def _all_kpis(book: Handbook) -> Iterator[tuple[Link, Kpi]]:
             yield book.ctx.post_link(key) or Link(key), kpi
 
 
-@dataclass(frozen=True)
-class Say:
-    post: Link
-    limit: str
-
-
 def authority_index(book: Handbook) -> str:
-    matrix: dict[str, dict[str, list[Say]]] = {}
-    for key, post in book.organisation.posts.items():
-        for row in views.authority_rows(book.ctx, post.authorities):
-            if row.item is None or row.say is None:
-                continue
-            cell = matrix.setdefault(row.item, {}).setdefault(row.say, [])
-            limit = views.limit_text(row, book.organisation.settings)
-            cell.append(Say(book.ctx.post_link(key) or Link(key), limit))
-    items = sorted(matrix.items(), key=lambda pair: views.pinyin_key(pair[0]))
+    """The authority matrix (分权手册) as a grid: items by tier, the parties that sign them."""
+    grid = approval_grid(book.ctx)
     return book.render(
         "authorities.md.j2",
         book.layout.index("authorities"),
-        items=items,
-        says=("propose", "review", "decide", "informed"),
+        grid=grid,
+        ruled=bool(book.organisation.project.approvals),
     )

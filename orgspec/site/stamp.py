@@ -8,7 +8,7 @@ shapes the output and the size and modification time of every file
 written. The next generate skips loading, checking and rendering when:
 
 - the hash is the same: the same bytes in ``orgspec.yaml``, ``clauses.yaml``,
-  ``departments/``, ``roles/``, ``mkdocs.yml`` and ``site_templates/``; the
+  ``approvals.yaml``, ``departments/``, ``roles/``, ``mkdocs.yml`` and ``site_templates/``; the
   same names of hand-written pages; the same orgspec code and templates and
   the same versions of the libraries that render; the same edition, output
   folder, ``SOURCE_DATE_EPOCH`` and PDF support;
@@ -33,7 +33,7 @@ from pathlib import Path
 from orgspec import __version__
 from orgspec.core.write import MARKER, write_if_changed
 from orgspec.export.pdf import pdf_installed
-from orgspec.load.project import CLAUSES_FILE, DEPARTMENTS_DIR, ROLES_DIR, SETTINGS_FILE
+from orgspec.load.project import APPROVALS_FILE, CLAUSES_FILE, DEPARTMENTS_DIR, ROLES_DIR, SETTINGS_FILE
 from orgspec.render.templates import builtin_templates, project_templates
 from orgspec.render.urls import GENERATED_DIR
 from orgspec.site.generate import hand_written_pages
@@ -90,7 +90,7 @@ def _version(distribution: str) -> str:
 
 def source_files(root: Path) -> Iterator[Path]:
     """Every file the handbook is generated from, in a stable order (hand-written pages aside)."""
-    for name in (SETTINGS_FILE, CLAUSES_FILE, USER_CONFIG):
+    for name in (SETTINGS_FILE, CLAUSES_FILE, APPROVALS_FILE, USER_CONFIG):
         if (root / name).is_file():
             yield root / name
     for folder in (DEPARTMENTS_DIR, ROLES_DIR):
