@@ -17,7 +17,10 @@ States of a project before a run:
   PDF copies (``.cache/orgspec``) kept from an earlier run (a CI job with a
   cache, or a build after ``make clean``); measured for the organisation that
   offers them;
-- unchanged: everything left by the run before (the second run).
+- unchanged: everything left by the run before (the second run);
+- edited: as unchanged, but one post's title changed since (a new title each run);
+- warned: unchanged, in an organisation that has warnings (``post-without-kpis``
+  turned on: every post without KPIs is one), whose warnings are printed again.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -146,19 +150,67 @@ def report_counts(run: Run) -> dict[str, int]:
     return {"written": written, "unchanged": unchanged, "removed": removed}
 
 
-def measure_generate(root: Path, runs: int, env: Env | None = None, *, cached: bool = False) -> dict[str, Any]:
-    """``orgspec generate``: cold, with the download cache if asked, and again with nothing changed."""
+def measure_generate(
+    root: Path, runs: int, env: Env | None = None, *, cached: bool = False, edits: bool = False
+) -> dict[str, Any]:
+    """``orgspec generate``: cold, with the download cache if asked, again with nothing changed, and (with
+    ``edits``) after one post was edited and with warnings."""
     args = orgspec("generate", str(root))
 
     def fresh(*, keep_downloads: bool) -> Run:
         reset(root, keep_downloads=keep_downloads)
         return measured(args, env=env)
 
+    def edited() -> Run:
+        edit_one_post(root)
+        return measured(args, env=env)
+
     states = {"cold": repeat(lambda: fresh(keep_downloads=False), runs)}
     if cached:
         states["cached"] = repeat(lambda: fresh(keep_downloads=True), runs)
     states["unchanged"] = repeat(lambda: measured(args, env=env), runs)
+    if edits:
+        states["edited"] = repeat(edited, runs)
+        with warnings_on(root):
+            measured(args, env=env)  # the run that generates, and keeps the warnings with its stamp
+            states["warned"] = repeat(lambda: measured(args, env=env), runs)
+        measured(args, env=env)
     return {state: {**summary(samples), **report_counts(samples[-1])} for state, samples in states.items()}
+
+
+EDITED = "（修订）"
+
+
+def edit_one_post(root: Path) -> None:
+    """Change the title of one post in the middle of the organisation: add or remove a suffix."""
+    posts = sorted((root / "roles").glob("*.yaml"))
+    for path in posts[len(posts) // 2 :]:
+        text = path.read_text(encoding="utf-8")
+        title = re.search(r"^title: (.*)$", text, re.MULTILINE)
+        if title is not None:
+            break
+    else:
+        raise BenchmarkError(f"{root / 'roles'}: no post with a title to edit")
+    old = title.group(1)
+    new = old.removesuffix(EDITED) if old.endswith(EDITED) else old + EDITED
+    path.write_text(text[: title.start(1)] + new + text[title.end(1) :], encoding="utf-8")
+
+
+QUIET_CHECK = "post-without-kpis: ignore"
+
+
+@contextmanager
+def warnings_on(root: Path) -> Iterator[None]:
+    """The organisation with the ``post-without-kpis`` warning turned on, for as long as the block runs."""
+    settings = root / "orgspec.yaml"
+    text = settings.read_text(encoding="utf-8")
+    if QUIET_CHECK not in text:
+        raise BenchmarkError(f"{settings}: no '{QUIET_CHECK}' to turn on")
+    settings.write_text(text.replace(QUIET_CHECK, "post-without-kpis: warning"), encoding="utf-8")
+    try:
+        yield
+    finally:
+        settings.write_text(text, encoding="utf-8")
 
 
 def measure_build(root: Path, engine: str, runs: int, env: Env | None = None) -> dict[str, Any]:
@@ -189,10 +241,33 @@ def html_sizes(site: Path) -> dict[str, Any]:
     total = sum(path.stat().st_size for path in site.rglob("*.html"))
     post_bytes = sum(path.stat().st_size for path in posts)
     every_file = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
+    search = [site / "search" / "search_index.json", site / "search.json"]  # MkDocs, Zensical
     return {
         "post_pages": len(posts),
         "html_kb_per_post_page": round(post_bytes / max(len(posts), 1) / 1024, 1),
         "html_kb_total_per_post": round(total / max(len(posts), 1) / 1024, 1),
         "html_mb_total": round(total / 1024 / 1024, 1),
         "site_mb_total": round(every_file / 1024 / 1024, 1),
+        "search_index_mb": round(sum(path.stat().st_size for path in search if path.is_file()) / 1024 / 1024, 2),
     }
+
+
+def measure_import(project: Path, sheets: Path, target: Path, runs: int, env: Env | None = None) -> dict[str, Any]:
+    """``orgspec import docx`` of every Word file in ``sheets`` into a copy of ``project`` without its posts.
+
+    The copy keeps the settings, standard clauses and departments, so names are resolved as in a real
+    adoption; each run starts from it again.
+    """
+    args = orgspec("import", "docx", str(sheets), "--format", "json", "-C", str(target))
+
+    def fresh() -> Run:
+        _remove(target)
+        (target / "roles").mkdir(parents=True)
+        for name in ("orgspec.yaml", "clauses.yaml"):
+            shutil.copy2(project / name, target / name)
+        shutil.copytree(project / "departments", target / "departments")
+        return measured(args, env=env)
+
+    samples = repeat(fresh, runs)
+    found = json.loads(samples[-1].stdout)["summary"]
+    return {**summary(samples), **{key: found[key] for key in ("files", "posts", "departments", "failed")}}

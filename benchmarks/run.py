@@ -5,7 +5,8 @@ with `benchmarks.synth`, then measures, each time in a fresh process:
 ``orgspec check`` (time and peak memory), ``orgspec generate`` cold and
 unchanged (nothing may be rewritten), and, up to 1,000 posts, the full
 ``orgspec build`` with MkDocs and with Zensical next to a bare build of the
-same pages (`benchmarks.bare`). These organisations set ``downloads: []``
+same pages (`benchmarks.bare`), and, for 1,000 posts, ``orgspec import docx`` of
+their job sheets exported to Word. These organisations set ``downloads: []``
 (the handbook alone); the cost of the Word and PDF copies is measured
 separately, up to 1,000 posts, on the same organisation with the copies on. Prints the medians as tables, checks them
 against the budgets and writes everything to ``benchmarks/out/results.json``.
@@ -18,6 +19,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shutil
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,17 +28,31 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bare import write_bare
-from benchmarks.measure import Env, measure_bare, measure_build, measure_check, measure_generate, without_pdf
+from benchmarks.measure import (
+    Env,
+    measure_bare,
+    measure_build,
+    measure_check,
+    measure_generate,
+    measure_import,
+    measured,
+    orgspec,
+    without_pdf,
+)
 from benchmarks.synth import write_organisation
 
 OUT = Path(__file__).resolve().parent / "out"
 SIZES = (100, 1_000, 10_000)
 BUILD_LIMIT = 1_000
-"""Full builds are measured up to this many posts (a 10,000-page MkDocs build takes minutes)."""
+"""Full builds are measured up to this many posts by default (a 5,000-page MkDocs build takes minutes)."""
 ENGINES = ("mkdocs", "zensical")
+IMPORT_SIZE = 1_000
+"""The organisation whose job sheets are exported to Word and imported again: 1,000 documents."""
 
 
-def measure_size(posts: int, runs: int, out: Path, env: Env | None = None) -> dict[str, Any]:
+def measure_size(
+    posts: int, runs: int, out: Path, env: Env | None = None, build_limit: int = BUILD_LIMIT
+) -> dict[str, Any]:
     """Every measurement for an organisation of ``posts`` posts."""
     project = out / f"org-{posts}"
     plan = write_organisation(project, posts, downloads=[])
@@ -44,13 +60,25 @@ def measure_size(posts: int, runs: int, out: Path, env: Env | None = None) -> di
     result: dict[str, Any] = {"posts": posts, "departments": len(plan.units)}
     result["check"] = check = measure_check(project, runs, env)
     print(f"  check {check['seconds']} s, {check['peak_mb']} MB", flush=True)
-    result["generate"] = generate = measure_generate(project, runs, env)
-    print(
-        f"  generate {generate['cold']['seconds']} s cold, {generate['unchanged']['seconds']} s unchanged", flush=True
-    )
-    if posts <= BUILD_LIMIT:
+    result["generate"] = generate = measure_generate(project, runs, env, edits=True)
+    times = ", ".join(f"{generate[state]['seconds']} s {state}" for state in ("cold", "unchanged", "edited", "warned"))
+    print(f"  generate {times}", flush=True)
+    if posts <= build_limit:
         result["build"] = _builds(project, out / f"bare-{posts}", runs, env)
         result["copies"] = _copies(out / f"org-{posts}-copies", posts, runs, env, generate["cold"]["seconds"])
+    if posts == IMPORT_SIZE:
+        result["import"] = imports(project, out / f"import-{posts}", runs, env)
+    return result
+
+
+def imports(project: Path, folder: Path, runs: int, env: Env | None, posts: list[str] | None = None) -> dict[str, Any]:
+    """``orgspec import docx`` of the organisation's own job sheets (all, or ``posts``), exported first (not timed)."""
+    sheets = folder / "sheets"
+    shutil.rmtree(sheets, ignore_errors=True)
+    chosen = posts or ["--all"]
+    measured(orgspec("export", "docx", *chosen, "--out", str(sheets), "-C", str(project)), env=env)
+    result = measure_import(project, sheets, folder / "project", runs, env)
+    print(f"  import of {result['files']} Word job descriptions {result['seconds']} s", flush=True)
     return result
 
 
@@ -147,11 +175,37 @@ BUDGETS = (
     ),
     Budget("files rewritten by an unchanged generate (every size)", "files", 0, _rewritten, inclusive=True),
     Budget(
+        "generate of 10,000 posts, one post edited",
+        "s",
+        2.0,
+        lambda results: _at(results, 10_000, "generate", "edited", "seconds"),
+        inclusive=True,
+    ),
+    Budget(
+        "files written after one post edited (10,000 posts)",
+        "files",
+        20,
+        lambda results: _at(results, 10_000, "generate", "edited", "written"),
+        inclusive=True,
+    ),
+    Budget(
+        "generate of 10,000 posts with warnings, unchanged",
+        "s",
+        1.5,
+        lambda results: _at(results, 10_000, "generate", "warned", "seconds"),
+    ),
+    Budget(
         "MkDocs build of 1,000 posts ÷ bare build",
         "×",
         1.25,
         lambda results: _at(results, 1_000, "build", "mkdocs", "ratio"),
         inclusive=True,
+    ),
+    Budget(
+        "import of 1,000 Word job descriptions",
+        "s",
+        60.0,
+        lambda results: _at(results, IMPORT_SIZE, "import", "seconds"),
     ),
     Budget(
         "HTML per post, whole site (1,000 posts, MkDocs)",
@@ -181,25 +235,28 @@ def _row(cells: list[Any]) -> str:
 def tables(results: Results, checked: list[dict[str, Any]], *, pdf: bool = True) -> str:
     """The results as Markdown tables (the README's Performance section uses them as they are)."""
     lines = [
-        "| posts | departments | check s | check CPU s | check peak MB | generate cold s | generate peak MB | generate unchanged s | rewritten |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| posts | departments | check s | check CPU s | check peak MB | generate cold s | generate peak MB | generate unchanged s | rewritten | one post edited s | written | unchanged, with warnings s |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for posts, result in sorted(results.items()):
         check, generate = result["check"], result["generate"]
         cells = [f"{posts:,}", result["departments"], check["seconds"], check["cpu_seconds"], check["peak_mb"]]
         cold, again = generate["cold"], generate["unchanged"]
-        lines.append(_row([*cells, cold["seconds"], cold["peak_mb"], again["seconds"], again["written"]]))
+        edited, warned = generate.get("edited", {}), generate.get("warned", {})
+        cells += [cold["seconds"], cold["peak_mb"], again["seconds"], again["written"]]
+        lines.append(_row([*cells, edited.get("seconds"), edited.get("written"), warned.get("seconds")]))
     built = [(posts, result["build"]) for posts, result in sorted(results.items()) if "build" in result]
     if built:
         lines += [
             "",
-            "| posts | engine | orgspec build s | bare build s | orgspec ÷ bare | HTML KB per post page | HTML KB per post, whole site |",
-            "|---:|---|---:|---:|---:|---:|---:|",
+            "| posts | engine | orgspec build s | bare build s | orgspec ÷ bare | HTML KB per post page | HTML KB per post, whole site | search index MB |",
+            "|---:|---|---:|---:|---:|---:|---:|---:|",
         ]
         for posts, engines in built:
             for engine, build in engines.items():
                 cells = [f"{posts:,}", engine, build["seconds"], build["bare"]["seconds"], f"{build['ratio']}×"]
-                lines.append(_row([*cells, build["html_kb_per_post_page"], build["html_kb_total_per_post"]]))
+                cells += [build["html_kb_per_post_page"], build["html_kb_total_per_post"]]
+                lines.append(_row([*cells, build.get("search_index_mb")]))
     copied = [(posts, result["copies"]) for posts, result in sorted(results.items()) if "copies" in result]
     if copied:
         formats = "Word and PDF" if pdf else "Word"
@@ -211,6 +268,16 @@ def tables(results: Results, checked: list[dict[str, Any]], *, pdf: bool = True)
         for posts, copies in copied:
             states = [copies[state]["seconds"] for state in ("cold", "cached", "unchanged")]
             lines.append(_row([f"{posts:,}", *states, copies["unchanged"]["written"], copies["ms_per_post"]]))
+    imported = [(posts, result["import"]) for posts, result in sorted(results.items()) if "import" in result]
+    if imported:
+        lines += [
+            "",
+            "| Word job descriptions | import s | import CPU s | import peak MB | posts written | not imported |",
+            "|---:|---:|---:|---:|---:|---:|",
+        ]
+        for _, found in imported:
+            cells = [f"{found['files']:,}", found["seconds"], found["cpu_seconds"], found["peak_mb"]]
+            lines.append(_row([*cells, found["posts"], found["failed"]]))
     lines += ["", "| budget | measured | limit | holds |", "|---|---:|---:|---|"]
     for budget in checked:
         holds = {True: "yes", False: "**no**", None: "not measured"}[budget["holds"]]
@@ -226,13 +293,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="one run per measurement")
     parser.add_argument("--no-pdf", action="store_true", help="hide WeasyPrint, as without the pdf extra")
     parser.add_argument("--out", type=Path, default=OUT, help="working folder and results.json")
+    parser.add_argument(
+        "--build-limit", type=int, default=BUILD_LIMIT, help="build with each engine up to this many posts"
+    )
     arguments = parser.parse_args(argv)
     runs = 1 if arguments.quick else arguments.runs
     sizes = [int(size.replace("_", "")) for size in arguments.sizes.split(",") if size.strip()]
     arguments.out.mkdir(parents=True, exist_ok=True)
     env = without_pdf(arguments.out / "no-pdf") if arguments.no_pdf else None
     info = {**machine(), "runs": runs, "pdf": not arguments.no_pdf}
-    results = {posts: measure_size(posts, runs, arguments.out, env) for posts in sizes}
+    results = {posts: measure_size(posts, runs, arguments.out, env, arguments.build_limit) for posts in sizes}
     info["load_average_after"] = [round(load, 2) for load in os.getloadavg()]
     checked = budgets(results)
     document = {

@@ -90,7 +90,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--no-downloads", action="store_true", help="set downloads: [] (the handbook alone)")
     arguments = parser.parse_args()
-    downloads = [] if arguments.no_downloads else None
+    downloads: list[str] | None = [] if arguments.no_downloads else None
     plan = write_organisation(arguments.folder, arguments.posts, seed=arguments.seed, downloads=downloads)
     print(f"{arguments.folder}: {len(plan.units)} departments, {len(plan.slots)} posts")
 

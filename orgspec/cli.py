@@ -67,6 +67,7 @@ COMMANDS = {
     "diff": "orgspec.commands.diff:diff_command",
     "export": "orgspec.commands.export:export_command",
     "new": "orgspec.commands.new:new_command",
+    "import": "orgspec.commands.importing:import_command",
 }
 """Every command but ``check``: name → module:attribute, imported when it runs."""
 

@@ -20,12 +20,13 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from orgspec.check.pipeline import CheckResult
+from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import OrgspecError
 from orgspec.site.mkdocs_config import GENERATED_CONFIG, handbook_settings
 from orgspec.site.pipeline import check_and_generate
+from orgspec.site.search import compact_search_index
 from orgspec.site.stamp import source_files
 
 log = get_plugin_logger(__name__)
@@ -61,6 +62,11 @@ class OrgspecPlugin(BasePlugin[OrgspecPluginConfig]):
                 server.watch(str(path))
         return server
 
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if _project(config) is not None:  # orgspec build compacts it itself, with or without the plugin
+            compact_search_index(Path(config.site_dir))
+
 
 def _project(config: MkDocsConfig) -> Path | None:
     """The project folder; None when MkDocs runs on the configuration orgspec build generated."""
@@ -68,6 +74,6 @@ def _project(config: MkDocsConfig) -> Path | None:
     return None if path.name == GENERATED_CONFIG else path.parent
 
 
-def _log_problems(result: CheckResult) -> None:
-    for diagnostic in result.diagnostics:
-        (log.error if diagnostic.severity == "error" else log.warning)(diagnostic.format(result.locale))
+def _log_problems(findings: Findings) -> None:
+    for diagnostic in findings.diagnostics:
+        (log.error if diagnostic.severity == "error" else log.warning)(diagnostic.format(findings.locale))

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages the test suite needs, when they are missing:
 # Chromium (browser tests), poppler-utils (PDF text), a CJK font (printing
-# Chinese), and Pango/HarfBuzz (WeasyPrint's PDF export).
+# Chinese), Pango/HarfBuzz (WeasyPrint's PDF export), and npm where node's
+# package manager is missing (the workflow linter is an npm package).
 set -euo pipefail
 
 PACKAGES=(chromium poppler-utils fonts-wqy-microhei libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
@@ -10,6 +11,7 @@ missing=()
 for package in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+command -v npm >/dev/null || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=()

@@ -30,6 +30,17 @@ SIGNED = "      - cs-agent: 提议\n      - cs-lead: 审批\n"
 """The agent proposes, the lead decides: a rule as it should be."""
 
 
+SETTINGS = BASE_FILES["orgspec.yaml"]
+DEPARTMENT = BASE_FILES["departments/cs.yaml"]
+CLERK = "title: 文员\ncode: T-CS-03\ndepartment: cs\nreports_to: cs-lead\nauthorised: 0\nfilled: 0\n"
+"""A third post, without seats of its own, for the cases of posts held concurrently."""
+
+
+def settings(extra: str) -> str:
+    """The settings with lines appended (they start at line 7)."""
+    return SETTINGS + extra
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -166,6 +177,79 @@ CASES: list[Case] = [
         {
             "orgspec.yaml": BASE_FILES["orgspec.yaml"]
             + "approvals:\n  actions:\n    - {id: decide, name: 审批, final: true}\n    - {id: approve, name: 审批}\n"
+        },
+    ),
+    Case(
+        "family-level-twice",
+        {
+            "orgspec.yaml": settings(
+                "families:\n  a: {name: 客服序列, levels: [cs-agent, cs-lead]}\n  b: {name: 主管序列, levels: [cs-lead]}\n"
+            )
+        },
+    ),
+    Case(
+        "family-unknown-level",
+        {"orgspec.yaml": settings("families:\n  a: {name: 客服序列, levels: [cs-agnet, cs-lead]}\n")},
+    ),
+    Case("replaces-outside-family", {"roles/cs-agent.yaml": agent("replaces: [kpis]\n")}, exit_code=0),
+    Case(
+        "concurrent-cycle",
+        {
+            "roles/cs-agent.yaml": agent("also_holds: cs-lead\n"),
+            "roles/cs-lead.yaml": BASE_FILES["roles/cs-lead.yaml"] + "also_holds: cs-agent\n",
+        },
+    ),
+    Case(
+        "concurrent-chain",
+        {
+            "roles/cs-lead.yaml": BASE_FILES["roles/cs-lead.yaml"] + "also_holds: cs-agent\n",
+            "roles/cs-agent.yaml": agent("also_holds: cs-clerk\n"),
+            "roles/cs-clerk.yaml": CLERK.replace("authorised: 0\nfilled: 0\n", "")
+            + "duties: [归档]\nkpis: [{name: 及时率}]\n",
+        },
+    ),
+    Case(
+        "concurrent-seats",
+        {
+            "roles/cs-lead.yaml": BASE_FILES["roles/cs-lead.yaml"] + "also_holds: cs-clerk\n",
+            "roles/cs-agent.yaml": agent("also_holds: cs-clerk\n"),
+            "roles/cs-clerk.yaml": CLERK + "duties: [归档]\nkpis: [{name: 及时率}]\n",
+        },
+    ),
+    Case(
+        "staffing-mismatch",
+        {
+            "departments/cs.yaml": DEPARTMENT + "staffing: {行政编制: 3}\n",
+            "roles/cs-agent.yaml": agent("staffing_kind: 行政编制\n"),
+        },
+    ),
+    Case(
+        "leadership-quota",
+        {
+            "departments/cs.yaml": DEPARTMENT + "leadership: {主管: 1}\n",
+            "roles/cs-agent.yaml": agent("leadership: 主管\n"),
+        },
+    ),
+    Case(
+        "leadership-without-quota",
+        {
+            "departments/cs.yaml": DEPARTMENT + "leadership: {副主管: 1}\n",
+            "roles/cs-agent.yaml": agent("leadership: 付主管\n"),
+        },
+        exit_code=0,
+    ),
+    Case(
+        "unknown-competency-level",
+        {
+            "orgspec.yaml": settings("competency_scale:\n  - {level: 1, name: 了解}\n  - {level: 3, name: 熟练}\n"),
+            "roles/cs-agent.yaml": agent("competencies:\n  - {name: 沟通, level: 4}\n"),
+        },
+    ),
+    Case(
+        "unknown-section",
+        {
+            "orgspec.yaml": settings("sections:\n  - {id: training, title: 培训要求}\n"),
+            "roles/cs-agent.yaml": agent("sections:\n  trainig: 岗前培训两周\n"),
         },
     ),
     Case(

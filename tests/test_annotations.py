@@ -26,7 +26,7 @@ def test_annotations_name_the_file_line_column_and_check(project: Callable[..., 
         "::reports_to: 'cs-leed' is not a known post; did you mean 'cs-lead'?"
     )
     assert len(run.lines) == 1
-    assert run.stderr == "1 errors, 0 warnings in 1 files\n"
+    assert run.stderr == "1 error, 0 warnings in 1 file\n"
 
 
 def test_annotation_files_are_named_from_where_the_command_runs(project: Callable[..., Path]) -> None:

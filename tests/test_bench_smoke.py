@@ -15,7 +15,7 @@ import pytest
 
 from benchmarks.measure import Env, measure_check, measure_generate, without_pdf
 from benchmarks.plan import split
-from benchmarks.run import budgets, tables
+from benchmarks.run import budgets, imports, tables
 from benchmarks.synth import write_organisation
 
 POSTS = 200
@@ -45,8 +45,9 @@ def test_the_synthetic_organisation_checks_clean(check: dict[str, Any]) -> None:
 
 
 def test_an_unchanged_generate_rewrites_nothing(organisation: Path, env: Env, check: dict[str, Any]) -> None:
-    generate = measure_generate(organisation, 1, env, cached=True)
+    generate = measure_generate(organisation, 1, env, cached=True, edits=True)
     cold, cached, again = generate["cold"], generate["cached"], generate["unchanged"]
+    assert 1 <= generate["edited"]["written"] < POSTS // 4 and generate["warned"]["written"] == 0
     # A page and a Word copy per post, at least; the copies come from the cache the second time.
     assert cold["written"] > 2 * POSTS and cold["unchanged"] == 0 and cached["written"] == cold["written"]
     assert (again["written"], again["unchanged"], again["removed"]) == (0, cold["written"], 0)
@@ -87,3 +88,18 @@ def test_the_generator_does_not_empty_a_folder_it_did_not_write(tmp_path: Path) 
     with pytest.raises(FileExistsError):
         write_organisation(tmp_path, 20)
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_an_import_of_the_organisations_own_job_sheets(organisation: Path, env: Env, tmp_path: Path) -> None:
+    posts = sorted(path.stem for path in (organisation / "roles").rglob("*.yaml"))[:12]
+    found = imports(organisation, tmp_path / "import", 1, env, posts)
+    assert (found["files"], found["posts"], found["failed"]) == (12, 12, 0)
+    check = {"seconds": 1.0, "cpu_seconds": 1.0, "peak_mb": 1.0}
+    state = {"seconds": 1.0, "peak_mb": 1.0, "written": 0}
+    results = {
+        1_000: {"departments": 1, "check": check, "generate": {"cold": state, "unchanged": state}, "import": found}
+    }
+    lines = tables(results, budgets(results)).splitlines()
+    assert f"| 12 | {found['seconds']} | {found['cpu_seconds']} | {found['peak_mb']} | 12 | 0 |" in lines
+    holds = "yes" if found["seconds"] < 60 else "**no**"
+    assert f"| import of 1,000 Word job descriptions | {found['seconds']} s | 60.0 s | {holds} |" in lines

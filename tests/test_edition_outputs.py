@@ -1,8 +1,9 @@
 """The public edition leaks nothing through any output: chart, compare, diff, exports and the site.
 
 Markers are planted in every kind of internal content (items marked internal,
-clauses, fields listed in ``internal_fields``: grades, codes, limits); each
-output of each command is scanned for every marker.
+clauses, fields listed in ``internal_fields``: grades, codes, limits, and a
+pay band, internal by default); each output of each command is scanned for
+every marker.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ SECRETS = (
     "RULESECRET",
     "987,654",
     "987654",
+    "13,579",
+    "13579",
+    "24,680",
+    "24680",
 )
 
 FILES = {
@@ -42,6 +47,7 @@ locale: en
 grades:
   - id: GRADESECRET-1
   - id: GRADESECRET-2
+    pay: {min: 13579, max: 24680}
 code_pattern: CODESECRET-{department}-{seq:2}
 internal_fields: [grade, codes, limits]
 approvals:
@@ -173,7 +179,7 @@ def git(root: Path, *args: str) -> None:
     )
 
 
-@pytest.mark.parametrize("output_format", ["text", "markdown", "json"])
+@pytest.mark.parametrize("output_format", ["text", "markdown", "json", "html"])
 def test_diff(leaky: Path, output_format: str) -> None:
     git(leaky, "init", "-q")
     git(leaky, "add", ".")
@@ -190,6 +196,7 @@ def test_diff(leaky: Path, output_format: str) -> None:
     )
     internal = cli_output("diff", "HEAD", "--format", output_format, "-C", str(leaky))
     assert "KPISECRET" in internal
+    assert ("13579" if output_format == "json" else "13,579–24,680") in internal  # the lead's cost: one head
     public = cli_output("diff", "HEAD", "--format", output_format, "-C", str(leaky), "--edition", "public")
     assert_no_secret(f"diff --format {output_format}", public)
 

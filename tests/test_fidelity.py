@@ -205,3 +205,11 @@ def test_a_pay_band_is_internal_unless_it_says_otherwise(project: Callable[..., 
     root = project({"orgspec.yaml": shown})
     assert run_cli("generate", "--edition", "public", str(root)).exit_code == 0
     assert "8,000–12,000 CNY" in html.unescape((root / "docs" / "handbook" / "posts" / "cs-lead.md").read_text())
+
+
+def test_english_messages_count_in_the_singular_and_the_plural(project: Callable[..., Path]) -> None:
+    root = project({"clauses.yaml": "obey-rules: 遵守公司各项规章制度\nunused: 未引用的条款\n"})
+    result = run_cli("check", str(root))
+    assert result.stderr == "0 errors, 1 warning in 1 file\n"
+    clean = run_cli("check", str(project({"clauses.yaml": "obey-rules: 遵守公司各项规章制度\n"})))
+    assert clean.stderr == "All clear: 1 department, 2 posts, no problems\n"

@@ -27,6 +27,7 @@ from orgspec.model.common import (
     TextItem,
 )
 from orgspec.model.post import Qualifications
+from orgspec.model.sections import Competency
 from tests.conftest import REPO
 
 NAMES: dict[type[BaseModel], str] = {
@@ -49,6 +50,7 @@ NAMES: dict[type[BaseModel], str] = {
     ApprovalRules: "approvals",
     ApprovalRule: "rule",
     ApprovalStep: "step",
+    Competency: "competency",
 }
 """How the table names each model's fields."""
 

@@ -71,8 +71,15 @@ qualifications:
   skills: [{quoted(TEXT)}]
   knowledge: [{quoted(TEXT)}]
   qualities: [{quoted(TEXT)}]
+  preferred: {quoted(TEXT)}
+competencies:
+  - {{name: {quoted(TEXT)}, level: 1, description: {quoted(TEXT)}}}
+staffing_kind: {quoted(TEXT)}
+leadership: {quoted(TEXT)}
 environment: {quoted(TEXT)}
 career: {quoted(TEXT)}
+sections:
+  evil: [{quoted(TEXT)}, {quoted(TEXT)}]
 revisions:
   - version: {quoted(TEXT)}
     date: 2024-01-01
@@ -81,6 +88,14 @@ revisions:
     reviewer: {quoted(TEXT)}
     approver: {quoted(TEXT)}
 """
+
+SETTINGS = f"""\
+families:
+  evil: {{name: {quoted(TEXT)}, levels: [evil-post]}}
+competency_scale: [{{level: 1, name: {quoted(TEXT)}}}]
+sections: [{{id: evil, title: {quoted(TEXT)}}}]
+"""
+"""Settings the post's labelled sections and its job family need, each named with the hostile text."""
 
 DEPARTMENT = f"""\
 name: {quoted(TEXT)}
@@ -95,6 +110,9 @@ functions:
 management: [{quoted(TEXT)}]
 territory: [{quoted(TEXT)}]
 kpis: [{{name: {quoted(TEXT)}, definition: {quoted(TEXT)}}}]
+rank: {quoted(TEXT)}
+staffing: {{{quoted(TEXT)}: 1}}
+leadership: {{{quoted(TEXT)}: 1}}
 relations:
   external: [{{party: {quoted(TEXT)}}}]
 revisions:
@@ -108,6 +126,8 @@ def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_files(
         project, {"departments/evil.yaml": DEPARTMENT, "roles/evil-post.yaml": POST, "secret6.txt": "SECRET-CONTENT\n"}
     )
+    settings = project / "orgspec.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + SETTINGS, encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     # Turn on the extensions whose syntax the hostile text uses, so that a leak would show.
     config = config.replace(
@@ -122,6 +142,7 @@ def test_hostile_text_is_inert(hostile_project: Path, engine: str) -> None:
     site = build(hostile_project, engine, strict=False)  # the hostile post number breaks the code pattern: a warning
     pages = [site / "handbook" / "posts" / "evil-post.html", site / "handbook" / "departments" / "evil" / "index.html"]
     pages += [*sorted((site / "handbook" / "indexes").glob("*.html")), site / "handbook" / "index.html"]
+    pages.append(site / "handbook" / "families" / "evil.html")
     for page in pages:
         parser = parse(page)
         for tag, attrs in parser.tags:

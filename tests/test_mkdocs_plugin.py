@@ -65,7 +65,7 @@ def test_errors_stop_the_build_and_warnings_fail_it_under_strict(tmp_path: Path)
     run = mkdocs(project, "build")
     assert run.returncode == 1
     assert (
-        "ERROR   -  orgspec: roles/office-manager.yaml:6:13: error: department: 'nowhere' is not a known department"
+        "ERROR   -  orgspec: roles/office-manager.yaml:5:13: error: department: 'nowhere' is not a known department"
         in run.stderr
     )
     assert "ERROR   -  orgspec: the organisation has errors (logged above)" in run.stderr

@@ -39,8 +39,8 @@ def test_export_writes_each_job_sheet_as_it_is_done(example: Path, tmp_path: Pat
         stderr.seek(0)
         progress = stderr.read().splitlines()
     assert len([first, *rest]) == 26
-    assert progress[0].startswith("pdf job sheets: 1/26 ")
-    assert progress[25].startswith("pdf job sheets: 26/26 ")
+    assert progress[0].startswith("pdf documents: 1/26 ")
+    assert progress[25].startswith("pdf documents: 26/26 ")
     assert progress[-1] == "26 written, 0 unchanged"
 
 
@@ -55,9 +55,13 @@ def test_verbose_shows_the_word_copies_of_a_generate(project: Callable[..., Path
     run = run_cli("-v", "generate", str(root))
     assert run.exit_code == 0, run.stderr
     assert run.stderr.splitlines()[:3] == [
-        "Word copies: 1/2 cs-agent",
-        "Word copies: 2/2 cs-lead",
-        f"{root}/docs/handbook: 11 written, 0 unchanged, 0 removed",
+        "Word copies: 1/3 cs-agent",
+        "Word copies: 2/3 cs-lead",
+        "Word copies: 3/3 departments/cs",
+    ]
+    assert run.stderr.splitlines()[-2:] == [
+        "pages: 1/1 handbook/indexes/compare.md",
+        f"{root}/docs/handbook: 12 written, 0 unchanged, 0 removed",
     ]
 
 

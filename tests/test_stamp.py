@@ -1,11 +1,16 @@
-"""An unchanged generate skips loading, checking and rendering; any change brings the whole run back."""
+"""An unchanged generate skips loading, checking and rendering (and says the same warnings again); any change
+brings the whole run back."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from orgspec.core.diagnostics import Diagnostic, Findings, Position
+from orgspec.i18n import Term
+from orgspec.site import findings
 from orgspec.site.stamp import STAMP
 from tests.conftest import run_cli
 from tests.sites import copy_example
@@ -72,13 +77,41 @@ def test_a_new_hand_written_page_changes_the_navigation(project: Path) -> None:
     assert "welcome.md" in (project / ".orgspec-mkdocs.yml").read_text(encoding="utf-8")
 
 
-def test_warnings_are_printed_every_time(project: Path) -> None:
+def _warn_of_posts_without_kpis(project: Path) -> None:
     settings = project / "orgspec.yaml"
     settings.write_text(
         settings.read_text(encoding="utf-8").replace("post-without-kpis: ignore", "post-without-kpis: warning"),
         encoding="utf-8",
     )
-    for _ in range(2):
-        result = run_cli("generate", str(project))
-        assert result.exit_code == 0
-        assert "post-without-kpis" in result.stderr and SKIPPED not in result.stderr
+
+
+def test_warnings_are_printed_again_by_an_unchanged_run(project: Path) -> None:
+    _warn_of_posts_without_kpis(project)
+    first = run_cli("generate", str(project))
+    again = run_cli("generate", str(project))
+    assert first.exit_code == again.exit_code == 0
+    assert SKIPPED not in first.stderr and SKIPPED in again.stderr
+    warnings = [line for line in first.stderr.splitlines() if "[post-without-kpis]" in line]
+    assert warnings and warnings == [line for line in again.stderr.splitlines() if "[post-without-kpis]" in line]
+
+
+def test_an_unchanged_run_with_warnings_fails_under_strict(project: Path) -> None:
+    _warn_of_posts_without_kpis(project)
+    assert run_cli("generate", str(project)).exit_code == 0
+    strict = run_cli("build", "--strict", str(project))
+    assert strict.exit_code == 1
+    assert "[post-without-kpis]" in strict.stderr and "site built" not in strict.stderr
+
+
+def test_findings_that_json_cannot_carry_are_not_kept(tmp_path: Path) -> None:
+    odd = Diagnostic("post-without-kpis", "warning", "roles/a.yaml", Position(1, 1), {"when": (1, 2)})
+    assert not findings.keep(tmp_path, "digest", Findings([odd], "zh-CN"))
+    assert findings.recall(tmp_path, "digest") is None
+
+
+def test_findings_are_read_back_as_they_were(tmp_path: Path) -> None:
+    said = Diagnostic("unknown-reference", "warning", "roles/a.yaml", Position(3, 5), {"kind": Term("kind.post")})
+    kept = Findings([said, replace(said, args={"names": ["甲", "乙"], "count": 2})], "en")
+    assert findings.keep(tmp_path, "digest", kept)
+    assert findings.recall(tmp_path, "digest") == kept
+    assert findings.recall(tmp_path, "another digest") is None

@@ -1,46 +1,41 @@
 """What changed between two versions of an organisation (pure).
 
-Posts are matched by id. A post whose id exists only in the new version is
-added, only in the old one removed; a post in both is *renamed* when its
-title changed and *moved* when its department or its direct superior
-changed. Texts (duties, KPIs by name, authorities) are compared as the job
-description shows them: standard clauses expanded, ``based_on`` resolved.
-Department impact is measured on each department with its sub-departments,
-as `orgspec.analysis.metrics` defines it.
+Departments first: renamed, moved, merged, split, added and removed, as
+`orgspec.analysis.restructure` tells them apart. Then posts, matched by id.
+A post whose id exists only in the new version is added, only in the old
+one removed; a post in both is *renamed* when its title changed and *moved*
+when its direct superior changed, or its department changed other than by
+following it (a post that follows its department is listed with the
+department change). Texts (duties, KPIs by name, authorities) are compared
+as the job description shows them: standard clauses expanded, ``based_on``
+resolved. The impact on each department touched, and the cost where grades
+give pay bands, are measured by `orgspec.analysis.impact`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, Literal, TypeVar
 
-from orgspec.analysis.metrics import layers
+from orgspec.analysis.change import Change, changed
+from orgspec.analysis.cost import Cost, cost, priced
+from orgspec.analysis.impact import IMPACT_FIELDS, DepartmentImpact, department_impact
+from orgspec.analysis.restructure import KINDS, DepartmentChange, DepartmentChangeKind, restructure
 from orgspec.link.organisation import Headcount, Organisation
 from orgspec.model.post import duty_entries
-
-T = TypeVar("T")
 
 __all__ = [
     "IMPACT_FIELDS",
     "Change",
+    "DepartmentChange",
     "DepartmentImpact",
     "OrgDiff",
     "PostChange",
     "PostSummary",
     "TextChange",
     "diff",
-    "impact_values",
     "text_change",
 ]
-
-
-@dataclass(frozen=True)
-class Change(Generic[T]):
-    """A value before and after."""
-
-    old: T
-    new: T
 
 
 @dataclass(frozen=True)
@@ -83,44 +78,37 @@ class PostChange:
     duties: TextChange
     kpis: TextChange
     authorities: TextChange
+    follows: bool = False
+    """Its new department is the one its department was renamed, merged or split into."""
 
     @property
     def moved(self) -> bool:
-        """A new department or a new direct superior."""
-        return self.department is not None or self.reports_to is not None
+        """A new direct superior, or a new department other than by following its department."""
+        return self.reports_to is not None or (self.department is not None and not self.follows)
 
-
-IMPACT_FIELDS = ("posts", "authorised", "filled", "vacant", "span_max", "layers")
-"""What the department impact compares."""
-
-Impact = dict[str, int | None]
-
-
-ImpactStatus = Literal["added", "removed", "changed"]
-
-
-@dataclass(frozen=True)
-class DepartmentImpact:
-    """A department whose posts, head counts, span or layers changed (sub-departments included)."""
-
-    id: str
-    name: str
-    status: ImpactStatus
-    old: Impact
-    """Posts, authorised, filled, vacant, span_max and layers before (None: the department did not exist)."""
-    new: Impact
+    @property
+    def own(self) -> bool:
+        """Changed in anything but following its department."""
+        scalars = (self.renamed, self.reports_to, self.grade, self.authorised, self.filled)
+        lists = (self.dotted_line, self.duties, self.kpis, self.authorities)
+        return self.moved or any(value is not None for value in scalars) or any(lists)
 
 
 @dataclass(frozen=True)
 class OrgDiff:
     """Everything that changed between two versions."""
 
+    restructure: list[DepartmentChange]
     added: list[PostSummary]
     removed: list[PostSummary]
     changed: list[PostChange]
+    """Posts changed in something of their own; a post that only followed its department is not one."""
     departments: list[DepartmentImpact]
     posts: Change[int]
     total: Change[Headcount]
+    cost: Change[Cost] | None
+    """The whole organisation's cost before and after; None when no grade of either version gives a band."""
+    currency: Change[str]
     titles: dict[str, str]
     """Post id → title (the new version's where both have it), to show references."""
     department_names: dict[str, str]
@@ -134,17 +122,39 @@ class OrgDiff:
     def moved(self) -> list[PostChange]:
         return [change for change in self.changed if change.moved]
 
+    @property
+    def followed(self) -> list[str]:
+        """Posts that followed their department, listed with its change (each once)."""
+        return list(dict.fromkeys(post for change in self.restructure for post in change.followed))
+
+    @property
+    def renamed_departments(self) -> dict[str, str]:
+        """Old id → new id of the departments renamed to a new id (the ``posts`` rule)."""
+        return {change.old[0]: change.new[0] for change in self.restructure if change.rule == "posts"}
+
+    @property
+    def department_counts(self) -> dict[DepartmentChangeKind, int]:
+        """How many department changes of each kind, in the order of `KINDS`."""
+        return {kind: sum(change.kind == kind for change in self.restructure) for kind in KINDS}
+
 
 def diff(old: Organisation, new: Organisation) -> OrgDiff:
     """What changed from the organisation ``old`` to ``new``."""
-    changes = [_post_change(old, new, key) for key in sorted(old.posts.keys() & new.posts.keys())]
+    departments = restructure(old, new)
+    changes = [
+        _post_change(old, new, key, follows=key in departments.followed)
+        for key in sorted(old.posts.keys() & new.posts.keys())
+    ]
     return OrgDiff(
+        restructure=departments.changes,
         added=[_summary(new, key) for key in sorted(new.posts.keys() - old.posts.keys())],
         removed=[_summary(old, key) for key in sorted(old.posts.keys() - new.posts.keys())],
-        changed=[change for change in changes if _changed(change)],
-        departments=department_impact(old, new),
+        changed=[change for change in changes if change.own],
+        departments=department_impact(old, new, departments),
         posts=Change(len(old.posts), len(new.posts)),
         total=Change(old.total_headcount(), new.total_headcount()),
+        cost=Change(cost(old, old.posts), cost(new, new.posts)) if priced(old, new) else None,
+        currency=Change(old.settings.currency, new.settings.currency),
         titles={**_titles(old), **_titles(new)},
         department_names={**_names(old), **_names(new)},
     )
@@ -165,10 +175,6 @@ def _summary(organisation: Organisation, key: str) -> PostSummary:
     )
 
 
-def _change(old: T, new: T) -> Change[T] | None:
-    return None if old == new else Change(old, new)
-
-
 def text_change(old: Iterable[str], new: Iterable[str]) -> TextChange:
     """The texts of ``new`` not in ``old`` and those of ``old`` not in ``new``, each once, in order."""
     old_list, new_list = list(old), list(new)
@@ -179,28 +185,23 @@ def _missing(texts: Sequence[str], other: set[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(text for text in texts if text not in other))
 
 
-def _post_change(old: Organisation, new: Organisation, key: str) -> PostChange:
+def _post_change(old: Organisation, new: Organisation, key: str, *, follows: bool) -> PostChange:
     before, after = old.posts[key], new.posts[key]
     return PostChange(
         id=key,
         title=after.title or key,
-        renamed=_change(before.title or key, after.title or key),
-        department=_change(before.department, after.department),
-        reports_to=_change(before.reports_to, after.reports_to),
+        renamed=changed(before.title or key, after.title or key),
+        department=changed(before.department, after.department),
+        reports_to=changed(before.reports_to, after.reports_to),
         dotted_line=text_change(before.dotted_line, after.dotted_line),
-        grade=_change(before.grade, after.grade),
-        authorised=_change(before.authorised, after.authorised),
-        filled=_change(before.filled_count, after.filled_count),
+        grade=changed(before.grade, after.grade),
+        authorised=changed(before.authorised, after.authorised),
+        filled=changed(before.filled_count, after.filled_count),
         duties=text_change(_duties(old, key), _duties(new, key)),
         kpis=text_change((kpi.name for kpi in before.kpis), (kpi.name for kpi in after.kpis)),
         authorities=text_change(_authorities(old, key), _authorities(new, key)),
+        follows=follows,
     )
-
-
-def _changed(change: PostChange) -> bool:
-    scalars = (change.renamed, change.department, change.reports_to, change.grade, change.authorised, change.filled)
-    lists = (change.dotted_line, change.duties, change.kpis, change.authorities)
-    return any(value is not None for value in scalars) or any(lists)
 
 
 def _duties(organisation: Organisation, key: str) -> list[str]:
@@ -212,32 +213,3 @@ def _authorities(organisation: Organisation, key: str) -> list[str]:
     for authority in organisation.posts[key].authorities:
         texts.append(organisation.text(authority))
     return texts
-
-
-def impact_values(organisation: Organisation, department: str) -> Impact:
-    """The compared numbers of a department with its sub-departments (all None when it does not exist)."""
-    if department not in organisation.departments:
-        return dict.fromkeys(IMPACT_FIELDS)
-    posts = organisation.posts_in(department, recursive=True)
-    count = organisation.headcount(department, recursive=True)
-    span_max = max((len(organisation.subordinates[key]) for key in posts), default=0)
-    values = (len(posts), count.authorised, count.filled, count.vacant, span_max, layers(organisation, posts))
-    return dict(zip(IMPACT_FIELDS, values, strict=True))
-
-
-def department_impact(old: Organisation, new: Organisation) -> list[DepartmentImpact]:
-    """Departments added, removed, or whose compared numbers changed: the new tree's order, then removed ones."""
-    trees = [
-        key for version in (new, old) for key in (*(key for key, _ in version.department_tree()), *version.departments)
-    ]
-    result = []
-    for key in dict.fromkeys(trees):
-        before, after = impact_values(old, key), impact_values(new, key)
-        if before == after:
-            continue
-        status: ImpactStatus = (
-            "added" if key not in old.departments else "removed" if key not in new.departments else "changed"
-        )
-        name = (new.departments.get(key) or old.departments[key]).name
-        result.append(DepartmentImpact(key, name, status, before, after))
-    return result

@@ -9,7 +9,9 @@ organisation's scope is every post.
 - **posts**: the posts (岗位) in the scope; a post with an authorised head
   count of 3 is one post.
 - **authorised / filled / vacant**: the sums of the posts' 编制, people in
-  post, and vacancies (authorised minus filled, never negative, per post).
+  post, and vacancies (authorised minus filled, never negative, per post);
+  a seat held concurrently (兼任) by the holder of another post is counted
+  once, with that post.
 - **managers**: posts with at least one direct subordinate post, wherever
   that subordinate sits (a division head whose reports head the
   sub-departments is a manager in the division's own scope too);
@@ -90,7 +92,7 @@ def metrics(organisation: Organisation, posts: Sequence[str]) -> Metrics:
     effective = [organisation.posts[key] for key in posts]
     return Metrics(
         posts=len(posts),
-        headcount=sum((Headcount(post.authorised, post.filled_count, post.vacant) for post in effective), Headcount()),
+        headcount=sum((organisation.counted(key) for key in posts), Headcount()),
         managers=len(spans),
         layers=layers(organisation, posts),
         span_mean=sum(spans) / len(spans) if spans else None,

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from orgspec.check.approvals import check_approvals
+from orgspec.check.families import check_families
 from orgspec.check.lints import check_authorities, check_clauses, check_content, check_overlaps, check_spans_and_layers
 from orgspec.check.references import check_codes, check_references, check_settings
 from orgspec.check.registry import CHECKS
+from orgspec.check.sections import check_sections
+from orgspec.check.staffing import check_concurrent, check_leadership, check_staffing
 from orgspec.check.structure import check_cycles, check_headcounts
 from orgspec.core.diagnostics import Diagnostic
 from orgspec.link.organisation import Organisation
@@ -26,6 +29,11 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_authorities,
     check_clauses,
     check_approvals,
+    check_families,
+    check_concurrent,
+    check_staffing,
+    check_leadership,
+    check_sections,
 )
 
 

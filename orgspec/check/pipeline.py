@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orgspec.check import run_checks
-from orgspec.core.diagnostics import Diagnostic, apply_severities
+from orgspec.core.diagnostics import Diagnostic, Findings, apply_severities
 from orgspec.i18n import Locale
 from orgspec.link.organisation import Organisation, link
 from orgspec.load.project import Project, load_project
@@ -24,16 +24,20 @@ class CheckResult:
         return self.organisation.settings.locale
 
     @property
+    def findings(self) -> Findings:
+        return Findings(self.diagnostics, self.locale)
+
+    @property
     def errors(self) -> int:
-        return sum(diagnostic.severity == "error" for diagnostic in self.diagnostics)
+        return self.findings.errors
 
     @property
     def warnings(self) -> int:
-        return sum(diagnostic.severity == "warning" for diagnostic in self.diagnostics)
+        return self.findings.warnings
 
     def failed(self, *, strict: bool = False) -> bool:
         """Whether the organisation cannot be used: errors, or warnings under ``strict``."""
-        return self.errors > 0 or (strict and self.warnings > 0)
+        return self.findings.failed(strict=strict)
 
 
 def check_project(root: Path) -> CheckResult:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 
 from orgspec.check.registry import CHECKS, report
 from orgspec.check.walk import find
@@ -36,6 +37,8 @@ def _targets(post: Post) -> Iterator[tuple[Loc, str, str]]:
         yield ("dotted_line", number), "post", superior
     if post.based_on is not None:
         yield ("based_on",), "post", post.based_on
+    if post.also_holds is not None:
+        yield ("also_holds",), "post", post.also_holds
 
 
 def _shared_targets(model: Post | Department) -> Iterator[tuple[Loc, str, str]]:
@@ -72,6 +75,9 @@ def _department_references(organisation: Organisation, key: str, department: Dep
         targets.append((("parent",), "department", department.parent))
     if department.head is not None:
         targets.append((("head",), "post", department.head))
+    targets += [
+        (("shares_office_with", n), "department", other) for n, other in enumerate(department.shares_office_with)
+    ]
     for loc, kind, value in (*targets, *_shared_targets(department)):
         yield from _unknown(organisation, "department", key, loc, kind, value)
     head = organisation.posts.get(department.head or "")
@@ -97,24 +103,26 @@ def _known(organisation: Organisation, kind: str) -> Mapping[str, object]:
 
 
 def _unknown(organisation: Organisation, owner: str, key: str, loc: Loc, kind: str, value: str) -> Iterator[Diagnostic]:
+    args = unknown_reference(organisation, loc, kind, value)
+    if args is not None:
+        yield replace(report(organisation, "unknown-reference", owner, key, loc), args=args)
+
+
+def unknown_reference(organisation: Organisation, loc: Loc, kind: str, value: str) -> dict[str, object] | None:
+    """The arguments of an unknown-reference diagnostic about ``value``, or None when it is known (or unreadable)."""
     project = organisation.project
     if value in _known(organisation, kind) or (kind, value) in project.broken or (kind, "*") in project.broken:
-        return
+        return None
     close = suggest(value, list(_known(organisation, kind)))
     hint = "unknown-reference.did-you-mean" if close else f"unknown-reference.create-{kind}"
-    yield report(
-        organisation,
-        "unknown-reference",
-        owner,
-        key,
-        loc,
-        field=show_loc(loc),
-        value=value,
-        kind=Term(f"kind.{kind}"),
-        suggestion=close or "",
-        folder=_FOLDERS[kind],
-        hint=hint,
-    )
+    return {
+        "field": show_loc(loc),
+        "value": value,
+        "kind": Term(f"kind.{kind}"),
+        "suggestion": close or "",
+        "folder": _FOLDERS[kind],
+        "hint": hint,
+    }
 
 
 def check_codes(organisation: Organisation) -> Iterator[Diagnostic]:

@@ -40,6 +40,19 @@ CHECKS: dict[str, tuple[Level, str]] = {
     "unused-clause": ("warning", "A standard clause is referenced nowhere."),
     "kpi-weights": ("warning", "The weights of a post's or department's KPIs, where given, do not add up to 100%."),
     "based-on-top-post": ("warning", "A post based on another sets no reports_to and so reports to no post."),
+    "family-level": ("error", "A post is a level of two job families, or twice a level of one."),
+    "replaces-outside-family": ("warning", "A post replaces fields of the levels below it but has no level below it."),
+    "concurrent-cycle": ("error", "Posts held concurrently (also_holds) form a cycle."),
+    "concurrent-chain": ("error", "The holder of a post held concurrently holds yet another post (a chain of 兼任)."),
+    "concurrent-seats": ("error", "A post is held concurrently by the holders of more posts than it has seats."),
+    "staffing-mismatch": (
+        "error",
+        "A department's staffing of a kind differs from the seats of its posts of that kind.",
+    ),
+    "leadership-quota": ("error", "More seats hold a leadership rank than the department's 领导职数 allow."),
+    "leadership-without-quota": ("warning", "A post holds a leadership rank that no 领导职数 above it declares."),
+    "unknown-competency-level": ("error", "A competency is rated at a level that is not on the competency scale."),
+    "unknown-section": ("error", "A post fills a section that orgspec.yaml does not declare."),
     "approval-final": ("error", "An amount tier of a business item has no final approver, or more than one."),
     "approval-tier-overlap": ("error", "Two rules of a business item cover the same amounts."),
     "approval-tier-gap": ("warning", "Some amounts of a business item are covered by no rule."),
@@ -67,6 +80,13 @@ def report_in(
     if _ignored(organisation, code):
         return Diagnostic(code, CHECKS[code][0], "", Position(), args)
     return Diagnostic(code, CHECKS[code][0], source.name, source.locate(loc, key=as_key), args)
+
+
+def report_settings(
+    organisation: Organisation, code: str, loc: Loc, /, *, as_key: bool = False, **args: object
+) -> Diagnostic:
+    """A diagnostic of check ``code`` about a field of orgspec.yaml."""
+    return report_in(organisation, code, organisation.project.settings_source, loc, as_key=as_key, **args)
 
 
 def _ignored(organisation: Organisation, code: str) -> bool:

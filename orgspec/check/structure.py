@@ -34,7 +34,7 @@ def _show(cycle: list[str]) -> str:
 
 
 def check_cycles(organisation: Organisation) -> Iterator[Diagnostic]:
-    """Reporting, department and based_on cycles, each printed whole."""
+    """Reporting, department, based_on and concurrent-post cycles, each printed whole."""
     project = organisation.project
     posts = project.posts
     departments = project.departments
@@ -57,6 +57,13 @@ def check_cycles(organisation: Organisation) -> Iterator[Diagnostic]:
         yield report(organisation, "department-cycle", "department", cycle[0], ("parent",), cycle=_show(cycle))
     for cycle in _cycles(list(posts), base):
         yield report(organisation, "based-on-cycle", "post", cycle[0], ("based_on",), cycle=_show(cycle))
+
+    def held(key: str) -> str | None:
+        value = posts[key].model.also_holds
+        return value if value in posts else None
+
+    for cycle in _cycles(list(posts), held):
+        yield report(organisation, "concurrent-cycle", "post", cycle[0], ("also_holds",), cycle=_show(cycle))
 
 
 def check_headcounts(organisation: Organisation) -> Iterator[Diagnostic]:

@@ -17,22 +17,22 @@ FoundT = TypeVar("FoundT")
 
 
 def find(value: object, wanted: type[FoundT], loc: Loc = ()) -> Iterator[tuple[Loc, FoundT]]:
-    """Every ``wanted`` instance inside ``value`` (models and lists), in document order."""
+    """Every ``wanted`` instance inside ``value`` (models, lists and mappings), in document order."""
     if isinstance(value, wanted):
         yield loc, value
     # Only models, lists and wanted values are visited: most fields are plain text, and a
     # generator per text (and per field that cannot hold the type) made checking 10,000 posts slow.
-    visit = (BaseModel, list, wanted)
+    visit = (BaseModel, list, dict, wanted)
     if isinstance(value, BaseModel):
         kind: type = wanted
         for name in _fields_to_walk(type(value), kind):
             field = getattr(value, name)
             if isinstance(field, visit):
                 yield from find(field, wanted, (*loc, name))
-    elif isinstance(value, list):
-        for number, item in enumerate(value):
+    elif isinstance(value, list | dict):
+        for place, item in enumerate(value) if isinstance(value, list) else value.items():
             if isinstance(item, visit):
-                yield from find(item, wanted, (*loc, number))
+                yield from find(item, wanted, (*loc, place))
 
 
 @cache

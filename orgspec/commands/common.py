@@ -19,6 +19,7 @@ from typing import Any, Literal, TypeVar
 import click
 
 from orgspec.check.pipeline import CheckResult, check_project
+from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import EnvironmentProblem, ProblemsFound, UsageError
 from orgspec.core.progress import SILENT, Progress
 from orgspec.edition.redact import chosen_edition as edition_of
@@ -123,6 +124,19 @@ def stop_on_problems(
     return result
 
 
+def print_findings(findings: Findings, output_format: str = "text", *, err: bool = False, root: Path = Path()) -> None:
+    """Print diagnostics as text lines or GitHub annotations, then how many problems in how many files."""
+    locale = findings.locale
+    for diagnostic in findings.diagnostics:
+        if output_format == "github":
+            click.echo(diagnostic.annotation(locale, folder=root), err=err)
+        else:
+            click.secho(diagnostic.format(locale), fg=SEVERITY_COLOURS[diagnostic.severity], err=err)
+    files = len({diagnostic.file for diagnostic in findings.diagnostics})
+    counts = {"errors": findings.errors, "warnings": findings.warnings, "files": files}
+    say(translate("summary.problems", locale, counts))
+
+
 def chosen_edition(result: CheckResult, edition: str | None) -> Edition:
     """The edition asked for on the command line, or the organisation's own."""
     return edition_of(result.organisation, edition)
@@ -154,18 +168,8 @@ def print_result(result: CheckResult, output_format: str, *, err: bool = False, 
         }
         click.echo(json.dumps(document, ensure_ascii=False, indent=2), err=err)
         return
-    for diagnostic in result.diagnostics:
-        if output_format == "github":
-            click.echo(diagnostic.annotation(locale, folder=root), err=err)
-        else:
-            click.secho(diagnostic.format(locale), fg=SEVERITY_COLOURS[diagnostic.severity], err=err)
     if result.diagnostics:
-        files = len({diagnostic.file for diagnostic in result.diagnostics})
-        say(
-            translate(
-                "summary.problems", locale, {"errors": result.errors, "warnings": result.warnings, "files": files}
-            )
-        )
+        print_findings(result.findings, output_format, err=err, root=root)
     else:
         say(
             translate(

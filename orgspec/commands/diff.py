@@ -25,7 +25,10 @@ from orgspec.commands.common import (
 from orgspec.core.errors import ProblemsFound, UsageError
 from orgspec.edition import publish
 from orgspec.i18n import translate
-from orgspec.render.diff_report import Side, as_json, as_markdown, as_text
+from orgspec.render.diff_json import as_json
+from orgspec.render.diff_page import as_html
+from orgspec.render.diff_report import as_markdown, as_text
+from orgspec.render.diff_style import Side
 
 
 def _version(path: Path, revision: str | None) -> tuple[CheckResult, Side]:
@@ -50,11 +53,14 @@ def _valid(result: CheckResult, side: Side) -> CheckResult:
 @click.command(name="diff")
 @click.argument("old")
 @click.argument("new", required=False)
-@format_option(["text", "markdown", "json"])
+@format_option(["text", "markdown", "json", "html"])
 @project_option
 @edition_option
 def diff_command(old: str, new: str | None, output_format: str, project: Path | None, edition: str | None) -> None:
-    """Posts added, removed, renamed, moved and changed from git revision OLD to NEW (default: the working tree)."""
+    """Departments and posts changed from git revision OLD to NEW (default: the working tree).
+
+    html writes one offline page with the org charts before and after side by side.
+    """
     path = project or Path()
     if not path.is_dir():
         raise UsageError(f"{path} is not a folder")
@@ -65,9 +71,12 @@ def diff_command(old: str, new: str | None, output_format: str, project: Path | 
     after, new_side = _version(path, new)
     after = _valid(after, new_side)
     chosen = chosen_edition(after, edition)
-    result = diff(publish(before.organisation, chosen), publish(after.organisation, chosen))
+    versions = (publish(before.organisation, chosen), publish(after.organisation, chosen))
+    result = diff(*versions)
     if output_format == "json":
         click.echo(as_json(result, old_side, new_side), nl=False)
+    elif output_format == "html":
+        click.echo(as_html(result, versions, (old_side, new_side)), nl=False)
     else:
         render = as_markdown if output_format == "markdown" else as_text
         click.echo(render(result, old_side, new_side, after.locale), nl=False)

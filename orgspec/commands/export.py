@@ -209,24 +209,22 @@ def pdf_command(**options: Any) -> None:
 @register_options
 def csv_command(out: Path, project: Path | None, edition: str | None, force: bool) -> None:
     """The post register: code, title, department, grade, superior and head counts, as CSV (UTF-8)."""
-    from orgspec.export.register import register_csv, register_header, register_rows  # openpyxl: slow to import
+    from orgspec.export.register import register_csv, register_table  # openpyxl: slow to import
 
     ctx = _context(folder(project), edition)
-    header = register_header(ctx.organisation.settings.locale)
-    _write({out: register_csv(header, register_rows(ctx))}, force, out)
+    _write({out: register_csv(*register_table(ctx))}, force, out)
 
 
 @export_command.command(name="xlsx")
 @register_options
 def xlsx_command(out: Path, project: Path | None, edition: str | None, force: bool) -> None:
     """The post register as an Excel workbook."""
-    from orgspec.export.register import register_header, register_rows, register_xlsx  # openpyxl: slow to import
+    from orgspec.export.register import register_table, register_xlsx  # openpyxl: slow to import
 
     ctx = _context(folder(project), edition)
     settings = ctx.organisation.settings
     content = register_xlsx(
-        register_header(settings.locale),
-        register_rows(ctx),
+        *register_table(ctx),
         title=label("register.sheet", settings.locale),
         author=settings.name,
         when=package_time(revision.date for post in ctx.organisation.posts.values() for revision in post.revisions),

@@ -9,12 +9,20 @@ from pathlib import Path
 
 import click
 
-from orgspec.check.pipeline import CheckResult, check_project
-from orgspec.commands.common import chosen_edition, edition_option, folder, print_result, progress, project_folder, say
+from orgspec.commands.common import (
+    edition_option,
+    folder,
+    print_findings,
+    progress,
+    project_folder,
+    say,
+)
+from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import ProblemsFound
 from orgspec.site.builders import ENGINES, command, ensure_installed, environment, run_build
-from orgspec.site.generate import Generated, generate
+from orgspec.site.generate import Generated
 from orgspec.site.pipeline import check_and_generate
+from orgspec.site.search import compact_search_index
 from orgspec.site.stamp import source_files
 
 
@@ -31,9 +39,9 @@ def _check_and_generate(root: Path, edition: str | None, out: Path | None = None
     return outcome.generated
 
 
-def _show(result: CheckResult) -> None:
-    if result.diagnostics:
-        print_result(result, "text", err=True)
+def _show(findings: Findings) -> None:
+    if findings.diagnostics:
+        print_findings(findings, err=True)
 
 
 @click.command(name="generate")
@@ -65,6 +73,8 @@ def build_command(path: Path | None, project: Path | None, engine: str, strict: 
         raise BuildFailed(f"{engine} build failed (exit {run.returncode})")
     if strict and run.warnings:
         raise BuildFailed(f"{engine}: {len(run.warnings)} warnings under --strict")
+    if engine == "mkdocs":
+        compact_search_index(root / generated.user.site_dir)
     say(f"site built with {engine} into {root / generated.user.site_dir}")
 
 
@@ -79,12 +89,11 @@ def _watch(root: Path, edition: str | None, stop: threading.Event) -> None:
         now = _sources(root)
         if now != seen:
             seen = now
-            result = check_project(root)
-            for diagnostic in result.diagnostics:
-                click.echo(diagnostic.format(result.locale), err=True)
-            if not result.failed():
-                generate(result.organisation, root, edition=chosen_edition(result, edition))
-                say(f"{time.strftime('%H:%M:%S')} regenerated")
+            try:
+                check_and_generate(root, edition, show=_show)
+            except ProblemsFound:
+                continue  # printed; the preview keeps the last good pages
+            say(f"{time.strftime('%H:%M:%S')} regenerated")
 
 
 @click.command(name="serve")

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
-from typing import Literal
+from typing import Any, Literal
 
-from orgspec.i18n import Locale, translate
+from orgspec.i18n import Locale, Term, translate
 
 Level = Literal["error", "warning"]
 
@@ -79,6 +79,67 @@ class Diagnostic:
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.position.line, self.position.column, self.code)
+
+    def as_record(self) -> dict[str, object]:
+        """The diagnostic as JSON data that `from_record` reads back (to be printed again later)."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "file": self.file,
+            "line": self.position.line,
+            "column": self.position.column,
+            "args": {name: _plain(value) for name, value in self.args.items()},
+        }
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Diagnostic:
+        """The diagnostic `as_record` wrote; `KeyError`, `TypeError` or `ValueError` when it is not one."""
+        severity = record["severity"]
+        if severity not in ("error", "warning"):
+            raise ValueError(f"not a severity: {severity!r}")
+        position = Position(int(record["line"]), int(record["column"]))
+        args = {str(name): _with_terms(value) for name, value in dict(record["args"]).items()}
+        return cls(str(record["code"]), severity, str(record["file"]), position, args)
+
+
+_TERM = "$term"
+
+
+def _plain(value: object) -> object:
+    """A message argument as JSON data: a `Term` as ``{"$term": key}``, lists item by item."""
+    if isinstance(value, Term):
+        return {_TERM: value.key}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _with_terms(value: object) -> object:
+    if isinstance(value, dict) and set(value) == {_TERM}:
+        return Term(str(value[_TERM]))
+    if isinstance(value, list):
+        return [_with_terms(item) for item in value]
+    return value
+
+
+@dataclass(frozen=True)
+class Findings:
+    """Everything a check said about an organisation, and the language to say it in."""
+
+    diagnostics: list[Diagnostic]
+    locale: Locale
+
+    @property
+    def errors(self) -> int:
+        return sum(diagnostic.severity == "error" for diagnostic in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(diagnostic.severity == "warning" for diagnostic in self.diagnostics)
+
+    def failed(self, *, strict: bool = False) -> bool:
+        """Whether the organisation cannot be used: errors, or warnings under ``strict``."""
+        return self.errors > 0 or (strict and self.warnings > 0)
 
 
 def printable(text: str) -> str:

@@ -5,8 +5,9 @@ computed or rendered: pages, charts, indexes, the search index, downloads,
 exports, metrics, comparisons and diffs are all made from the redacted
 organisation, so nothing downstream knows that editions exist. Every rule
 is here: internal items (duties, authorities, KPIs, texts, clauses at any
-depth, approval rules), the fields listed in ``internal_fields`` (grades,
-codes, limits — of authorities and of approval tiers —, …).
+depth, in the extra sections too; approval rules), the fields listed in
+``internal_fields`` (grades, codes, limits — of authorities and of approval
+tiers —, …).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from orgspec.load.project import Entity
 from orgspec.model import Post, Settings
 from orgspec.model.approvals import ApprovalRule
 from orgspec.model.common import Authority, ClauseRef, Duty, Kpi, TextItem
+from orgspec.model.sections import Competency
 from orgspec.model.types import Edition
 
 
@@ -105,7 +107,7 @@ def _post(post: Post, hidden: set[str], fields: set[str]) -> Post:
 
 
 def _is_internal(value: object, hidden: set[str]) -> bool:
-    if isinstance(value, TextItem | Duty | Authority | Kpi):
+    if isinstance(value, TextItem | Duty | Authority | Kpi | Competency):
         return value.internal or (isinstance(value, Authority) and value.clause in hidden)
     return isinstance(value, ClauseRef) and value.clause in hidden
 
@@ -127,6 +129,9 @@ def _clean(value: Any, hidden: set[str]) -> Any:
         return (
             items if len(items) != len(value) or any(a is not b for a, b in zip(items, value, strict=True)) else value
         )
+    if isinstance(value, dict):
+        cleaned = {key: _clean(item, hidden) for key, item in value.items()}
+        return value if all(cleaned[key] is item for key, item in value.items()) else cleaned
     if isinstance(value, BaseModel):
         return _drop_internal(value, hidden)
     return value

@@ -12,7 +12,6 @@ import hashlib
 import importlib
 import importlib.util
 from collections.abc import Sequence
-from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
@@ -26,6 +25,7 @@ from orgspec.export.word import field_rows
 from orgspec.i18n import translate
 from orgspec.render.templates import environment
 from orgspec.views.sheet import Field, JobSheet, Table
+from orgspec.views.spans import spans
 
 TEMPLATE = "sheet.html.j2"
 DEBIAN_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-wqy-microhei"
@@ -57,33 +57,6 @@ def pdf_installed() -> bool:
     Its system libraries may still be missing: making a PDF then raises `PdfUnavailableError`.
     """
     return importlib.util.find_spec("weasyprint") is not None
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A table cell in HTML: a continued cell becomes a row span of the cell above."""
-
-    text: str
-    rows: int = 1
-    label: bool = False
-
-
-def spans(table: Table) -> list[list[Cell]]:
-    """The rows of ``table`` with continued (None) cells folded into row spans."""
-    rows: list[list[Cell]] = []
-    above: dict[int, tuple[int, int]] = {}
-    for values in table.rows:
-        row: list[Cell] = []
-        for column, value in enumerate(values):
-            if value is None and column in above:
-                index, position = above[column]
-                cell = rows[index][position]
-                rows[index][position] = Cell(cell.text, cell.rows + 1, cell.label)
-                continue
-            above[column] = (len(rows), len(row))
-            row.append(Cell(value or "", label=column == 0 and table.label_column))
-        rows.append(row)
-    return rows
 
 
 def widths(table: Table) -> list[int]:

@@ -16,7 +16,9 @@ from openpyxl.writer.excel import ExcelWriter
 from orgspec.export.package import stable_zip
 from orgspec.i18n import Locale, label
 from orgspec.render.chart.measure import display_width
-from orgspec.views.common import Ctx, grade_text, headcount_of
+from orgspec.views.common import Ctx, grade_text, headcount_of, listing
+from orgspec.views.establishment import held_by
+from orgspec.views.family import family_place
 
 COLUMNS = (
     "post.code",
@@ -29,21 +31,35 @@ COLUMNS = (
     "label.vacant",
 )
 """Label keys of the columns, in order."""
+OPTIONAL_COLUMNS = ("post.family", "post.staffing-kind", "post.leadership", "post.also-holds", "post.held-by")
+"""Columns after those, each there when some post fills it: job family, 三定 and 兼任."""
 
 GENERATOR = "orgspec"
 MAX_WIDTH = 60
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """How a spreadsheet recognises a formula in a CSV cell (OWASP, CSV injection)."""
 
-Row = tuple[str, str, str, str, str, int, int, int]
+Row = tuple[str | int, ...]
 
 
-def register_header(locale: Locale) -> tuple[str, ...]:
+def register_header(locale: Locale, columns: Sequence[str] = COLUMNS) -> tuple[str, ...]:
     """The column names in the organisation's language."""
-    return tuple(label(key, locale) for key in COLUMNS)
+    return tuple(label(key, locale) for key in columns)
 
 
-def register_rows(ctx: Ctx) -> list[Row]:
+def register_table(ctx: Ctx) -> tuple[tuple[str, ...], list[Row]]:
+    """The register's header and rows, with the optional columns some post fills."""
+    columns = register_columns(ctx)
+    return register_header(ctx.organisation.settings.locale, columns), register_rows(ctx, columns)
+
+
+def register_columns(ctx: Ctx) -> tuple[str, ...]:
+    """The columns of the register: the fixed ones, then the optional ones some post fills."""
+    cells = [_optional_cells(ctx, key) for key in ctx.organisation.posts]
+    return COLUMNS + tuple(name for name in OPTIONAL_COLUMNS if any(row[name] for row in cells))
+
+
+def register_rows(ctx: Ctx, columns: Sequence[str] = COLUMNS) -> list[Row]:
     """One row per post: departments in the order of the tree, each department's posts head first."""
     organisation = ctx.organisation
     rows: list[Row] = []
@@ -52,19 +68,33 @@ def register_rows(ctx: Ctx) -> list[Row]:
         department = ctx.department_link(post.department)
         superior = ctx.post_link(post.reports_to)
         count = headcount_of(post)
-        rows.append(
-            (
-                post.code or "",
-                post.title or key,
-                department.text if department else "",
-                grade_text(organisation.settings, post.grade),
-                superior.text if superior else "",
-                count.authorised,
-                count.filled,
-                count.vacant,
-            )
-        )
+        cells: dict[str, str | int] = {
+            "post.code": post.code or "",
+            "post.title": post.title or key,
+            "post.department": department.text if department else "",
+            "post.grade": grade_text(organisation.settings, post.grade),
+            "post.reports-to": superior.text if superior else "",
+            "label.authorised": count.authorised,
+            "label.filled": count.filled,
+            "label.vacant": count.vacant,
+        }
+        if len(columns) > len(COLUMNS):
+            cells.update(_optional_cells(ctx, key))
+        rows.append(tuple(cells[name] for name in columns))
     return rows
+
+
+def _optional_cells(ctx: Ctx, key: str) -> dict[str, str]:
+    post = ctx.organisation.posts[key]
+    place = family_place(ctx, key)
+    also = ctx.post_link(post.also_holds)
+    return {
+        "post.family": place.text if place else "",
+        "post.staffing-kind": post.staffing_kind or "",
+        "post.leadership": post.leadership or "",
+        "post.also-holds": also.text if also else "",
+        "post.held-by": listing([link.text for link in held_by(ctx, key)], ctx.organisation.settings.locale),
+    }
 
 
 def register_csv(header: Sequence[str], rows: Sequence[Row]) -> bytes:

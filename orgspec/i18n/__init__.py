@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -30,9 +31,22 @@ def translate(key: str, locale: Locale, args: Mapping[str, object], *, missing: 
             return missing
         raise KeyError(f"no message {key!r} in the catalogue")
     template = entry[0] if locale == "zh-CN" else entry[1]
+    template = _PLURAL.sub(lambda match: _counted(match, args), template)
     plain = {name: value for name, value in args.items() if not _has_term(value)}
     values = _Values({name: _render(value, locale, plain) for name, value in args.items()})
     return template.format_map(values)
+
+
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+"""``{errors|error|errors}``: the number, then the word in the singular or the plural as the number asks."""
+
+
+def _counted(match: re.Match[str], args: Mapping[str, object]) -> str:
+    name, singular, plural = match.groups()
+    if name not in args:
+        return match.group(0)
+    word = singular if args[name] == 1 else plural
+    return f"{{{name}}} {word}"
 
 
 class _Values(dict[str, str]):

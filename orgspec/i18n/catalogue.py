@@ -6,6 +6,7 @@ the bad value and what was expected, and a `.hint` entry says how to fix it.
 
 from __future__ import annotations
 
+from orgspec.i18n.importing import IMPORT_MESSAGES
 from orgspec.i18n.labels import LABELS
 
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -15,11 +16,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # summary lines
     "summary.clean": (
         "检查通过：{departments} 个部门，{posts} 个岗位，没有问题",
-        "All clear: {departments} departments, {posts} posts, no problems",
+        "All clear: {departments|department|departments}, {posts|post|posts}, no problems",
     ),
     "summary.problems": (
         "{errors} 个错误，{warnings} 个警告（{files} 个文件）",
-        "{errors} errors, {warnings} warnings in {files} files",
+        "{errors|error|errors}, {warnings|warning|warnings} in {files|file|files}",
     ),
     # reading YAML
     "yaml-syntax": ("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
@@ -275,7 +276,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # design lints
     "span-of-control": (
         "有 {count} 个直接下级，超过上限 {limit}",
-        "{count} direct subordinates, more than the limit of {limit}",
+        "{count|direct subordinate|direct subordinates}, more than the limit of {limit}",
     ),
     "span-of-control.hint": (
         "考虑增设一级主管，或在 orgspec.yaml 的 limits.span_of_control 调整上限",
@@ -422,5 +423,84 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "above（不含的下限）必须小于 up_to（含的上限）",
         "above (the lower bound, not included) must be less than up_to (the upper bound, included)",
     ),
+    # job families, posts held concurrently, the 三定, labelled sections
+    "family-level": (
+        "岗位 '{post}' 已是职位序列 '{family}' 的一级",
+        "the post '{post}' is already a level of the job family '{family}'",
+    ),
+    "family-level.hint": (
+        "一个岗位只能是一个职位序列中的一级：请删除这一项",
+        "a post is one level of one job family: remove this entry",
+    ),
+    "replaces-outside-family": (
+        "replaces 只对职位序列中有下一级的岗位有效，本岗位没有下级层级可替换",
+        "replaces applies to a level of a job family above its lowest; this post has no level below it to replace",
+    ),
+    "replaces-outside-family.hint": (
+        "把本岗位列入 orgspec.yaml 中某个职位序列的 levels（在它的下一级之后），或删除 replaces",
+        "list the post in the levels of a job family in orgspec.yaml, after the level below it, or remove replaces",
+    ),
+    "concurrent-cycle": ("兼任关系形成了循环：{cycle}", "the posts held concurrently form a cycle: {cycle}"),
+    "concurrent-cycle.hint": (
+        "一人兼任的岗位只写在主岗位上：请删除其中一个 also_holds",
+        "write also_holds on the person's main post only: remove one of these also_holds",
+    ),
+    "concurrent-chain": (
+        "本岗位由 '{holder}' 的任职者兼任，又写了兼任 '{held}'：兼任不能连锁",
+        "this post is held by the holder of '{holder}' and names '{held}' in also_holds: posts held concurrently cannot form a chain",
+    ),
+    "concurrent-chain.hint": (
+        "一人兼任的所有岗位都写在主岗位上（每个主岗位写一个 also_holds）",
+        "name the post held concurrently on the person's main post (one also_holds per main post)",
+    ),
+    "concurrent-seats": (
+        "岗位编制 {authorised} 个，但有 {holders} 的任职者兼任本岗位",
+        "the post has {authorised} seats but is held concurrently by the holders of {holders}",
+    ),
+    "concurrent-seats.hint": (
+        "每个兼任者占一个编制：请提高 authorised，或删除多余的 also_holds",
+        "each concurrent holder takes a seat: raise authorised, or remove an also_holds",
+    ),
+    "staffing-mismatch": (
+        "{kind} {declared} 名，但本部门（含下级部门）{kind}岗位合计 {total} 名（{posts}）",
+        "{kind}: {declared} declared, but the seats of the posts of this kind (sub-departments included) add up to {total} ({posts})",
+    ),
+    "staffing-mismatch.hint": (
+        "请修改 staffing 中的数字，或岗位的 authorised 和 staffing_kind",
+        "correct the number under staffing, or authorised and staffing_kind of the posts",
+    ),
+    "leadership-quota": (
+        "领导职数：{rank} {quota} 名，但有 {count} 个岗位编制担任{rank}（{posts}）",
+        "leadership quota: {quota} × {rank}, but {count} seats hold that rank ({posts})",
+    ),
+    "leadership-quota.hint": (
+        "请减少担任该职务的岗位编制，或修改 leadership 中的职数",
+        "reduce the seats holding the rank, or correct the quota under leadership",
+    ),
+    "leadership-without-quota": (
+        "leadership：本部门及上级部门的领导职数中没有“{rank}”",
+        "leadership: no leadership quota of this department or a department above it names '{rank}'",
+    ),
+    "leadership-without-quota.hint": (
+        "请在部门的 leadership 中写上 {rank}: 职数",
+        "add {rank}: <quota> under leadership of the department",
+    ),
+    "unknown-competency-level": (
+        "level：{level} 不在能力等级表中（{levels}）",
+        "level: {level} is not on the competency scale ({levels})",
+    ),
+    "unknown-competency-level.hint": (
+        "请用 orgspec.yaml 中 competency_scale 的等级，或在那里添加这一级",
+        "use a level of competency_scale in orgspec.yaml, or add the level there",
+    ),
+    "unknown-section": (
+        "sections：“{id}”不是 orgspec.yaml 中声明的栏目",
+        "sections: '{id}' is not a section declared in orgspec.yaml",
+    ),
+    "unknown-section.hint": (
+        "请在 orgspec.yaml 的 sections 中声明它（- {{id: {id}, title: …}}）",
+        "declare it under sections in orgspec.yaml (- {{id: {id}, title: …}})",
+    ),
     **LABELS,
+    **IMPORT_MESSAGES,
 }

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from orgspec.core.diagnostics import Position
+from orgspec.link.families import climb, family_levels
 from orgspec.load.project import Entity, Project
 from orgspec.load.yamlfile import Loc, SourceFile
 from orgspec.model import Department, Post, Settings
@@ -43,7 +44,7 @@ class Organisation:
     def settings(self) -> Settings:
         return self.project.settings
 
-    @property
+    @cached_property
     def departments(self) -> dict[str, Department]:
         return {key: entity.model for key, entity in self.project.departments.items()}
 
@@ -133,10 +134,55 @@ class Organisation:
 
     def headcount(self, department: str, *, recursive: bool = False) -> Headcount:
         """Head counts of a department's own posts, or with its sub-departments."""
-        return _headcount_of(self.posts[key] for key in self.posts_in(department, recursive=recursive))
+        return _headcount_of(self.counted(key) for key in self.posts_in(department, recursive=recursive))
 
     def total_headcount(self) -> Headcount:
-        return _headcount_of(self.posts.values())
+        return _headcount_of(self.counted(key) for key in self.posts)
+
+    @cached_property
+    def held_by(self) -> dict[str, list[str]]:
+        """The posts whose holders also hold each post (兼任), derived from ``also_holds``.
+
+        A post that is itself held concurrently holds nothing more: such chains
+        and cycles are errors of their own, and counting them would add
+        mismatched totals to those errors.
+        """
+        holds = {key: post.also_holds for key, post in self.posts.items() if post.also_holds in self.posts}
+        held = set(holds.values())
+        holders: dict[str, list[str]] = {}
+        for key in sorted(holds, key=self.post_sort_key):
+            if holds[key] != key and key not in held:
+                holders.setdefault(holds[key] or "", []).append(key)
+        return holders
+
+    def counted(self, key: str) -> Headcount:
+        """What a post adds to head counts: its seats less those held by the holders of other posts (兼任)."""
+        return self._counted[key]
+
+    @cached_property
+    def _counted(self) -> dict[str, Headcount]:
+        counts = {}
+        for key, post in self.posts.items():
+            concurrent = min(len(self.held_by.get(key, ())), post.authorised)
+            authorised, filled = post.authorised - concurrent, max(post.filled_count - concurrent, 0)
+            counts[key] = Headcount(authorised, filled, max(authorised - filled, 0))
+        return counts
+
+    @cached_property
+    def family_levels(self) -> dict[str, tuple[str, int]]:
+        """Each post that is a level of a job family: (family id, index of its level, 0 for the lowest)."""
+        return {key: place for key, place in family_levels(self.settings).items() if key in self.posts}
+
+    @cached_property
+    def office_partners(self) -> dict[str, list[str]]:
+        """The departments each department shares its office with (合署办公), declared on either side."""
+        partners: dict[str, list[str]] = {}
+        for key, department in self.departments.items():
+            for other in department.shares_office_with:
+                if other in self.project.departments and other != key:
+                    partners.setdefault(key, []).append(other)
+                    partners.setdefault(other, []).append(key)
+        return {key: list(dict.fromkeys(others)) for key, others in partners.items()}
 
     def chain(self, key: str) -> list[str]:
         """The post and its superiors up to the top (stops at a cycle)."""
@@ -174,29 +220,39 @@ class Organisation:
         return entity.source.name, entity.source.locate(loc, key=as_key)
 
 
-def _headcount_of(posts: Iterable[Post]) -> Headcount:
-    """The sum of the posts' head counts, added up as numbers rather than one Headcount per post."""
+def _headcount_of(counts: Iterable[Headcount]) -> Headcount:
+    """The sum of head counts, added up as numbers rather than one Headcount per addition."""
     authorised = filled = vacant = 0
-    for post in posts:
-        authorised += post.authorised
-        filled += post.filled_count
-        vacant += post.vacant
+    for count in counts:
+        authorised += count.authorised
+        filled += count.filled
+        vacant += count.vacant
     return Headcount(authorised, filled, vacant)
 
 
 def link(project: Project) -> Organisation:
-    """Resolve ``based_on`` and build the derived relations of ``project``."""
+    """Resolve ``based_on`` and job families, and build the derived relations of ``project``."""
     organisation = Organisation(project)
-    organisation.posts = {key: _effective(project, key, []) for key in project.posts}
+    effective = {key: _effective(project, key, [], {}) for key in project.posts}
+    if project.settings.families:
+        # a post based on a level of a family shares the level's whole job description, what it inherits included
+        levels = climb(project.settings, effective)
+        effective = {key: _effective(project, key, [], levels) for key in project.posts}
+    organisation.posts = effective
     return organisation
 
 
-def _effective(project: Project, key: str, seen: list[str]) -> Post:
-    """The post with the content fields it does not set taken from its ``based_on`` post."""
+def _effective(project: Project, key: str, seen: list[str], levels: dict[str, Post]) -> Post:
+    """The post with the content fields it does not set taken from its ``based_on`` post.
+
+    ``levels`` holds the levels of job families, already complete: they are taken as they are.
+    """
+    if key in levels:
+        return levels[key]
     post = project.posts[key].model
     base = post.based_on
     if base is None or base not in project.posts or base in seen or base == key:
         return post
-    inherited = _effective(project, base, [*seen, key])
+    inherited = _effective(project, base, [*seen, key], levels)
     updates = {name: getattr(inherited, name) for name in CONTENT_FIELDS if name not in post.model_fields_set}
     return post.model_copy(update=updates)

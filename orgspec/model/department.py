@@ -21,6 +21,11 @@ class Department(Strict):
     head: Id | None = Field(
         default=None, description="Id of the head post (部门负责人), which must belong to this department."
     )
+    rank: Text | None = Field(default=None, description="机构规格: the unit's rank, e.g. 正科级.")
+    shares_office_with: Entries[Id] = Field(
+        default_factory=list,
+        description="合署办公: ids of departments that work as one office with this one; shown on both pages.",
+    )
     objective: Text | None = Field(default=None, description="工作目标: the mission of the department.")
     functions: GroupedTextList = Field(
         default_factory=list, description="部门职责 / 基本职责, optionally grouped (对内职能 / 对外职能 …)."
@@ -30,6 +35,16 @@ class Department(Strict):
     authorised: HeadCount | None = Field(
         default=None,
         description="编制: the authorised head count of the department, its sub-departments included; checked against the total of their posts.",
+    )
+    staffing: dict[Text, HeadCount] = Field(
+        default_factory=dict,
+        description="人员编制 by kind (行政编制: 12, 事业编制: 3), sub-departments included; "
+        "checked against the seats of the posts of each staffing_kind.",
+    )
+    leadership: dict[Text, HeadCount] = Field(
+        default_factory=dict,
+        description="领导职数 by rank (主任: 1, 副主任: 3), in order; counted over the posts holding each rank here "
+        "and in every sub-department, so that a quota of the parent unit covers its 内设机构.",
     )
     kpis: Entries[Kpi] = Field(default_factory=list, description="Department KPIs.")
     relations: Relations | None = Field(default=None, description="工作协调关系.")

@@ -20,6 +20,8 @@ from orgspec.model.common import (
     TextEntry,
     TextList,
 )
+from orgspec.model.family import LevelField
+from orgspec.model.sections import Competency, SectionTexts
 from orgspec.model.types import Entries, HeadCount, Id, Text
 
 
@@ -33,6 +35,10 @@ class Qualifications(Strict):
     skills: TextList = Field(default_factory=list, description="业务技能.")
     knowledge: TextList = Field(default_factory=list, description="专业知识.")
     qualities: TextList = Field(default_factory=list, description="综合素质.")
+    preferred: TextList = Field(
+        default_factory=list,
+        description="优先条件: what is preferred but not required (nice to have); everything above is required.",
+    )
 
 
 CONTENT_FIELDS = (
@@ -68,13 +74,33 @@ class Post(Strict):
     filled: HeadCount | None = Field(
         default=None, description="实有人数: people in post now; defaults to the authorised count (no vacancy)."
     )
+    staffing_kind: Text | None = Field(
+        default=None,
+        description="编制类别: the kind of staffing of its seats (行政编制, 事业编制, 工勤编制), "
+        "checked against the staffing its department declares by kind.",
+    )
+    leadership: Text | None = Field(
+        default=None,
+        description="领导职务: the leadership rank it holds (主任, 副主任), counted against the 领导职数 "
+        "of its department or of a unit above it.",
+    )
     reports_to: Id | None = Field(default=None, description="直接上级: id of the post this post reports to.")
     dotted_line: Entries[Id] = Field(
         default_factory=list, description="虚线上级: ids of secondary (dotted-line) superiors."
     )
+    also_holds: Id | None = Field(
+        default=None,
+        description="兼任: id of another post that the holder of this one holds too (办公室主任兼机要科科长); "
+        "head counts count the person once.",
+    )
     based_on: Id | None = Field(
         default=None,
         description="Id of a post whose job description this one shares: every content field not set here is taken from it.",
+    )
+    replaces: Entries[LevelField] = Field(
+        default_factory=list,
+        description="In a job family: the fields (duties, responsibilities, kpis, qualifications) whose entries "
+        "replace those of the levels below instead of adding to them.",
     )
     purpose: Text | None = Field(default=None, description="岗位设置目的: why the post exists.")
     summary: Text | None = Field(default=None, description="本职工作: the job in one line.")
@@ -91,8 +117,16 @@ class Post(Strict):
     routines: Routines | None = Field(default=None, description="工作规程: routines by period.")
     relations: Relations | None = Field(default=None, description="工作协调关系.")
     qualifications: Qualifications | None = Field(default=None, description="任职资格.")
+    competencies: Entries[Competency] = Field(
+        default_factory=list, description="能力要求: competencies, each rated on the competency_scale of orgspec.yaml."
+    )
     environment: Text | None = Field(default=None, description="工作环境.")
     career: Text | None = Field(default=None, description="职业发展.")
+    sections: SectionTexts = Field(
+        default_factory=dict,
+        description="Extra sections declared under sections in orgspec.yaml (培训要求, 工作时间, 招聘流程 …): "
+        "section id → its text, one line or a list.",
+    )
     revisions: Entries[Revision] = Field(default_factory=list, description="修订记录: the revision history.")
 
     @property

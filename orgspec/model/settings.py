@@ -10,6 +10,9 @@ from pydantic_core import PydanticCustomError
 from orgspec.model.approvals import ApprovalSettings
 from orgspec.model.code_pattern import CodePattern
 from orgspec.model.common import Strict, TextItem
+from orgspec.model.family import JobFamily
+from orgspec.model.sections import ScaleStep, SectionHeading
+from orgspec.model.targets import ImportTarget
 from orgspec.model.types import Edition, Entries, HeadCount, Id, Locale, Money, Severity, Text
 
 DownloadFormat = Literal["docx", "pdf"]
@@ -55,6 +58,20 @@ class Settings(Strict):
         default="CNY", pattern=r"^[A-Z]{3}$", description="ISO 4217 code of the currency of monetary limits."
     )
     grades: Entries[Grade] = Field(default_factory=list, description="The grade scale, lowest first.")
+    families: dict[Id, JobFamily] = Field(
+        default_factory=dict,
+        description="职位序列: job families by id, each with its levels (posts), lowest first; "
+        "each level adds duties, responsibilities, KPIs and qualifications to the level below.",
+    )
+    competency_scale: Entries[ScaleStep] = Field(
+        default_factory=list,
+        description="能力等级: the scale competencies are rated on, lowest first, e.g. {level: 1, name: 了解}.",
+    )
+    sections: Entries[SectionHeading] = Field(
+        default_factory=list,
+        description="Extra sections of every job sheet, in the order they are printed after 职业发展 "
+        "(培训要求, 工作时间, 招聘流程 …); each post fills them under sections.",
+    )
     code_pattern: Text | None = Field(
         default=None,
         description="Pattern of post numbers: {department} is the department code, {seq} a run of digits, "
@@ -115,6 +132,11 @@ class Settings(Strict):
     )
     checks: dict[str, Severity] = Field(
         default_factory=dict, description="Severity per check code: error, warning or ignore."
+    )
+    import_labels: dict[Text, ImportTarget] = Field(
+        default_factory=dict,
+        description="Labels of your own Word job descriptions and staffing spreadsheets that orgspec import "
+        "should understand, each with the field it fills, e.g. 职位概要: summary, 考核得分: kpi.scoring.",
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from orgspec.link.families import ladder
 from orgspec.link.organisation import Organisation
 from orgspec.render.templates import environment, linker
 from orgspec.render.urls import Downloads, SiteLayout
@@ -42,6 +43,12 @@ class Handbook:
         )
 
 
+def families_shown(organisation: Organisation) -> list[str]:
+    """The job families that have a page: those with a level that is a post."""
+    settings = organisation.settings
+    return [key for key in settings.families if ladder(settings, key, organisation.posts)]
+
+
 def handbook(
     organisation: Organisation, *, project_root: Path | None = None, downloads: Sequence[str] = ()
 ) -> Handbook:
@@ -50,5 +57,6 @@ def handbook(
     ctx = Ctx(organisation)
     ctx.page_of_post.update({key: layout.post(key) for key in organisation.posts})
     ctx.page_of_department.update({key: layout.department(key) for key in organisation.departments})
+    ctx.page_of_family.update({key: layout.family(key) for key in families_shown(organisation)})
     env = environment(project_root, organisation.settings.locale)
     return Handbook(ctx, layout, env, Downloads(layout, tuple(downloads)))

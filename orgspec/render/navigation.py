@@ -18,6 +18,7 @@ from typing import Any
 
 from orgspec.i18n import label
 from orgspec.link.organisation import Organisation
+from orgspec.render.handbook import families_shown
 from orgspec.render.templates import title_text
 from orgspec.render.urls import SiteLayout
 
@@ -31,10 +32,16 @@ def handbook_nav(organisation: Organisation, layout: SiteLayout) -> list[NavItem
     locale = organisation.settings.locale
     items: list[NavItem] = [{title_text(label("nav.overview", locale)): layout.home()}]
     items += [_department(organisation, layout, key) for key in organisation.department_children.get(None, [])]
-    indexes = [
+    indexes: list[NavItem] = [
         {title_text(label(f"nav.{name}", locale)): layout.index(name)}
         for name in ("posts", "kpis", "authorities", "compare")
     ]
+    families = [
+        {title_text(organisation.settings.families[key].name): layout.family(key)}
+        for key in families_shown(organisation)
+    ]
+    if families:
+        indexes.append({title_text(label("nav.families", locale)): families})
     items.append({title_text(label("nav.indexes", locale)): indexes})
     return items
 

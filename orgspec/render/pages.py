@@ -1,9 +1,17 @@
-"""Render every page of the handbook: path inside docs/ → Markdown text (pure)."""
+"""Render every page of the handbook: path inside docs/ → Markdown text (pure).
+
+Each page is a `PageJob`: its path, its template and a function that gives
+the values the template is shown. The values are plain data (views, models,
+charts not yet drawn), so a caller can tell whether a page would come out
+the same as before without rendering it (`orgspec.site.incremental`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from markupsafe import Markup
 
@@ -12,27 +20,67 @@ from orgspec.link.organisation import Headcount
 from orgspec.model.common import Kpi
 from orgspec.model.types import PERIODS
 from orgspec.render.chart.build import Links, department_chart, overview_chart
+from orgspec.render.chart.cards import Chart
 from orgspec.render.chart.svg import draw
-from orgspec.render.compare_page import compare_page
-from orgspec.render.handbook import Handbook
+from orgspec.render.compare_page import compare_values
+from orgspec.render.family_page import family_values
+from orgspec.render.handbook import Handbook, families_shown
 from orgspec.views import common as views
 from orgspec.views.approvals import approval_grid, post_approvals
 from orgspec.views.common import Link
-from orgspec.views.sheet import signature_table
+from orgspec.views.department_sheet import establishment_table
+from orgspec.views.establishment import concurrent_note, held_by, internal_units, is_three_set
+from orgspec.views.family import family_place
+from orgspec.views.sections import competency_table, extra_sections, scale_text
+from orgspec.views.sheet import QUALIFICATIONS, signature_table
+from orgspec.views.spans import spans
+
+Values = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page: where it goes (inside docs/), its template, and the values its template is shown."""
+
+    path: str
+    template: str
+    values: Callable[[], Values]
+
+
+def page_jobs(book: Handbook) -> list[PageJob]:
+    """Every generated page, in a stable order: home, departments, posts, indexes."""
+    layout = book.layout
+    jobs = [PageJob(layout.home(), "home.md.j2", partial(home_values, book))]
+    jobs += [
+        PageJob(layout.department(key), "department.md.j2", partial(department_values, book, key))
+        for key in book.organisation.departments
+    ]
+    jobs += [
+        PageJob(layout.post(key), "post.md.j2", partial(post_values, book, key)) for key in book.organisation.posts
+    ]
+    jobs += [
+        PageJob(layout.index("posts"), "posts.md.j2", partial(posts_index_values, book)),
+        PageJob(layout.index("kpis"), "kpis.md.j2", partial(kpi_index_values, book)),
+        PageJob(layout.index("authorities"), "authorities.md.j2", partial(authority_index_values, book)),
+        PageJob(layout.index("compare"), "compare.md.j2", partial(compare_values, book)),
+    ]
+    jobs += [
+        PageJob(layout.family(key), "family.md.j2", partial(family_values, book, key))
+        for key in families_shown(book.organisation)
+    ]
+    return jobs
+
+
+def render_job(book: Handbook, job: PageJob, values: Values | None = None) -> str:
+    """The text of one page (from ``values`` when they are computed already); charts are drawn here."""
+    shown = job.values() if values is None else values
+    drawn = {name: Markup(draw(value)) if isinstance(value, Chart) else value for name, value in shown.items()}
+    return book.render(job.template, job.path, **drawn)
 
 
 def render_pages(book: Handbook) -> dict[str, str]:
     """Every generated page, keyed by its path relative to docs/."""
-    pages = {book.layout.home(): home_page(book)}
-    for key in book.organisation.departments:
-        pages[book.layout.department(key)] = department_page(book, key)
-    for key in book.organisation.posts:
-        pages[book.layout.post(key)] = post_page(book, key)
-    pages[book.layout.index("posts")] = posts_index(book)
-    pages[book.layout.index("kpis")] = kpi_index(book)
-    pages[book.layout.index("authorities")] = authority_index(book)
-    pages[book.layout.index("compare")] = compare_page(book)
-    return pages
+    return {job.path: render_job(book, job) for job in page_jobs(book)}
 
 
 @dataclass(frozen=True)
@@ -43,7 +91,7 @@ class TreeRow:
     count: Headcount
 
 
-def home_page(book: Handbook) -> str:
+def home_values(book: Handbook) -> Values:
     organisation = book.organisation
     tree = [
         TreeRow(
@@ -59,16 +107,14 @@ def home_page(book: Handbook) -> str:
         Link(label(f"nav.{name}", locale), book.layout.index(name))
         for name in ("posts", "kpis", "authorities", "compare")
     ]
-    return book.render(
-        "home.md.j2",
-        book.layout.home(),
-        total=organisation.total_headcount(),
-        departments=len(organisation.departments),
-        posts=len(organisation.posts),
-        tree=tree,
-        indexes=indexes,
-        chart=Markup(draw(overview_chart(organisation, Links(book.layout, book.layout.home())))),
-    )
+    return {
+        "total": organisation.total_headcount(),
+        "departments": len(organisation.departments),
+        "posts": len(organisation.posts),
+        "tree": tree,
+        "indexes": indexes,
+        "chart": overview_chart(organisation, Links(book.layout, book.layout.home())),
+    }
 
 
 @dataclass(frozen=True)
@@ -89,74 +135,84 @@ def post_row(book: Handbook, key: str) -> PostRow:
     return PostRow(link, post.code, grade, department, book.ctx.post_link(post.reports_to), views.headcount_of(post))
 
 
-def department_page(book: Handbook, key: str) -> str:
+def department_values(book: Handbook, key: str) -> Values:
     organisation = book.organisation
     department = organisation.departments[key]
     internal, external = views.relation_rows(book.ctx, department.relations)
     children = [book.ctx.department_link(child) for child in organisation.department_children.get(key, [])]
     links = Links(book.layout, book.layout.department(key))
-    return book.render(
-        "department.md.j2",
-        book.layout.department(key),
-        key=key,
-        department=department,
-        parent=book.ctx.department_link(department.parent),
-        head=book.ctx.post_link(department.head),
-        functions=book.ctx.groups(department.functions),
-        management=book.ctx.lines(department.management),
-        territory=book.ctx.lines(department.territory),
-        children=children,
-        posts=[post_row(book, post) for post in organisation.department_posts.get(key, [])],
-        own=organisation.headcount(key),
-        total=organisation.headcount(key, recursive=True),
-        kpis=views.kpi_table(department.kpis, organisation.settings.locale),
-        internal=internal,
-        external=external,
-        revisions=views.revisions(department.revisions),
-        chart=Markup(draw(department_chart(organisation, key, links))),
-    )
+    return {
+        "key": key,
+        "department": department,
+        "parent": book.ctx.department_link(department.parent),
+        "head": book.ctx.post_link(department.head),
+        "functions": book.ctx.groups(department.functions),
+        "management": book.ctx.lines(department.management),
+        "territory": book.ctx.lines(department.territory),
+        "children": children,
+        "posts": [post_row(book, post) for post in organisation.department_posts.get(key, [])],
+        "own": organisation.headcount(key),
+        "total": organisation.headcount(key, recursive=True),
+        "kpis": views.kpi_table(department.kpis, organisation.settings.locale),
+        "internal": internal,
+        "external": external,
+        "revisions": views.revisions(department.revisions),
+        "chart": department_chart(organisation, key, links),
+        "three_set": is_three_set(department),
+        "units": internal_units(book.ctx, key),
+        "establishment": establishment_table(book.ctx, key),
+        "spans": spans,
+        "partners": [book.ctx.department_link(other) for other in organisation.office_partners.get(key, [])],
+        "concurrent": concurrent_note(book.ctx, organisation.department_posts.get(key, [])),
+    }
 
 
-def post_page(book: Handbook, key: str) -> str:
+def post_values(book: Handbook, key: str) -> Values:
     organisation = book.organisation
     post = organisation.posts[key]
     ctx = book.ctx
     internal, external = views.relation_rows(ctx, post.relations)
     routines = post.routines
     qualifications = post.qualifications
-    return book.render(
-        "post.md.j2",
-        book.layout.post(key),
-        key=key,
-        post=post,
-        grade=views.grade_text(organisation.settings, post.grade),
-        pay=views.pay_text(organisation.settings, post.grade),
-        department=ctx.department_link(post.department),
-        superior=ctx.post_link(post.reports_to),
-        dotted=[ctx.post_link(other) for other in post.dotted_line],
-        subordinates=[ctx.post_link(other) for other in organisation.subordinates.get(key, [])],
-        count=views.headcount_of(post),
-        duties=ctx.groups(post.duties),
-        responsibilities=ctx.lines(post.responsibilities),
-        authorities=views.authority_table(views.authority_rows(ctx, post.authorities), organisation.settings),
-        approvals=post_approvals(ctx, key),
-        kpis=views.kpi_table(post.kpis, organisation.settings.locale),
-        routines=[(period, getattr(routines, period)) for period in PERIODS if routines and getattr(routines, period)],
-        internal=internal,
-        external=external,
-        qualifications=[
+    return {
+        "key": key,
+        "post": post,
+        "grade": views.grade_text(organisation.settings, post.grade),
+        "pay": views.pay_text(organisation.settings, post.grade),
+        "department": ctx.department_link(post.department),
+        "superior": ctx.post_link(post.reports_to),
+        "dotted": [ctx.post_link(other) for other in post.dotted_line],
+        "subordinates": [ctx.post_link(other) for other in organisation.subordinates.get(key, [])],
+        "count": views.headcount_of(post),
+        "duties": ctx.groups(post.duties),
+        "responsibilities": ctx.lines(post.responsibilities),
+        "authorities": views.authority_table(views.authority_rows(ctx, post.authorities), organisation.settings),
+        "approvals": post_approvals(ctx, key),
+        "kpis": views.kpi_table(post.kpis, organisation.settings.locale),
+        "routines": [
+            (period, getattr(routines, period)) for period in PERIODS if routines and getattr(routines, period)
+        ],
+        "internal": internal,
+        "external": external,
+        "qualifications": [
             (name, ctx.lines(getattr(qualifications, name)))
-            for name in ("education", "majors", "experience", "certificates", "skills", "knowledge", "qualities")
+            for name in QUALIFICATIONS
             if qualifications and ctx.lines(getattr(qualifications, name))
         ],
-        revisions=views.revisions(post.revisions),
-        signatures=signature_table(organisation.settings),
-    )
+        "competencies": competency_table(post, organisation.settings),
+        "scale": scale_text(organisation.settings),
+        "sections": extra_sections(ctx, post),
+        "family": family_place(ctx, key),
+        "also_holds": ctx.post_link(post.also_holds),
+        "held_by": held_by(ctx, key),
+        "revisions": views.revisions(post.revisions),
+        "signatures": signature_table(organisation.settings),
+    }
 
 
-def posts_index(book: Handbook) -> str:
+def posts_index_values(book: Handbook) -> Values:
     keys = sorted(book.organisation.posts, key=lambda key: views.pinyin_key(book.organisation.posts[key].title or key))
-    return book.render("posts.md.j2", book.layout.index("posts"), rows=[post_row(book, key) for key in keys])
+    return {"rows": [post_row(book, key) for key in keys]}
 
 
 @dataclass(frozen=True)
@@ -167,7 +223,7 @@ class Owner:
     weight: int | None
 
 
-def kpi_index(book: Handbook) -> str:
+def kpi_index_values(book: Handbook) -> Values:
     """Every KPI once (by name, as first written), with who has it and at what weight."""
     first: dict[str, Kpi] = {}
     owners: dict[str, list[Owner]] = {}
@@ -177,7 +233,7 @@ def kpi_index(book: Handbook) -> str:
             owners[kpi.name].append(Owner(owner, kpi.weight))
     names = sorted(first, key=views.pinyin_key)
     table = views.kpi_table([first[name] for name in names], book.organisation.settings.locale)
-    return book.render("kpis.md.j2", book.layout.index("kpis"), table=table, owners=[owners[name] for name in names])
+    return {"table": table, "owners": [owners[name] for name in names]}
 
 
 def _all_kpis(book: Handbook) -> Iterator[tuple[Link, Kpi]]:
@@ -190,12 +246,6 @@ def _all_kpis(book: Handbook) -> Iterator[tuple[Link, Kpi]]:
             yield book.ctx.post_link(key) or Link(key), kpi
 
 
-def authority_index(book: Handbook) -> str:
+def authority_index_values(book: Handbook) -> Values:
     """The authority matrix (分权手册) as a grid: items by tier, the parties that sign them."""
-    grid = approval_grid(book.ctx)
-    return book.render(
-        "authorities.md.j2",
-        book.layout.index("authorities"),
-        grid=grid,
-        ruled=bool(book.organisation.project.approvals),
-    )
+    return {"grid": approval_grid(book.ctx), "ruled": bool(book.organisation.project.approvals)}

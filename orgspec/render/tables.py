@@ -1,11 +1,11 @@
-"""Tables for the terminal and for Markdown, shared by `orgspec compare` and `orgspec diff` (pure)."""
+"""Tables for the terminal, Markdown and HTML, shared by `orgspec compare` and `orgspec diff` (pure)."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["markdown_table", "text_table", "width"]
+__all__ = ["html_table", "markdown_table", "text_table", "width"]
 
 
 def width(text: str) -> int:
@@ -36,3 +36,14 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, firs
     """Lines of a Markdown (GitHub) table; the cells must be escaped already."""
     rule = ["---:" if n >= first_numeric else "---" for n in range(len(header))]
     return ["| " + " | ".join(row) + " |" for row in (header, rule, *rows)]
+
+
+def html_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, first_numeric: int = 1) -> list[str]:
+    """Lines of an HTML table; the cells must be escaped already. Columns from ``first_numeric`` on are numbers."""
+
+    def cells(tag: str, row: Sequence[str]) -> str:
+        opening = [f'<{tag} class="num">' if n >= first_numeric else f"<{tag}>" for n in range(len(row))]
+        return "".join(f"{start}{cell}</{tag}>" for start, cell in zip(opening, row, strict=True))
+
+    body = [f"<tr>{cells('td', row)}</tr>" for row in rows]
+    return ["<table>", f"<thead><tr>{cells('th', header)}</tr></thead>", "<tbody>", *body, "</tbody>", "</table>"]

@@ -33,6 +33,9 @@ class SiteLayout:
     def post(self, key: str) -> str:
         return f"{self.folder}/posts/{key}.md"
 
+    def family(self, key: str) -> str:
+        return f"{self.folder}/families/{key}.md"
+
     def index(self, name: str) -> str:
         return f"{self.folder}/indexes/{name}.md"
 

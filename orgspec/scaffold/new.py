@@ -67,25 +67,31 @@ def post_skeleton(
     *,
     department: str,
     title: str | None = None,
+    title_en: str | None = None,
     reports_to: str | None = None,
     code: str | None = None,
     grades: Sequence[str] = (),
     clauses: Sequence[str] = (),
     budgeted_by: str | None = None,
+    grade: str | None = None,
+    authorised: int | None = None,
+    filled: int | None = None,
 ) -> str:
     """A new post's YAML: the basic information filled in, every other section explained and commented out.
 
-    ``budgeted_by`` names a department whose authorised total covers the post: the post then starts with
-    no head count, so that the total still adds up until both are changed together.
+    ``budgeted_by`` names a department whose authorised total covers the post: without an ``authorised``
+    count the post then starts with none, so that the total still adds up until both are changed together.
     """
     return POST_TEMPLATE.format(
-        authorised=_authorised(budgeted_by),
+        authorised=f"authorised: {authorised}" if authorised is not None else _authorised(budgeted_by),
+        filled=f"filled: {filled}" if filled is not None else "# filled: 1",
+        grade=_line("grade", grade, grades[0] if grades else "P1"),
         key=key,
         title=_line("title", title or key),
+        title_en=_line("title_en", title_en, "Job title in English"),
         code=_line("code", code, "按 orgspec.yaml 中 code_pattern 的编号规则填写"),
         department=_line("department", department),
         grades="、".join(grades) or "见 orgspec.yaml 中的 grades",
-        grade_example=grades[0] if grades else "P1",
         reports_to=_line("reports_to", reports_to, "上级岗位的 id"),
         clause=clauses[0] if clauses else "other-tasks",
         clauses="、".join(clauses) or "clauses.yaml 中尚无条款",
@@ -112,13 +118,19 @@ def budgeting_department(project: Project, department: str) -> str | None:
 
 
 def department_skeleton(
-    key: str, *, name: str | None = None, parent: str | None = None, clauses: Sequence[str] = ()
+    key: str,
+    *,
+    name: str | None = None,
+    parent: str | None = None,
+    head: str | None = None,
+    clauses: Sequence[str] = (),
 ) -> str:
-    """A new department's YAML: name and parent filled in, every other section explained and commented out."""
+    """A new department's YAML: name, parent and head filled in, every other section explained and commented out."""
     return DEPARTMENT_TEMPLATE.format(
         key=key,
         name=_line("name", name or key),
         parent=_line("parent", parent, "上级部门的 id"),
+        head=_line("head", head, "岗位 id"),
         clause=clauses[0] if clauses else "other-tasks",
     )
 
@@ -132,20 +144,27 @@ POST_TEMPLATE = """\
 # 岗位名称
 {title}
 # 英文名称
-# title_en: Job title in English
+{title_en}
 # 岗位编号
 {code}
 # 所属部门：departments/ 下的文件名（部门 id）
 {department}
 # 职位等级，可选：{grades}
-# grade: {grade_example}
+{grade}
 # 岗位编制（核定人数）；实有人数 filled 不写时视为满编
 {authorised}
-# filled: 1
+{filled}
 # 直接上级：上级岗位的 id（roles/ 下的文件名）；最高岗位不写。直接下级由各岗位的 reports_to 推出，不必填写
 {reports_to}
 # 虚线上级（次要汇报关系）
 # dotted_line: [上级岗位的 id]
+# 兼任：本岗位任职者同时担任的另一岗位的 id；人数只计一次
+# also_holds: 岗位 id
+# 编制类别（如 行政编制 / 事业编制 / 工勤编制）和领导职务（计入部门的领导职数）
+# staffing_kind: 行政编制
+# leadership: 副主任
+# 职位序列（orgspec.yaml 的 families）中，本级的哪些内容替换而不是追加下级的内容
+# replaces: [kpis]
 
 # ── 岗位设置目的：为什么设这个岗位 ──
 # purpose:
@@ -209,12 +228,23 @@ kpis: []
 #   skills: 业务技能
 #   knowledge: 专业知识
 #   qualities: 综合素质
+#   preferred: 优先条件（非必备）
+
+# ── 能力要求：等级取自 orgspec.yaml 的 competency_scale ──
+# competencies:
+#   - name: 沟通协调能力
+#     level: 3
+#     description: 说明
 
 # ── 工作环境 ──
 # environment:
 
 # ── 职业发展 ──
 # career:
+
+# ── 其他栏目：orgspec.yaml 的 sections 中声明的栏目（如 培训要求、工作时间、招聘流程） ──
+# sections:
+#   training: [……]
 
 # ── 修订记录：版本号要加引号 ──
 # revisions:
@@ -243,7 +273,11 @@ DEPARTMENT_TEMPLATE = """\
 # 排序：同级部门中数字小的排在前面
 # order: 0
 # 部门负责人：负责人岗位的 id，该岗位须属于本部门
-# head: 岗位 id
+{head}
+# 机构规格（如 正科级）
+# rank: 正科级
+# 合署办公的部门 id
+# shares_office_with: [部门 id]
 
 # ── 工作目标 ──
 # objective:
@@ -266,6 +300,9 @@ functions: []
 
 # ── 编制：本部门及下级部门的核定人数合计，检查时与各岗位编制之和比对 ──
 # authorised: 10
+# 三定：按编制类别的人员编制，和按职务的领导职数（含下级部门的岗位）
+# staffing: {{行政编制: 8, 工勤编制: 1}}
+# leadership: {{主任: 1, 副主任: 2}}
 
 # ── 部门关键绩效指标 ──
 # kpis:

@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 from orgspec.core.write import write_if_changed
@@ -24,13 +25,22 @@ FINGERPRINTED = ("views", "export", "i18n", "site")
 
 
 @cache
-def code_fingerprint() -> str:
-    """A hash of the sheet, export and label code, so a changed layout is never served from an old copy."""
+def code_fingerprint(packages: tuple[str, ...] = FINGERPRINTED) -> str:
+    """A hash of the code of orgspec's ``packages`` (``""``: all of it), so that what changed code would
+    make differently is never served from an old copy. By default: the sheet, export and label code."""
     digest = hashlib.sha256()
     root = Path(__file__).resolve().parent.parent
-    for path in sorted(path for package in FINGERPRINTED for path in (root / package).glob("*.py")):
+    for path in sorted(path for package in packages for path in (root / package).rglob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def library_version(distribution: str) -> str:
+    """The installed version of ``distribution`` ("-" when it is not installed), for keys of what it makes."""
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 def cache_key(*parts: str) -> str:

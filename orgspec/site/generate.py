@@ -17,11 +17,12 @@ from orgspec.link.organisation import Organisation
 from orgspec.model.types import Edition
 from orgspec.render.handbook import handbook
 from orgspec.render.navigation import NavItem, handbook_nav
-from orgspec.render.pages import render_pages
+from orgspec.render.pages import page_jobs
 from orgspec.render.templates import builtin_templates, project_templates
 from orgspec.render.urls import GENERATED_DIR
 from orgspec.site.cache import CACHE_DIR
 from orgspec.site.downloads import make_copies
+from orgspec.site.incremental import Record, common_key, read_record, render_changed, write_record
 from orgspec.site.mkdocs_config import GENERATED_CONFIG, UserConfig, build_config, is_generated, read_user_config
 
 STYLESHEET = "orgspec.css"
@@ -45,20 +46,40 @@ class Generated:
 
 
 def render_handbook(
-    organisation: Organisation, root: Path, *, cache: Path | None = None, progress: Progress = SILENT
-) -> dict[str, bytes]:
-    """Every generated file, keyed by its path inside the generated folder.
+    organisation: Organisation,
+    root: Path,
+    *,
+    cache: Path | None = None,
+    progress: Progress = SILENT,
+    record: Record | None = None,
+) -> tuple[dict[str, bytes], dict[str, str]]:
+    """Every generated file, keyed by its path inside the generated folder, and the key of each page.
 
     ``organisation`` is already the edition's; ``cache`` keeps the Word and PDF copies between runs;
-    ``progress`` is told of each copy made.
+    ``progress`` is told of each copy and page made; a page whose key ``record`` holds for its intact
+    file is read from that file instead of being rendered again.
     """
     copies = make_copies(handbook(organisation, project_root=root), root, cache, progress)
     book = handbook(organisation, project_root=root, downloads=copies.formats)
     prefix = f"{book.layout.folder}/"
-    files = {path.removeprefix(prefix): text.encode("utf-8") for path, text in render_pages(book).items()}
+    templates = [folder for folder in (project_templates(root), builtin_templates()) if folder is not None]
+    jobs = page_jobs(book)
+    known = {prefix + name: key for name, key in record.intact().items()} if record is not None else {}
+    rendered = render_changed(book, jobs, common_key(book, templates), known, progress=progress)
+    files: dict[str, bytes] = {}
+    keys: dict[str, str] = {}
+    for job, page in zip(jobs, rendered, strict=True):
+        name = job.path.removeprefix(prefix)
+        if page.text is None:
+            assert record is not None
+            files[name] = (record.folder / name).read_bytes()
+        else:
+            files[name] = page.text.encode("utf-8")
+        if page.key is not None:
+            keys[name] = page.key
     files[f"assets/{STYLESHEET}"] = _stylesheet(root)
     files.update(copies.files)
-    return files
+    return files, keys
 
 
 def _stylesheet(root: Path) -> bytes:
@@ -99,7 +120,10 @@ def generate(
     user = read_user_config(root)
     organisation = publish(organisation, edition)
     folder = out if out is not None else root / user.docs_dir / GENERATED_DIR
-    files = render_handbook(organisation, root, cache=root / CACHE_DIR / edition, progress=progress)
+    record = read_record(root, edition, folder)
+    files, keys = render_handbook(
+        organisation, root, cache=root / CACHE_DIR / edition, progress=progress, record=record
+    )
     config_path = None
     if out is None:
         config_path = root / GENERATED_CONFIG
@@ -108,6 +132,7 @@ def generate(
         stylesheet = f"{GENERATED_DIR}/assets/{STYLESHEET}"
         text = build_config(user, organisation.settings, navigation(organisation, root, user), stylesheet)
     report = write_tree(folder, files)
+    write_record(record, keys)
     if config_path is not None:
         write_if_changed(config_path, text.encode("utf-8"))
     return Generated(folder, report, config_path, user)

@@ -1,5 +1,6 @@
 """Check, then generate: what `orgspec generate` and `orgspec build` do before a site builder runs, and the
-MkDocs plugin too. Nothing at all happens when nothing changed since the last clean run (`orgspec.site.stamp`).
+MkDocs plugin too. Nothing is loaded, checked or written when nothing changed since the last run that
+generated (`orgspec.site.stamp`); what its check said is said again (`orgspec.site.findings`).
 """
 
 from __future__ import annotations
@@ -9,10 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orgspec.check.pipeline import CheckResult, check_project
+from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import ProblemsFound
 from orgspec.core.progress import SILENT, Progress
 from orgspec.core.write import TreeReport
 from orgspec.edition.redact import chosen_edition
+from orgspec.site import findings
 from orgspec.site.generate import Generated, generate
 from orgspec.site.mkdocs_config import read_user_config
 from orgspec.site.stamp import Request, forget, inputs_digest, record, unchanged
@@ -32,26 +35,30 @@ def check_and_generate(
     out: Path | None = None,
     *,
     strict: bool = False,
-    show: Callable[[CheckResult], None] = lambda result: None,
+    show: Callable[[Findings], None] = lambda findings: None,
     progress: Progress = SILENT,
 ) -> Outcome:
-    """Check the project at ``root`` (``show`` is given the result) and generate the handbook.
+    """Check the project at ``root`` (``show`` is given what the check found) and generate the handbook.
 
     `ProblemsFound` when the check finds errors, or warnings under ``strict``: then nothing is written.
     """
     request = Request(root, edition, out)
     digest = inputs_digest(request)
     files = unchanged(request, digest)
-    if files is not None:
+    said = None if files is None else findings.recall(root, digest)
+    if files is not None and said is not None:
+        show(said)
+        if said.failed(strict=strict):
+            raise ProblemsFound()
         report = TreeReport(written=[], unchanged=files, removed=[])
         return Outcome(Generated(request.folder(), report, request.config(), read_user_config(root)), None)
     forget(request)
     result = check_project(root)
-    show(result)
+    show(result.findings)
     if result.failed(strict=strict):
         raise ProblemsFound()
     chosen = chosen_edition(result.organisation, edition)
     generated = generate(result.organisation, root, edition=chosen, out=out, progress=progress)
-    if not result.diagnostics:
+    if findings.keep(root, digest, result.findings):
         record(request, digest)
     return Outcome(generated, result)

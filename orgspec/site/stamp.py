@@ -2,7 +2,7 @@
 
 Generating 10,000 posts means loading and checking every file and rendering
 every page, which takes seconds even when nothing changed and nothing is
-written. After a generate whose check found no problem at all, the stamp
+written. After a generate whose check found no error, the stamp
 (``.cache/orgspec/generate-stamp.json``) records a hash of everything that
 shapes the output and the size and modification time of every file
 written. The next generate skips loading, checking and rendering when:
@@ -16,8 +16,8 @@ written. The next generate skips loading, checking and rendering when:
   recorded size and time (a page edited or removed by hand is repaired by
   a full run).
 
-A run with any diagnostic (even a warning) records no stamp, so the
-diagnostics are printed again every time until they are fixed.
+The warnings of that run are kept beside the stamp (`orgspec.site.findings`)
+and printed again by every run it skips, until they are fixed.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from orgspec import __version__
@@ -36,6 +35,7 @@ from orgspec.export.pdf import pdf_installed
 from orgspec.load.project import APPROVALS_FILE, CLAUSES_FILE, DEPARTMENTS_DIR, ROLES_DIR, SETTINGS_FILE
 from orgspec.render.templates import builtin_templates, project_templates
 from orgspec.render.urls import GENERATED_DIR
+from orgspec.site.cache import library_version
 from orgspec.site.generate import hand_written_pages
 from orgspec.site.mkdocs_config import GENERATED_CONFIG, read_user_config
 
@@ -67,7 +67,7 @@ def inputs_digest(request: Request) -> str:
     root = request.root
     digest = hashlib.blake2b(digest_size=20)
     facts = [__version__, str(request.edition), str(request.out), str(pdf_installed())]
-    facts += [os.environ.get("SOURCE_DATE_EPOCH", ""), *map(_version, RENDERING_LIBRARIES)]
+    facts += [os.environ.get("SOURCE_DATE_EPOCH", ""), *map(library_version, RENDERING_LIBRARIES)]
     digest.update("\0".join(facts).encode())
     for path in source_files(root):
         digest.update(b"\0" + path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
@@ -79,13 +79,6 @@ def inputs_digest(request: Request) -> str:
             state = path.stat()
             digest.update(f"\0{path}\0{state.st_size}\0{state.st_mtime_ns}".encode())
     return digest.hexdigest()
-
-
-def _version(distribution: str) -> str:
-    try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return "-"
 
 
 def source_files(root: Path) -> Iterator[Path]:

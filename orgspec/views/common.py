@@ -60,6 +60,7 @@ class Ctx:
     page_of_department: dict[str, str] = field(default_factory=dict)
     worked_out: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     """What a view works out once for every page rather than once per page, by the view's name."""
+    page_of_family: dict[str, str] = field(default_factory=dict)
 
     def text(self, entry: Entry) -> str:
         return self.organisation.text(entry)
@@ -97,6 +98,11 @@ class Ctx:
         """A link to the department's page, with its name."""
         department = self.organisation.departments.get(key or "")
         return _link(key, department.name if department else None, self.page_of_department)
+
+    def family_link(self, key: str | None) -> Link | None:
+        """A link to the job family's page, with its name."""
+        family = self.organisation.settings.families.get(key or "")
+        return _link(key, family.name if family else None, self.page_of_family)
 
 
 def _link(key: str | None, text: str | None, pages: dict[str, str]) -> Link | None:
@@ -226,13 +232,17 @@ def pay_text(settings: Settings, grade: str | None) -> str:
     band = next((step.pay for step in settings.grades if step.id == grade), None)
     if band is None:
         return ""
-    return f"{money(band.min, '').strip()}–{money(band.max, settings.currency)}"
+    return f"{figure(band.min)}–{money(band.max, settings.currency)}"
 
 
 def money(amount: Decimal, currency: str) -> str:
     """An amount as on a job sheet: 20,000 CNY."""
-    text = f"{amount:,.2f}".rstrip("0").rstrip(".")
-    return f"{text} {currency}"
+    return f"{figure(amount)} {currency}"
+
+
+def figure(amount: Decimal, *, sign: bool = False) -> str:
+    """An amount without its currency: 20,000 or 1,234.5; with ``sign``, +20,000 or -1,234.5."""
+    return f"{amount:{'+' if sign else ''},.2f}".rstrip("0").rstrip(".")
 
 
 def revisions(items: Sequence[Revision]) -> list[Revision]:

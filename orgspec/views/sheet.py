@@ -18,8 +18,12 @@ from orgspec.model.types import PERIODS
 from orgspec.views import common as views
 from orgspec.views.approvals import post_approvals
 from orgspec.views.common import Ctx, Group, Line, RelationRow
+from orgspec.views.establishment import held_by
+from orgspec.views.family import family_place
+from orgspec.views.sections import competency_table, extra_sections, scale_text
 
-QUALIFICATIONS = ("education", "majors", "experience", "certificates", "skills", "knowledge", "qualities")
+QUALIFICATIONS = ("education", "majors", "experience", "certificates", "skills", "knowledge", "qualities", "preferred")
+"""The qualifications in the order of the source sheets: what is required, then what is preferred."""
 REVISION_COLUMNS = ("version", "date", "change", "author", "reviewer", "approver")
 
 
@@ -122,6 +126,26 @@ def basic_fields(ctx: Ctx, key: str) -> list[Field]:
         dotted = _names([ctx.post_link(other) for other in post.dotted_line], locale)
         fields.append(Field(label("post.dotted-line", locale), dotted, wide=True))
     fields.append(Field(label("post.subordinates", locale), subordinates or none, wide=True))
+    return fields + _shape_fields(ctx, key)
+
+
+def _shape_fields(ctx: Ctx, key: str) -> list[Field]:
+    """Where the post stands in its job family and its 三定; the post its holder also holds, or who holds it."""
+    post = ctx.organisation.posts[key]
+    locale = ctx.organisation.settings.locale
+    place = family_place(ctx, key)
+    fields = [Field(label("post.family", locale), place.text, wide=True)] if place else []
+    fields += [
+        Field(label(name, locale), value)
+        for name, value in (("post.staffing-kind", post.staffing_kind), ("post.leadership", post.leadership))
+        if value
+    ]
+    also = ctx.post_link(post.also_holds)
+    if also is not None:
+        fields.append(Field(label("post.also-holds", locale), also.text, wide=True))
+    holders = held_by(ctx, key)
+    if holders:
+        fields.append(Field(label("post.held-by", locale), _names(holders, locale), wide=True))
     return fields
 
 
@@ -147,8 +171,10 @@ def _sections(ctx: Ctx, key: str, post: Post, locale: Locale) -> list[Section | 
         table_section(label("post.routines", locale), routine_table(post, locale)),
         table_section(label("post.relations", locale), relation_table(ctx, post.relations, locale)),
         table_section(label("post.qualifications", locale), qualification_table(ctx, post, locale)),
+        competency_section(post, ctx.organisation.settings),
         text_section(label("post.environment", locale), post.environment),
         text_section(label("post.career", locale), post.career),
+        *[lines_section(ctx, section.title, section.lines) for section in extra_sections(ctx, post)],
         table_section(label("signature.heading", locale), signature_table(ctx.organisation.settings)),
         table_section(label("post.revisions", locale), revision_table(post.revisions, locale)),
     ]
@@ -164,10 +190,25 @@ def group_section(heading: str, groups: list[Group], locale: Locale) -> Section 
     for group in groups:
         if not group.lines:
             continue
-        start = shown[-1].start + len(shown[-1].lines) if shown and not group.heading else 1
+        start = 1  # each group is numbered from 1, as the source sheets do
         lines = [Line(views.aside(line.text, _share(line), locale), clause=line.clause) for line in group.lines]
         shown.append(Group(group.heading, lines, start))
     return Section(heading, groups=shown) if shown else None
+
+
+def lines_section(ctx: Ctx, heading: str, lines: list[Line]) -> Section | None:
+    """One line as a paragraph, several as a numbered list."""
+    if len(lines) == 1:
+        return text_section(heading, lines[0].text)
+    return group_section(heading, [Group("", lines)], ctx.organisation.settings.locale)
+
+
+def competency_section(post: Post, settings: Settings) -> Section | None:
+    """The competencies with their ratings, the scale written above them."""
+    table = printed(competency_table(post, settings), settings.locale)
+    if not table.rows:
+        return None
+    return Section(label("post.competencies", settings.locale), text=scale_text(settings) or None, table=table)
 
 
 def _share(line: Line) -> str | None:
@@ -193,6 +234,9 @@ WIDTHS = {
     "approval.tier-short": 3,
     "approval.step": 1,
     "approval.action": 2,
+    "competency.name": 3,
+    "competency.level": 2,
+    "competency.description": 6,
 }
 """Relative widths of the columns of the printed tables."""
 

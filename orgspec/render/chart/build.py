@@ -139,15 +139,34 @@ def post_card(organisation: Organisation, key: str, links: Links) -> Card:
         _field("post.reports-to", superior.title if superior else post.reports_to, locale),
         _field("post.dotted-line", dotted, locale),
     ]
+    note = _concurrent(organisation, key)
     return Card(
         post_key(key),
         post.title or key,
         detail=" · ".join(part for part in (post.code, grade) if part) or None,
         count=_count(count, locale),
         vacancy=_vacancy(count, locale),
+        note=note,
         href=links.post(key),
-        tooltip=_lines(tooltip),
+        tooltip=_lines([*tooltip, note]),
     )
+
+
+def _concurrent(organisation: Organisation, key: str) -> str | None:
+    """The post its holder also holds (兼任：…), or the posts whose holders hold it (由…兼任)."""
+    locale = organisation.settings.locale
+    held = organisation.posts[key].also_holds
+    notes = []
+    if held in organisation.posts and held != key:
+        notes.append(translate("chart.also-holds", locale, {"posts": [_title(organisation, held)]}))
+    holders = [_title(organisation, other) for other in organisation.held_by.get(key, [])]
+    if holders:
+        notes.append(translate("chart.held-by", locale, {"posts": holders}))
+    return _joined(notes, locale)
+
+
+def _joined(notes: list[str], locale: Locale) -> str | None:
+    return label("punct.list", locale).join(notes) or None
 
 
 def department_card(
@@ -159,11 +178,14 @@ def department_card(
     head = _title(organisation, department.head) if department.head else None
     total = organisation.headcount(key, recursive=True)
     has_children = bool(organisation.department_children.get(key))
+    partners = [organisation.departments[other].name for other in organisation.office_partners.get(key, [])]
+    note = translate("chart.office-partners", locale, {"departments": partners}) if partners else None
     tooltip = [
         department.name,
         tag,
         _field("label.head", head, locale),
         _tip_count(total, locale, total=has_children),
+        note,
     ]
     return Card(
         department_key(key),
@@ -173,6 +195,7 @@ def department_card(
         detail=head,
         count=_count(total, locale),
         vacancy=_vacancy(total, locale),
+        note=note,
         href=links.department(key),
         tooltip=_lines(tooltip),
     )
@@ -190,7 +213,7 @@ def _sub_department(organisation: Organisation, key: str, members: list[str], li
     head = organisation.departments[key].head
     if head is None or head not in organisation.posts or head in members:
         return card, None
-    return replace(card, key=post_key(head)), _superior_in(organisation, head, members)
+    return replace(card, key=post_key(head), stands_for=card.key), _superior_in(organisation, head, members)
 
 
 def _superior_in(organisation: Organisation, key: str, members: list[str]) -> str | None:
@@ -224,7 +247,8 @@ def _note_dotted_outside(organisation: Organisation, cards: dict[str, Card]) -> 
             [_title(organisation, other) for other in post.dotted_line if post_key(other) not in cards] if post else []
         )
         if outside:
-            cards[key] = replace(card, note=translate("chart.dotted-outside", locale, {"posts": outside}))
+            dotted = translate("chart.dotted-outside", locale, {"posts": outside})
+            cards[key] = replace(card, note=_joined([part for part in (card.note, dotted) if part], locale))
 
 
 # --- words -----------------------------------------------------------------

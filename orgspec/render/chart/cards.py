@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from orgspec.render.chart.layout import Node
@@ -38,6 +39,18 @@ BOLD_FACTOR = 1.08
 TITLE_COLUMNS = 20
 
 
+MarkKind = Literal["added", "removed", "moved", "changed"]
+MARK_KINDS: tuple[MarkKind, ...] = ("added", "removed", "moved", "changed")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """How a box changed, in a before/after chart: its kind (a colour and a border pattern) and words on the box."""
+
+    kind: MarkKind
+    label: str
+
+
 @dataclass(frozen=True)
 class Card:
     """The content of one box; all text is plain (escaped when drawn)."""
@@ -52,6 +65,8 @@ class Card:
     note: str | None = None  # a last line, e.g. dotted-line superiors outside the chart
     href: str | None = None
     tooltip: str = ""  # the <title>: lines separated by "\n"
+    marker: Marker | None = None  # a before/after chart: what changed, as a first line and a border
+    stands_for: str | None = None  # a sub-department box keyed by its head post: the department's own key
 
 
 @dataclass(frozen=True)
@@ -104,7 +119,7 @@ def title_lines(title: str) -> tuple[str, ...]:
 class Row:
     """One line of text in a card: its role (a CSS class), text and metrics."""
 
-    role: Literal["tag", "title", "detail", "count", "note"]
+    role: Literal["mark", "tag", "title", "detail", "count", "note"]
     text: str
     size: float
     height: float
@@ -113,6 +128,8 @@ class Row:
 def card_rows(card: Card) -> tuple[Row, ...]:
     """The lines of a card from top to bottom (the vacancy is drawn inside the count row)."""
     rows: list[Row] = []
+    if card.marker:
+        rows.append(Row("mark", card.marker.label, SMALL_SIZE, SMALL_LINE))
     if card.tag:
         rows.append(Row("tag", card.tag, SMALL_SIZE, SMALL_LINE))
     rows.extend(Row("title", line, TITLE_SIZE, TITLE_LINE) for line in title_lines(card.title))
@@ -131,7 +148,7 @@ def count_text(card: Card) -> str:
 
 
 def row_width(row: Row) -> float:
-    factor = BOLD_FACTOR if row.role == "title" else 1.0
+    factor = BOLD_FACTOR if row.role in ("title", "mark") else 1.0
     return text_width_px(row.text, row.size) * factor
 
 
@@ -206,6 +223,21 @@ def _reach(starts: list[str], children: dict[str, list[str]]) -> list[str]:
         seen.append(key)
         stack.extend(reversed(children[key]))
     return seen
+
+
+def marked(chart: Chart, markers: Mapping[str, Marker]) -> Chart:
+    """The chart with each box whose key (or the department it stands for) is in ``markers`` marked.
+
+    The box at the root, the organisation or the department heading a chart, is not marked.
+    """
+    built: dict[int, CardTree] = {}
+    for node in reversed(walk(chart.root)):  # children before parents
+        card = node.card
+        key = card.stands_for or card.key
+        if key in markers and card.kind != "root":
+            card = replace(card, marker=markers[key])
+        built[id(node)] = CardTree(card, tuple(built[id(child)] for child in node.children))
+    return replace(chart, root=built[id(chart.root)])
 
 
 def card_tree(top: str, cards: dict[str, Card], children: dict[str, list[str]]) -> CardTree:

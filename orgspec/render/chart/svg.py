@@ -13,6 +13,13 @@ black-and-white print: an accent-coloured thicker border, a stripe on the
 left edge and the words "空缺 n".  A sub-department standing for all its
 posts has a second card offset behind it, like a stack of cards.
 
+In a before/after chart a changed box carries a `Marker`, again three
+ways: a colour of the Okabe–Ito palette (told apart by most colour-blind
+readers), a border pattern (solid for added, dashed for removed, dash-dot
+for moved, dotted for changed; a removed title is struck through) and its
+words on the first line of the box. Their style sheet, `MARK_STYLE`, is
+written only into charts that have a marker.
+
 Colours come from Material's (and Zensical's) CSS custom properties, with
 the light theme's values as fallbacks so that a standalone file looks the
 same anywhere.  The style sheet is scoped to ``svg.orgspec-svg``, because a
@@ -22,10 +29,26 @@ same anywhere.  The style sheet is scoped to ``svg.orgspec-svg``, because a
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from urllib.parse import quote
 
-from orgspec.render.chart.cards import SMALL_SIZE, Card, Chart, Legend, Row, card_rows, to_nodes, walk
+from orgspec.render.chart.cards import (
+    MARK_KINDS,
+    PAD_X,
+    PAD_Y,
+    SMALL_LINE,
+    SMALL_SIZE,
+    Card,
+    Chart,
+    Legend,
+    Marker,
+    Row,
+    card_rows,
+    row_width,
+    to_nodes,
+    walk,
+)
 from orgspec.render.chart.dotted import route
 from orgspec.render.chart.layout import Box, Edge, Layout, layout
 from orgspec.render.chart.measure import text_width_px
@@ -74,6 +97,30 @@ STYLE = "".join(
 )
 
 
+MARK_COLOURS = {
+    # kind: (border, fill, text), from the Okabe–Ito palette; the text is darker, for contrast on the fill
+    "added": ("#009e73", "#e3f4ee", "#00704f"),
+    "removed": ("#d55e00", "#fbe9de", "#a84a00"),
+    "moved": ("#0072b2", "#e2eef6", "#005a8c"),
+    "changed": ("#e69f00", "#fdf2dc", "#8a5f00"),
+}
+MARK_DASHES = {"added": "none", "removed": "7 3", "moved": "12 3 2 3", "changed": "2 3"}
+MARK_STYLE = "".join(
+    (
+        "<style>",
+        f"{_S}{{print-color-adjust:exact;-webkit-print-color-adjust:exact}}",
+        *(
+            f"{_S} .mark-{kind} .box{{stroke:{MARK_COLOURS[kind][0]};fill:{MARK_COLOURS[kind][1]};"
+            f"stroke-width:3;stroke-dasharray:{MARK_DASHES[kind]}}}"
+            f"{_S} .mark-{kind} .mark{{fill:{MARK_COLOURS[kind][2]};font-weight:700}}"
+            for kind in MARK_KINDS
+        ),
+        f"{_S} .mark-removed .title{{text-decoration:line-through}}",
+        "</style>",
+    )
+)
+
+
 def draw(chart: Chart) -> str:
     """Lay out and draw a chart."""
     placed = layout(to_nodes(chart.root), **SPACING)
@@ -99,6 +146,7 @@ def render(
         _open_tag(width, height, label),
         f"<title>{_text(label)}</title>",
         STYLE,
+        MARK_STYLE if any(card.marker for card in cards.values()) else "",
         _edges(placed.edges),
         *(_dotted(boxes[low], boxes[high], placed) for low, high in pairs),
         *(_card(box, cards[box.key]) for box in placed.boxes),
@@ -148,6 +196,12 @@ def _open_tag(width: float, height: float, label: str) -> str:
     )
 
 
+def drawn_width(svg: str) -> float:
+    """The width of a chart that `render` drew, read from its opening tag (its label cannot hold a quote)."""
+    found = re.search(r'width="([0-9.]+)"', svg[: svg.index(">")])
+    return float(found.group(1)) if found else 0.0
+
+
 def _edges(edges: Sequence[Edge]) -> str:
     """All solid edges as one path: shared bus segments are painted once, so
     a translucent stroke colour does not darken where edges overlap."""
@@ -191,7 +245,7 @@ def _dotted(low: Box, high: Box, placed: Layout) -> str:
 
 
 def _card(box: Box, card: Card) -> str:
-    classes = card.kind + (" vacant" if card.vacancy else "")
+    classes = card.kind + (" vacant" if card.vacancy else "") + (f" mark-{card.marker.kind}" if card.marker else "")
     opening = f'<a href="{_href(card.href)}" class="{classes}">' if card.href else f'<g class="{classes}">'
     closing = "</a>" if card.href else "</g>"
     inner = [f"<title>{_tooltip(card.tooltip or card.title)}</title>"]
@@ -271,4 +325,24 @@ def _legend(entries: Sequence[tuple[str, str]], top: float) -> list[str]:
     return ["".join(parts)]
 
 
-__all__ = ["SPACING", "STYLE", "draw", "render"]
+def mark_sample(marker: Marker) -> str:
+    """A small box marked as a chart marks one, with its words: an entry of a before/after page's legend.
+
+    Its style sheets (`STYLE`, `MARK_STYLE`) are the page's to include once.
+    """
+    row = Row("mark", marker.label, SMALL_SIZE, SMALL_LINE)
+    margin = 2.0  # room for the thick border
+    width, height = math.ceil(row_width(row) + 2 * PAD_X), math.ceil(SMALL_LINE + 2 * PAD_Y)
+    outer_width, outer_height = _num(width + 2 * margin), _num(height + 2 * margin)
+    baseline = margin + height / 2 + SMALL_SIZE * 0.35
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="orgspec-svg" role="img" aria-label="{_text(marker.label)}" '
+        f'viewBox="0 0 {outer_width} {outer_height}" width="{outer_width}" height="{outer_height}">'
+        f'<g class="post mark-{marker.kind}">'
+        f'<rect class="box" x="{_num(margin)}" y="{_num(margin)}" width="{width}" height="{height}" rx="4"/>'
+        f'<text class="mark" x="{_num(margin + width / 2)}" y="{_num(baseline)}">{_text(marker.label)}</text>'
+        "</g></svg>"
+    )
+
+
+__all__ = ["FONT", "MARK_STYLE", "SPACING", "STYLE", "draw", "drawn_width", "mark_sample", "render"]

@@ -1,0 +1,109 @@
+"""Names resolved against the project: departments, superiors, grades, parties, standard clauses.
+
+A name matches a department or post of the project, or one imported in the
+same run, when it is written the same (white space and full-width forms
+aside), in either language. A post name that matches nothing is left out
+of the YAML and named in a note with the closest known name (did you
+mean); a department that matches nothing is created, with a note naming
+the closest one that exists.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from orgspec.core.suggest import suggest
+from orgspec.load.project import Project
+from orgspec.model.settings import Grade
+
+
+def key(name: str) -> str:
+    """A name as names are compared: full-width forms folded, white space removed, case ignored."""
+    return "".join(unicodedata.normalize("NFKC", name).split()).casefold()
+
+
+@dataclass
+class Names:
+    """Names of one kind (departments or posts) → the ids that carry them."""
+
+    ids: dict[str, list[str]] = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict)
+    """A name as written, by its key: for did-you-mean."""
+
+    def add(self, identifier: str, *spellings: str | None) -> None:
+        for spelling in spellings:
+            if spelling:
+                found = self.ids.setdefault(key(spelling), [])
+                if identifier not in found:
+                    found.append(identifier)
+                self.shown.setdefault(key(spelling), spelling)
+
+    def find(self, name: str) -> list[str]:
+        return self.ids.get(key(name), [])
+
+    def closest(self, name: str) -> str | None:
+        """The known name closest to ``name``, as written, or None."""
+        close = suggest(key(name), self.shown)
+        return self.shown[close] if close is not None else None
+
+
+def bilingual(name: str, english: str | None) -> list[str]:
+    """The ways a sheet may print a name: the original, the English one, both (甲 / A)."""
+    return [name, *([english, f"{name} / {english}"] if english else [])]
+
+
+@dataclass
+class Context:
+    """What names are resolved against: the project, and what the run imports beside it."""
+
+    project: Project
+    departments: Names = field(default_factory=Names)
+    posts: Names = field(default_factory=Names)
+    post_departments: dict[str, str] = field(default_factory=dict)
+    clauses: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, project: Project) -> Context:
+        context = cls(project)
+        for identifier, department in project.departments.items():
+            context.departments.add(identifier, *bilingual(department.model.name, department.model.name_en))
+        for identifier, post in project.posts.items():
+            if post.model.title:
+                context.add_post(identifier, post.model.title, post.model.title_en, post.model.department)
+        context.clauses = {key(item.text): identifier for identifier, item in project.clauses.items()}
+        return context
+
+    def add_post(self, identifier: str, title: str, title_en: str | None, department: str) -> None:
+        self.posts.add(identifier, *bilingual(title, title_en))
+        self.post_departments[identifier] = department
+
+    def post(self, name: str, department: str | None) -> tuple[str | None, list[str]]:
+        """The post ``name`` names (preferring one of ``department``), or None and the candidates."""
+        found = self.posts.find(name)
+        if len(found) > 1:
+            inside = [post for post in found if self.post_departments.get(post) == department]
+            found = inside if len(inside) == 1 else found
+        return (found[0], found) if len(found) == 1 else (None, found)
+
+    def department(self, name: str) -> str | None:
+        found = self.departments.find(name)
+        return found[0] if len(found) == 1 else None
+
+    def clause(self, text: str) -> str | None:
+        """The standard clause whose wording ``text`` is, or None."""
+        return self.clauses.get(key(text))
+
+    def grade(self, text: str) -> str | None:
+        """The grade a sheet names: its id, its name, or both (经理级（M2）)."""
+        return grade_of(self.project.settings.grades, text)
+
+
+def grade_of(grades: Iterable[Grade], text: str) -> str | None:
+    wanted = key(text)
+    for grade in grades:
+        spellings = [grade.id, *([grade.name, f"{grade.name}({grade.id})"] if grade.name else [])]
+        if wanted in {key(spelling) for spelling in spellings}:
+            return grade.id
+    return None

@@ -1,0 +1,223 @@
+"""Render only the pages whose inputs changed since the last generate, on every core.
+
+A page is a pure function of the values its template is shown (`PageJob`),
+of the templates, of orgspec's code and of the settings. Its *key* hashes
+all of them: the values as data (models, views and charts field by
+field), never the rendered text. After a generate, the key of
+every page is recorded with the size and time of the file written
+(``.cache/orgspec/pages-<edition>.json``); the next generate computes the
+values of every page, which is cheap, and renders only those whose key
+changed or whose file is no longer as written. Editing one post renders
+that post and the pages that show it (its superior's and subordinates'
+pages, its department's page and chart, the indexes), whatever the reason
+they show it: a renamed post, a changed clause, a new template or a new
+version of orgspec all change the keys of exactly the pages they reach.
+
+Pages are computed in worker processes, one per core, when there are
+enough of them to pay for starting the workers; the output is the same
+bytes in the same order either way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import multiprocessing
+import os
+import pickle
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from orgspec.core.progress import SILENT, Progress
+from orgspec.core.write import write_if_changed
+from orgspec.render.handbook import Handbook
+from orgspec.render.pages import PageJob, Values, render_job
+from orgspec.site.cache import code_fingerprint, library_version
+
+RECORD_DIR = Path(".cache") / "orgspec"
+LIBRARIES = ("Jinja2", "MarkupSafe", "pypinyin", "pydantic")
+"""Libraries whose upgrade may change a page."""
+PARALLEL_FROM = 400
+"""Below this many pages one process is faster than starting workers."""
+CHUNK = 64
+"""Pages per task given to a worker: small enough to share the work evenly."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """The pages of the last generate into ``folder``: name → [key, size, modification time in ns]."""
+
+    path: Path
+    folder: Path
+    pages: dict[str, list[Any]]
+
+    def intact(self) -> dict[str, str]:
+        """The key of every recorded page whose file is still as it was written."""
+        keys = {}
+        for name, (key, size, modified) in self.pages.items():
+            try:
+                state = (self.folder / name).stat()
+            except OSError:
+                continue
+            if state.st_size == size and state.st_mtime_ns == modified:
+                keys[name] = key
+        return keys
+
+
+def read_record(root: Path, edition: str, folder: Path) -> Record:
+    """What the last generate of ``edition`` into ``folder`` recorded (nothing when it wrote elsewhere)."""
+    path = root / RECORD_DIR / f"pages-{edition}.json"
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        if document["folder"] == str(folder.resolve()):
+            pages = {str(name): list(entry) for name, entry in document["pages"].items() if len(entry) == 3}
+            return Record(path, folder, pages)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return Record(path, folder, {})
+
+
+def write_record(record: Record, keys: dict[str, str]) -> None:
+    """Record ``keys`` (page name → key) with the state of each page's file as it is now."""
+    pages = {}
+    for name, key in sorted(keys.items()):
+        try:
+            state = (record.folder / name).stat()
+        except OSError:
+            continue
+        pages[name] = [key, state.st_size, state.st_mtime_ns]
+    document = {"folder": str(record.folder.resolve()), "pages": pages}
+    write_if_changed(record.path, json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+def common_key(book: Handbook, templates: Sequence[Path]) -> bytes:
+    """What every page depends on besides its values: code, libraries, templates, settings, downloads."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(code_fingerprint(("",)).encode())
+    for library in LIBRARIES:
+        digest.update(f"\0{library}={library_version(library)}".encode())
+    for folder in templates:
+        for path in sorted(path for path in folder.rglob("*") if path.is_file()):
+            digest.update(b"\0" + path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(b"\0" + (_as_data(book.organisation.settings) or repr(book.organisation.settings).encode()))
+    digest.update(b"\0" + "\0".join(book.downloads.formats).encode())
+    return digest.digest()
+
+
+def _model_state(model: BaseModel) -> tuple[type, tuple[list[tuple[str, Any]]]]:
+    """A model as its type and its fields in order (pickle's own way adds a set, whose order varies)."""
+    return type(model), (list(model.__dict__.items()),)
+
+
+def _subclasses(base: type) -> Iterator[type]:
+    subclass: type
+    for subclass in base.__subclasses__():
+        yield subclass
+        yield from _subclasses(subclass)
+
+
+def _as_data(value: object) -> bytes | None:
+    """``value`` written out as data, the same bytes for equal values; None when it is not plain data."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: equal values give equal bytes, however their objects are shared
+    pickler.dispatch_table = dict.fromkeys(_subclasses(BaseModel), _model_state)
+    try:
+        pickler.dump(value)
+    except Exception:  # whatever cannot be written out
+        return None
+    return buffer.getvalue()
+
+
+def page_key(common: bytes, job: PageJob, values: Values) -> str | None:
+    """A hash of everything that shapes the page; None (always rendered) when its values are not plain data."""
+    data = _as_data((job.path, job.template, sorted(values.items())))
+    return None if data is None else hashlib.blake2b(common + data, digest_size=20).hexdigest()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One page: its key (None: not recorded) and its text (None: the file written last time is still right)."""
+
+    key: str | None
+    text: str | None
+
+
+@dataclass(frozen=True)
+class _Batch:
+    book: Handbook
+    jobs: list[PageJob]
+    common: bytes
+    known: dict[str, str]
+    """Page path (inside docs/) → the key its intact file was written from."""
+
+
+_BATCH: _Batch | None = None
+"""The batch being rendered, for the worker processes, which inherit it when they are forked."""
+
+
+def _render(batch: _Batch, indices: range) -> list[Rendered]:
+    done = []
+    for index in indices:
+        job = batch.jobs[index]
+        values = job.values()
+        key = page_key(batch.common, job, values)
+        same = key is not None and batch.known.get(job.path) == key
+        done.append(Rendered(key, None if same else render_job(batch.book, job, values)))
+    return done
+
+
+def _render_in_worker(indices: range) -> list[Rendered]:
+    assert _BATCH is not None
+    return _render(_BATCH, indices)
+
+
+def render_changed(
+    book: Handbook,
+    jobs: list[PageJob],
+    common: bytes,
+    known: dict[str, str],
+    *,
+    workers: int | None = None,
+    progress: Progress = SILENT,
+) -> list[Rendered]:
+    """Each job's key, and its text unless ``known`` (path → key) says its file is right already.
+
+    ``workers``: processes to use (default: one per core, when there are enough pages and forking is safe).
+    """
+    global _BATCH
+    batch = _Batch(book, jobs, common, known)
+    chunks = [range(start, min(start + CHUNK, len(jobs))) for start in range(0, len(jobs), CHUNK)]
+    count = _workers(len(jobs)) if workers is None else workers
+    results: list[Rendered] = []
+    with progress.steps("pages", len(chunks)) as advance:
+        if count <= 1:
+            for chunk in chunks:
+                results += _render(batch, chunk)
+                advance(jobs[chunk[-1]].path)
+            return results
+        _BATCH = batch
+        try:
+            with multiprocessing.get_context("fork").Pool(count) as pool:
+                for chunk, done in zip(chunks, pool.imap(_render_in_worker, chunks), strict=True):
+                    results += done
+                    advance(jobs[chunk[-1]].path)
+        finally:
+            _BATCH = None
+    return results
+
+
+def _workers(pages: int) -> int:
+    """One per core for a large handbook; one (this process) when forking is unsafe or does not pay."""
+    if pages < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if threading.active_count() > 1:  # forking a process with threads may deadlock the child
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, cores)
