@@ -268,6 +268,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "approval.action": ("签批", "Action"),
     "approval.heading": ("{organisation}分权手册", "Authority matrix: {organisation}"),
     "post.approvals": ("审批事项", "Approvals"),
+    "post.approvals-matrix": ("各事项的全部签批方见：", "Every party that signs these items: "),
     # job families
     "nav.families": ("职位序列", "Job families"),
     "post.family": ("职位序列", "Job family"),

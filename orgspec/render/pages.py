@@ -188,6 +188,7 @@ def post_values(book: Handbook, key: str) -> Values:
         "responsibilities": ctx.lines(post.responsibilities),
         "authorities": views.authority_table(views.authority_rows(ctx, post.authorities), organisation.settings),
         "approvals": post_approvals(ctx, key),
+        "matrix": Link(label("nav.authorities", organisation.settings.locale), book.layout.index("authorities")),
         "kpis": views.kpi_table(post.kpis, organisation.settings.locale),
         "routines": [
             (period, getattr(routines, period)) for period in PERIODS if routines and getattr(routines, period)
