@@ -1,15 +1,10 @@
 """The second example (examples/public-documents), built from six public documents: it checks clean
 under --strict, builds with both engines, shows its 三定, 兼任, 合署办公, job family and approval rules,
 and its source table in examples/README.md drops no field.
-
-The approval rules (approvals.yaml, and the approvals block of orgspec.yaml) need the authority
-matrix of orgspec; where this orgspec has none, the example is checked and built without them and
-the tests of the matrix are skipped.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 from html.parser import HTMLParser
@@ -17,7 +12,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-import yaml
 
 from orgspec.check.pipeline import check_project
 from tests.conftest import REPO, run_cli
@@ -29,24 +23,14 @@ EXAMPLES = REPO / "examples"
 EXAMPLE = EXAMPLES / "public-documents"
 ENGINES = ("mkdocs", "zensical")
 
-APPROVALS = importlib.util.find_spec("orgspec.model.approvals") is not None
-needs_approvals = pytest.mark.skipif(not APPROVALS, reason="this orgspec has no approval rules (approvals.yaml)")
-
-
 def copy_example(target: Path) -> Path:
-    """A copy of the example's sources in ``target``, without its approval rules where orgspec has none."""
+    """A copy of the example's sources in ``target``."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("orgspec.yaml", "clauses.yaml", "approvals.yaml", "mkdocs.yml"):
         shutil.copy2(EXAMPLE / name, target / name)
     for name in ("departments", "roles"):
         shutil.copytree(EXAMPLE / name, target / name)
     shutil.copytree(EXAMPLE / "docs", target / "docs", ignore=shutil.ignore_patterns("handbook"))
-    if not APPROVALS:
-        (target / "approvals.yaml").unlink()
-        settings = yaml.safe_load((target / "orgspec.yaml").read_text(encoding="utf-8"))
-        del settings["approvals"]
-        settings["checks"] = {code: level for code, level in settings["checks"].items() if "approval" not in code}
-        (target / "orgspec.yaml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     return target
 
 
@@ -171,7 +155,6 @@ def matrix_cell(header: list[str], rows: list[list[str]], item: str, tier: str, 
     return row[column]
 
 
-@needs_approvals
 def test_the_authority_matrix_shows_every_table_in_signing_order(built: tuple[Path, Path]) -> None:
     _, site = built
     parser = _Matrix()
@@ -192,7 +175,6 @@ def test_the_authority_matrix_shows_every_table_in_signing_order(built: tuple[Pa
     assert "货款支付" in chairman and "额外奖金（报批时）" in chairman
 
 
-@needs_approvals
 def test_the_matrix_exports_the_same_cells(tmp_path: Path) -> None:
     project = copy_example(tmp_path / "example")
     out = tmp_path / "matrix.xlsx"
