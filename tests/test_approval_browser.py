@@ -13,6 +13,7 @@ import pytest
 from tests.approval_demo import CELL, write_demo
 from tests.browser import Browser, browser, serve
 from tests.sites import build
+from tests.test_second_example import copy_example
 from tests.visible import page_text
 
 PAGE = "handbook/indexes/authorities.html"
@@ -87,3 +88,26 @@ def test_the_grid_scrolls_in_its_own_box_with_its_headings_in_view(
 def test_page_text(site: tuple[str, Path, str], golden: Callable[[str, str], None]) -> None:
     engine, built, _ = site
     golden(f"pages/approvals-demo.{engine}.txt", page_text(built / PAGE))
+
+
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def example(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The second example (examples/public-documents), built from public authority tables, served."""
+    engine = str(request.param)
+    with serve(build(copy_example(tmp_path_factory.mktemp(f"example-{engine}") / "example"), engine)) as url:
+        yield url
+
+
+@pytest.mark.parametrize(
+    ("item", "tier", "party", "shown"),
+    [
+        ("货款支付", ">200万", "董事长", "⑤审批"),  # 公司各类单项资金管理审批权限一览表
+        ("货款支付", ">200万", "财务总监", "⑥核准"),
+        ("额外奖金（报批时）", ">1万", "部门主管", "①签字"),  # 总公司资金审批权限一览表
+    ],
+)
+def test_the_example_matrix_from_public_tables_reads_by_item_tier_and_party(
+    example: str, chromium: Browser, item: str, tier: str, party: str, shown: str
+) -> None:
+    chromium.open(example + PAGE)
+    assert chromium.eval(READ_CELL % (json.dumps(item), json.dumps(tier), json.dumps(party))) == shown
