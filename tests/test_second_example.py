@@ -23,6 +23,7 @@ EXAMPLES = REPO / "examples"
 EXAMPLE = EXAMPLES / "public-documents"
 ENGINES = ("mkdocs", "zensical")
 
+
 def copy_example(target: Path) -> Path:
     """A copy of the example's sources in ``target``."""
     target.mkdir(parents=True, exist_ok=True)
