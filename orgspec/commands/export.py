@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +29,13 @@ from orgspec.edition import publish
 from orgspec.export.approval_word import approval_document
 from orgspec.export.guard import OwnedFiles
 from orgspec.export.package import document_time as package_time
-from orgspec.export.pdf import pdf_document, sheet_html, weasyprint
+from orgspec.export.pdf import pdf_document, sheet_html, source_hash, weasyprint
 from orgspec.export.selection import Document, document_sheets, document_time, documents
 from orgspec.export.word import word_document
 from orgspec.i18n import label, translate
 from orgspec.link.organisation import Organisation
 from orgspec.render.templates import environment
+from orgspec.site.cache import DownloadCache, cache_key, library_version
 from orgspec.views.approvals import approval_grid
 from orgspec.views.common import Ctx
 from orgspec.views.sheet import JobSheet
@@ -109,7 +111,11 @@ class SheetRequest:
     force: bool
 
 
-Render = Callable[[list[JobSheet], dt.datetime, str], bytes]
+Made = tuple[str, Callable[[], bytes]]
+"""A document's cache key, and how to make it when the cache does not hold it."""
+Render = Callable[[list[JobSheet], dt.datetime, str], Made]
+EXPORT_CACHE = Path(".cache") / "orgspec" / "exports"
+"""Where exported documents are kept by content: an export of unchanged posts reads them instead of making them."""
 
 
 def _export_sheets(request: SheetRequest, suffix: str, render: Callable[[Ctx, Path], Render]) -> None:
@@ -121,6 +127,7 @@ def _export_sheets(request: SheetRequest, suffix: str, render: Callable[[Ctx, Pa
     root = folder(request.project)
     ctx = _context(root, request.edition)
     make = render(ctx, root)
+    store = DownloadCache(root / EXPORT_CACHE)
     chosen = documents(
         ctx.organisation,
         list(request.posts),
@@ -139,18 +146,28 @@ def _export_sheets(request: SheetRequest, suffix: str, render: Callable[[Ctx, Pa
         for document, path in zip(chosen, targets, strict=True):
             sheets = document_sheets(ctx, document)
             title = booklet_title(ctx.organisation, document, sheets)
-            written += _write_one(owned, path, make(sheets, document_time(ctx.organisation, document), title))
+            key, make_one = make(sheets, document_time(ctx.organisation, document), title)
+            written += _write_one(owned, path, store.get(path.name, key, make_one))
             step(path.name)
     say(f"{written} written, {len(targets) - written} unchanged")
 
 
 def _word(_ctx: Ctx, _root: Path) -> Render:
-    return lambda sheets, when, title: word_document(sheets, when, title=title)
+    def made(sheets: list[JobSheet], when: dt.datetime, title: str) -> Made:
+        key = cache_key(repr(sheets), when.isoformat(), title, library_version("python-docx"))
+        return key, partial(word_document, sheets, when, title=title)
+
+    return made
 
 
 def _pdf(ctx: Ctx, root: Path) -> Render:
     env = environment(root, ctx.organisation.settings.locale)
-    return lambda sheets, when, title: pdf_document(sheet_html(sheets, when, title=title, env=env), base=root)
+
+    def made(sheets: list[JobSheet], when: dt.datetime, title: str) -> Made:
+        html = sheet_html(sheets, when, title=title, env=env)
+        return cache_key(source_hash(html)), partial(pdf_document, html, base=root)
+
+    return made
 
 
 @export_command.command(name="docx")
