@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import OrgspecError
 from orgspec.site.mkdocs_config import GENERATED_CONFIG, handbook_settings
-from orgspec.site.pipeline import check_and_generate
+from orgspec.site.pipeline import check_and_generate, locked
 from orgspec.site.search import compact_search_index
 from orgspec.site.stamp import source_files
 
@@ -47,7 +47,8 @@ class OrgspecPlugin(BasePlugin[OrgspecPluginConfig]):
         if root is None:
             return config
         try:
-            outcome = check_and_generate(root, self.config.edition, show=_log_problems)
+            with locked(root):
+                outcome = check_and_generate(root, self.config.edition, show=_log_problems)
         except OrgspecError as error:
             raise PluginError(str(error) or "orgspec: the organisation has errors (logged above)") from error
         assert outcome.generated.config is not None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from orgspec.model import Post
 from orgspec.model.targets import IMPORT_TARGETS
 from tests.conftest import run_cli, write_files
 from tests.documents.builder import H, P, T, word
@@ -393,3 +394,48 @@ def test_no_label_loses_its_text(tmp_path: Path, target: str) -> None:
 
     assert result.exit_code == 0, result.stderr
     assert "核对值班表Z9" in (root / "roles/post.yaml").read_text(encoding="utf-8") + result.stderr
+
+
+TWO_SERVICE_DEPARTMENTS = {
+    "orgspec.yaml": "name: 测试公司\ncode_pattern: T-{department}-{seq:2}\n",
+    "departments/north.yaml": "name: 北区\n",
+    "departments/south.yaml": "name: 南区\n",
+    "departments/kf-north.yaml": "name: 客服部\nparent: north\ncode: KFN\n",
+    "departments/kf-south.yaml": "name: 客服部\nparent: south\ncode: KFS\n",
+    "roles/north-head.yaml": "title: 区域经理\ndepartment: north\n",
+    "roles/south-head.yaml": "title: 区域经理\ndepartment: south\n",
+}
+"""Two departments called 客服部, under two regions each with a manager called 区域经理."""
+
+
+def test_a_department_name_two_departments_share_is_told_apart_by_the_post_number(tmp_path: Path) -> None:
+    root = project(tmp_path / "project", TWO_SERVICE_DEPARTMENTS)
+    sheet = word(
+        tmp_path / "agent.docx", "岗位名称：客服专员", "岗位编号：T-KFS-01", "所属部门：客服部", "直接上级：区域经理"
+    )
+
+    result = run_cli("import", "docx", str(sheet), "-C", str(root))
+
+    assert result.exit_code == 0, result.stderr
+    text = (root / "roles/agent.yaml").read_text(encoding="utf-8")
+    assert "\ndepartment: kf-south\nreports_to: south-head\n" in text  # the nearest 区域经理 up the tree
+    assert run_cli("check", str(root)).exit_code == 0
+
+
+def test_a_department_name_two_departments_share_and_nothing_tells_apart(tmp_path: Path) -> None:
+    root = project(tmp_path / "project", TWO_SERVICE_DEPARTMENTS)
+    sheet = word(tmp_path / "agent.docx", "岗位名称：客服专员", "所属部门：客服部")
+
+    result = run_cli("import", "docx", str(sheet), "-C", str(root))
+
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{sheet}: 第 2 段: 有几个部门都叫“客服部”（kf-north、kf-south），不知是哪一个，没有导入；用 --department 指定其中一个"
+        "的 id 后再导入"
+    ]
+    assert not (root / "roles/agent.yaml").exists()
+
+
+def test_every_field_of_a_post_can_be_named_by_a_label() -> None:
+    """A field added to posts needs its import target too (and the reading of it), or documents cannot fill it."""
+    assert set(Post.model_fields) - {"based_on"} <= set(IMPORT_TARGETS)

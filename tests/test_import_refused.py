@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -100,7 +99,6 @@ def test_a_word_97_file_without_libreoffice(tmp_path: Path, monkeypatch: pytest.
     )
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_a_word_97_file_is_converted_with_libreoffice(tmp_path: Path) -> None:
     write_files(tmp_path, PROJECT)
     source = word(tmp_path / "make/agent.docx", "岗位名称：客服专员", "所属部门：客服部", "岗位职责：", "1. 受理来电")

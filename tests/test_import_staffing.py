@@ -196,3 +196,36 @@ def test_a_sheet_that_does_not_exist(tmp_path: Path) -> None:
 
     assert result.exit_code == 1
     assert result.stderr == f"{table}: there is no sheet 'Staff'; the sheets are: Posts\n"
+
+
+def test_a_department_without_parent_is_found_under_the_tables_division(tmp_path: Path) -> None:
+    write_files(tmp_path, {"orgspec.yaml": "name: Test\nlocale: en\n", "departments/kf.yaml": "name: 客服部\n"})
+    table = workbook(tmp_path / "t.xlsx", [["一级部门", "部门", "岗位"], ["客户服务中心", "客服部", "客服专员"]])
+
+    result = run_cli("import", "xlsx", str(table), "-C", str(tmp_path))
+
+    assert result.exit_code == 0, result.stderr
+    assert files(tmp_path / "departments") == ["ke-hu-fu-wu-zhong-xin.yaml", "kf.yaml"]
+    assert "\ndepartment: kf\n" in (tmp_path / "roles/ke-fu-zhuan-yuan.yaml").read_text(encoding="utf-8")
+    assert result.stderr == (
+        f"{table}: row 2: the department '客服部' (kf) has no parent in the project, and the table puts it under "
+        "ke-hu-fu-wu-zhong-xin; if it belongs there, write parent: ke-hu-fu-wu-zhong-xin in its file\n"
+    )
+
+
+def test_a_department_name_two_departments_share_needs_a_division_column(tmp_path: Path) -> None:
+    write_files(
+        tmp_path,
+        {
+            "orgspec.yaml": "name: Test\nlocale: en\n",
+            "departments/a.yaml": "name: 客服部\n",
+            "departments/b.yaml": "name: 客服部\n",
+        },
+    )
+    table = workbook(tmp_path / "t.xlsx", [["部门", "岗位"], ["客服部", "客服专员"]])
+
+    result = run_cli("import", "xlsx", str(table), "-C", str(tmp_path))
+
+    assert result.exit_code == 1
+    assert "several departments are called '客服部' (a, b)" in result.stderr
+    assert files(tmp_path / "roles") == []

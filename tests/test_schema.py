@@ -8,6 +8,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from orgspec.export.guard import RECORD
 from orgspec.load.yamlfile import read_yaml
 from orgspec.model.schema import SCHEMA_DIALECT, schema_files, schema_of
 from tests.conftest import REPO, run_cli
@@ -17,6 +18,7 @@ EXAMPLE_FILES = {
     "department": sorted((REPO / "departments").glob("*.yaml")),
     "organisation": [REPO / "orgspec.yaml"],
     "clauses": [REPO / "clauses.yaml"],
+    "approvals": [REPO / "approvals.yaml"],
 }
 
 
@@ -58,7 +60,7 @@ def test_schema_rejects_what_the_validator_rejects() -> None:
 
 
 def test_schemas_declare_dialect_and_id() -> None:
-    for kind in ("post", "department", "organisation", "clauses"):
+    for kind in ("post", "department", "organisation", "clauses", "approvals"):
         schema = schema_of(kind)
         assert schema["$schema"] == SCHEMA_DIALECT
         assert schema["$id"] == f"urn:orgspec:schema:{kind}"
@@ -72,7 +74,7 @@ def _properties(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def test_every_field_has_a_description() -> None:
-    for kind in ("post", "department", "organisation"):
+    for kind in ("post", "department", "organisation", "approvals"):
         missing = [name for name, body in _properties(schema_of(kind)) if not body.get("description")]
         assert missing == [], kind
 
@@ -85,7 +87,7 @@ def test_committed_schemas_are_current() -> None:
 def test_schema_command_writes_and_refuses_foreign_files(tmp_path: Path) -> None:
     out = tmp_path / "schemas"
     assert run_cli("schema", "--out", str(out)).exit_code == 0
-    assert sorted(path.name for path in out.iterdir()) == sorted(schema_files())
+    assert sorted(path.name for path in out.iterdir()) == sorted([*schema_files(), RECORD])
     assert "(unchanged)" in run_cli("schema", "--out", str(out)).stdout
     (out / "post.schema.json").write_text('{"mine": true}', encoding="utf-8")
     result = run_cli("schema", "--out", str(out))
@@ -99,3 +101,20 @@ def test_example_files_carry_the_schema_modeline() -> None:
             first = path.read_text(encoding="utf-8").splitlines()[0]
             prefix = "" if path.parent == REPO else "../"
             assert first == f"# yaml-language-server: $schema={prefix}schemas/{kind}.schema.json", path.name
+
+
+def test_the_schemas_a_new_project_got_are_replaced_after_an_upgrade(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    older = {name: text.replace("岗位名称", "岗位名") for name, text in schema_files().items()}
+    with monkeypatch.context() as patch:  # the project was made by an older orgspec
+        patch.setattr("orgspec.scaffold.init.schema_files", lambda: older)
+        assert run_cli("init", str(tmp_path / "new")).exit_code == 0
+    out = tmp_path / "new" / "schemas"
+    assert (out / "post.schema.json").read_text(encoding="utf-8") == older["post.schema.json"]
+    result = run_cli("schema", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert (out / "post.schema.json").read_text(encoding="utf-8") == schema_files()["post.schema.json"]
+    (out / "post.schema.json").write_text(older["post.schema.json"], encoding="utf-8")  # edited by hand now
+    assert run_cli("schema", "--out", str(out)).exit_code == 1
+    assert (out / "post.schema.json").read_text(encoding="utf-8") == older["post.schema.json"]

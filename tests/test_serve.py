@@ -26,7 +26,7 @@ def fetch(url: str) -> str:
         return str(response.read().decode("utf-8"))
 
 
-def wait_for(url: str, text: str, timeout: float = 40) -> str:
+def wait_for(url: str, text: str, timeout: float = 120) -> str:
     end = time.monotonic() + timeout
     page = ""
     while time.monotonic() < end:

@@ -7,12 +7,10 @@ else. A command reports a failure by raising an `OrgspecError`;
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -20,8 +18,9 @@ import click
 
 from orgspec.check.pipeline import CheckResult, check_project
 from orgspec.core.diagnostics import Findings
-from orgspec.core.errors import EnvironmentProblem, ProblemsFound, UsageError
+from orgspec.core.errors import ProblemsFound, UsageError
 from orgspec.core.progress import SILENT, Progress
+from orgspec.core.write import writing as writing  # every command writes through the one home of the rule
 from orgspec.edition.redact import chosen_edition as edition_of
 from orgspec.i18n import translate
 from orgspec.load.project import SETTINGS_FILE, is_project
@@ -243,42 +242,3 @@ def progress() -> Progress:
     if verbosity() == QUIET or not (terminal or verbosity() == VERBOSE):
         return SILENT
     return ShownProgress(terminal)
-
-
-_FOLDER_FAULTS = {
-    errno.EACCES: "make the folder writable (chmod u+w), or write somewhere else",
-    errno.EPERM: "make the folder writable (chmod u+w), or write somewhere else",
-    errno.EROFS: "the disk is read-only: write somewhere else",
-    errno.ENOSPC: "free some disk space, then run the command again",
-    errno.EDQUOT: "free some disk space, then run the command again",
-}
-"""Failures that lie with the folder a file is written into, and their fix."""
-
-
-@contextmanager
-def writing(place: Path) -> Iterator[None]:
-    """Where a command writes files under ``place``: a failure becomes a message naming the path and the fix.
-
-    Every command that writes wraps its writing in this, so that a read-only
-    folder, a full disk or a file in the way of a folder is never a traceback.
-    """
-    try:
-        yield
-    except OSError as error:
-        raise EnvironmentProblem(cannot_write(place, error)) from error
-
-
-def cannot_write(place: Path, error: OSError) -> str:
-    """The message for ``error`` raised while writing under ``place``."""
-    path = Path(error.filename) if error.filename else place
-    reason = error.strerror or str(error)
-    fix = _FOLDER_FAULTS.get(error.errno or 0)
-    if fix is not None and error.filename:
-        return f"{path.parent}: cannot write in this folder ({reason}); {fix}"
-    if fix is not None:
-        return f"{path}: cannot be written ({reason}); {fix}"
-    if error.errno in (errno.ENOTDIR, errno.EEXIST):
-        return f"{path}: cannot be written ({reason}): a file is in the way of a folder; move it away"
-    if error.errno == errno.EISDIR:
-        return f"{path}: cannot be written ({reason}): a folder is in the way of a file; move it away"
-    return f"{path}: cannot be written ({reason})"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
-import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 import click
 
@@ -18,12 +21,16 @@ from orgspec.commands.common import (
     say,
 )
 from orgspec.core.diagnostics import Findings
-from orgspec.core.errors import ProblemsFound
-from orgspec.site.builders import ENGINES, command, ensure_installed, environment, run_build
+from orgspec.core.errors import OrgspecError, ProblemsFound
+from orgspec.core.write import TreeReport, write_atomically, writing
+from orgspec.site.builders import ENGINES, command, ensure_installed, environment, notice, run_build
 from orgspec.site.generate import Generated
-from orgspec.site.pipeline import check_and_generate
+from orgspec.site.mkdocs_config import USER_CONFIGS
+from orgspec.site.pipeline import check_and_generate, locked
 from orgspec.site.search import compact_search_index
-from orgspec.site.stamp import source_files
+
+SHOWN = 10
+"""Files found in the generated folder that orgspec did not write: how many are named."""
 
 
 class BuildFailed(ProblemsFound):
@@ -33,10 +40,19 @@ class BuildFailed(ProblemsFound):
 def _check_and_generate(root: Path, edition: str | None, out: Path | None = None, *, strict: bool = False) -> Generated:
     """Check (printing the problems), then generate; nothing at all when nothing changed since the last clean run."""
     outcome = check_and_generate(root, edition, out, strict=strict, show=_show, progress=progress())
-    report = outcome.generated.report
-    written = f"{len(report.written)} written, {report.unchanged} unchanged, {len(report.removed)} removed"
-    say(f"{outcome.generated.folder}: {written}{' (nothing changed)' if outcome.result is None else ''}")
+    _report(outcome.generated.folder, outcome.generated.report, "" if outcome.result else " (nothing changed)")
     return outcome.generated
+
+
+def _report(folder: Path, report: TreeReport, note: str = "") -> None:
+    """What generate changed, and a warning for each file in the folder that orgspec did not write."""
+    say(f"{folder}: {len(report.written)} written, {report.unchanged} unchanged, {len(report.removed)} removed{note}")
+    for name in report.foreign[:SHOWN]:
+        click.echo(
+            f"warning: {folder / name}: not written by orgspec, left alone; keep your files outside {folder}", err=True
+        )
+    if len(report.foreign) > SHOWN:
+        click.echo(f"warning: {folder}: {len(report.foreign) - SHOWN} more files not written by orgspec", err=True)
 
 
 def _show(findings: Findings) -> None:
@@ -52,7 +68,9 @@ def _show(findings: Findings) -> None:
 @edition_option
 def generate_command(path: Path | None, project: Path | None, out: Path | None, edition: str | None) -> None:
     """Render the handbook pages into docs/handbook (only changed files are written)."""
-    _check_and_generate(folder(project, path), edition, out)
+    root = folder(project, path)
+    with locked(root):
+        _check_and_generate(root, edition, out)
 
 
 @click.command(name="build")
@@ -63,10 +81,11 @@ def generate_command(path: Path | None, project: Path | None, out: Path | None, 
 def build_command(path: Path | None, project: Path | None, engine: str, strict: bool, edition: str | None) -> None:
     """Check, generate, then build the site into site/."""
     root = folder(project, path)
-    generated = _check_and_generate(root, edition, strict=strict)
-    assert generated.config is not None
-    run = run_build(engine, generated.config.resolve(), strict=strict)
-    for line in run.warnings:
+    with locked(root):
+        generated = _check_and_generate(root, edition, strict=strict)
+        assert generated.config is not None
+        run = run_build(engine, generated.config.resolve(), strict=strict)
+    for line in [*notice(run.output), *run.warnings]:
         click.echo(f"{engine}: {line}", err=True)
     if run.returncode != 0:
         click.echo(run.output, err=True)
@@ -78,22 +97,26 @@ def build_command(path: Path | None, project: Path | None, engine: str, strict: 
     say(f"site built with {engine} into {root / generated.user.site_dir}")
 
 
-def _sources(root: Path) -> dict[Path, float]:
-    return {path: path.stat().st_mtime for path in source_files(root)}
+def _regenerate(root: Path, edition: str | None, changed: set[str]) -> None:
+    """Check and generate after a change; any failure is said, and serve goes on watching."""
+    try:
+        with locked(root):
+            generated = _check_and_generate(root, edition)
+            if generated.config is not None and changed & set(USER_CONFIGS):
+                # The builders watch the generated configuration, not the mkdocs.yml it inherits:
+                # a new copy of it (the same text) makes them read both again.
+                with writing(root):
+                    write_atomically(generated.config, generated.config.read_bytes())
+        say(f"{time.strftime('%H:%M:%S')} regenerated")
+    except OrgspecError as error:
+        if str(error):
+            click.echo(str(error), err=True)
+    except Exception as error:  # serve must outlive any one failure: the next change tries again
+        click.echo(f"{time.strftime('%H:%M:%S')} not regenerated: {type(error).__name__}: {error}", err=True)
 
 
-def _watch(root: Path, edition: str | None, stop: threading.Event) -> None:
-    """Regenerate whenever a source file changes; the builder's server reloads the pages."""
-    seen = _sources(root)
-    while not stop.wait(1.0):
-        now = _sources(root)
-        if now != seen:
-            seen = now
-            try:
-                check_and_generate(root, edition, show=_show)
-            except ProblemsFound:
-                continue  # printed; the preview keeps the last good pages
-            say(f"{time.strftime('%H:%M:%S')} regenerated")
+def _stop_on_terminate(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 @click.command(name="serve")
@@ -102,18 +125,40 @@ def _watch(root: Path, edition: str | None, stop: threading.Event) -> None:
 @click.option("--address", default="127.0.0.1:8000", show_default=True, help="Where to serve the preview.")
 @edition_option
 def serve_command(path: Path | None, project: Path | None, engine: str, address: str, edition: str | None) -> None:
-    """Live preview: regenerate when a YAML file changes, reload the browser."""
-    path = folder(project, path)
-    generated = _check_and_generate(path, edition)
-    assert generated.config is not None
+    """Live preview: regenerate when a source changes, reload the browser; Ctrl-C (or SIGTERM) stops both."""
+    from orgspec.site.watch import SourceWatcher  # watchdog: only serve needs it
+
+    root = folder(project, path)
     ensure_installed(engine)
+    with locked(root):
+        generated = _check_and_generate(root, edition)
+    assert generated.config is not None
     args = command(engine, generated.config.resolve(), strict=False, serve=True, address=address)
-    stop = threading.Event()
-    watcher = threading.Thread(target=_watch, args=(path, edition, stop), daemon=True)
-    watcher.start()
+    previous = signal.signal(signal.SIGTERM, _stop_on_terminate)
     try:
-        subprocess.run(args, cwd=path, env=environment(), check=False)
+        with SourceWatcher(root) as watcher, _running(args, root) as builder:
+            while builder.poll() is None:
+                changed = watcher.changes(timeout=0.5)
+                if changed:
+                    _regenerate(root, edition, changed)
     except KeyboardInterrupt:
-        pass
+        return
     finally:
-        stop.set()
+        signal.signal(signal.SIGTERM, previous)
+    raise BuildFailed(f"{engine} serve stopped (exit {builder.returncode})")
+
+
+@contextmanager
+def _running(args: list[str], root: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """The site builder's server, stopped when the block ends, however it ends."""
+    builder = subprocess.Popen(args, cwd=root, env=environment())
+    try:
+        yield builder
+    finally:
+        if builder.poll() is None:
+            builder.terminate()
+            try:
+                builder.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                builder.kill()
+                builder.wait()

@@ -1,59 +1,127 @@
-"""Tell files that orgspec exported from files people made or edited, so those are never overwritten.
+"""Replace a file orgspec wrote only while its bytes are still what orgspec wrote.
 
-Word and Excel write the saving user's name as the last author, replacing
-``orgspec``; a PDF made here names orgspec as its creator; a CSV register
-starts with the register's header row.
+Beside the files it writes (job sheets, registers, schemas), orgspec keeps a
+record, ``.orgspec-written.json``, of a hash of each file's bytes. A file
+may be replaced when it does not exist, already holds the new bytes, or
+still hashes to what the record says; anything else (a file a person made,
+or edited and saved, even with a tool that keeps orgspec's name in the
+document's properties) is refused unless ``--force``. No mark inside a file
+is trusted: tools that edit files keep those.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
+import hashlib
+import json
+from collections.abc import Iterable
 from pathlib import Path
 
-GENERATOR = b"orgspec"
-_OFFICE_MARK = b"<cp:lastModifiedBy>" + GENERATOR + b"</cp:lastModifiedBy>"
-_PDF_MARK = b"/Creator (" + GENERATOR + b")"
+from orgspec.core.errors import RefusedError
+from orgspec.core.write import write_if_changed, writing
+
+RECORD = ".orgspec-written.json"
+"""The record, in each folder orgspec writes files into: file name → hashes of the bytes orgspec wrote."""
+Record = dict[str, list[str]]
+NOTE = "orgspec replaces a file here only while its bytes still hash to what orgspec wrote; an edited file is kept."
 
 
-def replaceable(path: Path, content: bytes) -> bool:
-    """Whether ``content`` may be written to ``path``: it is new, unchanged, or an earlier export of ours."""
-    try:
-        existing = path.read_bytes()
-    except FileNotFoundError:
-        return True
-    if existing == content:
-        return True
-    return ours(path.suffix, existing, content)
+class NotReplacedError(RefusedError):
+    """Files orgspec would replace hold bytes that orgspec did not write; nothing was written."""
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        lines = [f"{path}: not replaced: orgspec did not write this file (or it was edited since)" for path in paths]
+        lines.append("nothing written; move those files away, choose another --out, or use --force")
+        super().__init__("\n".join(lines))
 
 
-def replaceable_sheet(path: Path) -> bool:
-    """Whether a job sheet (Word or PDF) may be written to ``path`` whatever it holds: nothing is there, or ours is.
+def write_owned(files: dict[Path, bytes], *, force: bool) -> list[Path]:
+    """Write every file, or none when one would replace bytes orgspec did not write; the paths written."""
+    with OwnedFiles(files, force=force, contents=files) as owned:
+        return [path for path, content in files.items() if owned.write(path, content)]
 
-    Known before the sheet is made, so that an export can refuse at once and then write each file as it is done.
+
+def adopt(files: dict[Path, bytes]) -> None:
+    """Record ``files``, just written by orgspec in some other way (``orgspec init``), as its own to replace."""
+    hashes = {path: _hash(content) for path, content in files.items()}
+    for folder in sorted({path.parent for path in files}):
+        _save(folder, _recorded(_read(folder), folder, hashes, keep_old=True))
+
+
+class OwnedFiles:
+    """The files an export is about to write: refused all at once before any is made, then written one by one.
+
+    A file in the way is one that exists and does not hash to what the
+    record of its folder says (nor, when its new bytes are known up front,
+    holds them already): then `NotReplacedError` names every such file and
+    nothing is written. With ``force`` every file is written. Before each
+    file is written its new hash joins the old ones in the record, so a run
+    killed half way leaves files the next run may still replace; when the
+    block ends each file keeps only its new hash.
     """
+
+    def __init__(self, targets: Iterable[Path], *, force: bool, contents: dict[Path, bytes] | None = None) -> None:
+        paths = list(targets)
+        self._records = {folder: _read(folder) for folder in sorted({path.parent for path in paths})}
+        known = contents or {}
+        refused = [path for path in paths if not force and not _ours(path, known.get(path), self._records[path.parent])]
+        if refused:
+            raise NotReplacedError(refused)
+        self._hashes: dict[Path, str] = {}
+
+    def __enter__(self) -> OwnedFiles:
+        return self
+
+    def __exit__(self, failure: type[BaseException] | None, *_details: object) -> None:
+        if failure is not None:  # the record keeps old and new hashes: whichever a file holds, it is ours
+            return
+        with writing(next(iter(self._records), Path())):
+            for folder, record in self._records.items():
+                _save(folder, _recorded(record, folder, self._hashes, keep_old=False))
+
+    def write(self, path: Path, content: bytes) -> bool:
+        """Write one of the files (when its bytes changed); True if written."""
+        self._hashes[path] = _hash(content)
+        record = _recorded(self._records[path.parent], path.parent, {path: self._hashes[path]}, keep_old=True)
+        with writing(path.parent):
+            _save(path.parent, record)
+            self._records[path.parent] = record
+            return write_if_changed(path, content)
+
+
+def _hash(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def _read(folder: Path) -> Record:
+    """The hashes recorded in ``folder`` (none when there is no record, or it cannot be read)."""
+    try:
+        document = json.loads((folder / RECORD).read_text(encoding="utf-8"))
+        return {str(name): [str(value) for value in hashes] for name, hashes in document["files"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _ours(path: Path, content: bytes | None, record: Record) -> bool:
+    """Whether ``content`` may replace ``path``: it is missing, holds ``content``, or holds what orgspec wrote."""
     try:
         existing = path.read_bytes()
     except FileNotFoundError:
         return True
-    return ours(path.suffix, existing, b"")
-
-
-def ours(suffix: str, existing: bytes, content: bytes) -> bool:
-    """Whether ``existing`` (a file with ``suffix``) carries orgspec's mark, for ``content`` to replace it."""
-    if suffix in (".docx", ".xlsx"):
-        return _office_mark(existing)
-    if suffix == ".pdf":
-        return _PDF_MARK in existing
-    if suffix == ".csv":
-        header = content.split(b"\r\n", 1)[0]
-        return existing.split(b"\r\n", 1)[0] == header
-    return False
-
-
-def _office_mark(package: bytes) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(package)) as archive:
-            return _OFFICE_MARK in archive.read("docProps/core.xml")
-    except (zipfile.BadZipFile, KeyError):
+    except OSError:
         return False
+    return existing == content or _hash(existing) in record.get(path.name, [])
+
+
+def _recorded(record: Record, folder: Path, hashes: dict[Path, str], *, keep_old: bool) -> Record:
+    """``record`` with the new hash of each file written into ``folder`` (after its old ones with ``keep_old``)."""
+    new = {
+        path.name: list(dict.fromkeys([*(record.get(path.name, []) if keep_old else []), digest]))
+        for path, digest in hashes.items()
+        if path.parent == folder
+    }
+    return {**record, **new}
+
+
+def _save(folder: Path, record: Record) -> None:
+    document = {"note": NOTE, "files": record}
+    write_if_changed(folder / RECORD, (json.dumps(document, indent=1, sort_keys=True) + "\n").encode("ascii"))

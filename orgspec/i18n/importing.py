@@ -53,6 +53,21 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "文件中没有所属部门；用 --department 指定部门的 id 后再导入",
         "the file names no department; give the department's id with --department and import it again",
     ),
+    "import.ambiguous-department": (
+        "有几个部门都叫“{name}”（{departments}），不知是哪一个，没有导入；用 --department 指定其中一个的 id 后再导入",
+        "several departments are called '{name}' ({departments}), so which one is meant is unknown and nothing was "
+        "imported; give the id of the one meant with --department and import it again",
+    ),
+    "import.ambiguous-department.table": (
+        "有几个部门都叫“{name}”（{departments}），不知是哪一个，表格没有导入；请加一列上级部门（一级部门）把它们分开",
+        "several departments are called '{name}' ({departments}), so which one is meant is unknown and the table "
+        "was not imported; add a column of parent departments (Division) that tells them apart",
+    ),
+    "import.department-parent": (
+        "部门“{name}”（{id}）在项目中没有上级部门，表格把它列在 {parent} 下；如果是这样，请在它的文件中写上 parent: {parent}",
+        "the department '{name}' ({id}) has no parent in the project, and the table puts it under {parent}; if it "
+        "belongs there, write parent: {parent} in its file",
+    ),
     "import.duplicate-post": (
         "岗位 id“{id}”与 {files} 相同，都没有导入；把文件改名为各自的 id（如 sales-manager-north.docx）后再导入",
         "the post id '{id}' is also the one of {files}, so neither was imported; rename the files to the ids "

@@ -177,12 +177,16 @@ def _departments(documents: list[_Document], context: Context, options: Options,
         elif ref is None:
             plan.fail(Note("error", "import.no-department", str(document.path)))
             documents.remove(document)
-        elif (found := context.department(ref.text)) is not None:
+        elif (found := context.department(ref.text, code=document.draft.data.get("code"))) is not None:
             document.department = found
+        elif candidates := context.departments.find(ref.text):
+            args = {"name": ref.text, "departments": sorted(candidates)}
+            plan.fail(Note("error", "import.ambiguous-department", str(document.path), ref.place, args))
+            documents.remove(document)
         else:
             document.department = unique(slug(ref.text, "department"), {*context.project.departments, *made})
             made[document.department] = ref.text
-            context.departments.add(document.department, ref.text)
+            context.add_department(document.department, ref.text, None, None)
             document.draft.notes.append(_new_department(document, ref, context.project))
     return made
 

@@ -73,16 +73,32 @@ def _departments(merge: _Merge) -> None:
         if name is None:
             merge.plan.fail(Note("error", "import.row-without-department", merge.staffing.file, row.place))
             continue
-        merge.departments[row.number] = _department(merge, name, parent, row)
+        found = _department(merge, name, parent, row)
+        if found is not None:
+            merge.departments[row.number] = found
 
 
-def _department(merge: _Merge, name: str, parent: str | None, row: Row) -> str:
-    found = merge.context.department(name)
+def _department(merge: _Merge, name: str, parent: str | None, row: Row) -> str | None:
+    """The department ``name`` (under ``parent`` when the table names one), made when the project lacks it."""
+    context = merge.context
+    found = context.department(name, parent=parent)
     if found is not None:
         return found
+    candidates = context.departments.find(name)
+    if parent is None and len(candidates) > 1:
+        args = {"name": name, "departments": sorted(candidates)}
+        merge.plan.fail(Note("error", "import.ambiguous-department.table", merge.staffing.file, row.place, args))
+        return None
+    if parent is None and candidates:
+        return candidates[0]
+    unplaced = [department for department in candidates if context.parents.get(department) is None]
+    if len(unplaced) == 1:  # a department the project has at the top, which the table puts under a division
+        placed = {"name": name, "parent": parent, "id": unplaced[0]}
+        merge.plan.notes.append(Note("check", "import.department-parent", merge.staffing.file, row.place, placed))
+        return unplaced[0]
     made = unique(slug(name, "department"), {*merge.project.departments, *merge.made})
     merge.made[made] = (name, parent)
-    merge.context.departments.add(made, name)
+    context.add_department(made, name, None, parent)
     return made
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from orgspec.core.suggest import suggest
 from orgspec.load.project import Project
+from orgspec.model.code_pattern import CodePattern
 from orgspec.model.settings import Grade
 
 
@@ -62,33 +63,60 @@ class Context:
     departments: Names = field(default_factory=Names)
     posts: Names = field(default_factory=Names)
     post_departments: dict[str, str] = field(default_factory=dict)
+    parents: dict[str, str | None] = field(default_factory=dict)
+    codes: dict[str, str | None] = field(default_factory=dict)
     clauses: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, project: Project) -> Context:
         context = cls(project)
         for identifier, department in project.departments.items():
-            context.departments.add(identifier, *bilingual(department.model.name, department.model.name_en))
+            model = department.model
+            context.add_department(identifier, model.name, model.name_en, model.parent, model.code)
         for identifier, post in project.posts.items():
             if post.model.title:
                 context.add_post(identifier, post.model.title, post.model.title_en, post.model.department)
         context.clauses = {key(item.text): identifier for identifier, item in project.clauses.items()}
         return context
 
+    def add_department(
+        self, identifier: str, name: str, name_en: str | None, parent: str | None, code: str | None = None
+    ) -> None:
+        self.departments.add(identifier, *bilingual(name, name_en))
+        self.parents[identifier] = parent
+        self.codes[identifier] = code
+
     def add_post(self, identifier: str, title: str, title_en: str | None, department: str) -> None:
         self.posts.add(identifier, *bilingual(title, title_en))
         self.post_departments[identifier] = department
 
     def post(self, name: str, department: str | None) -> tuple[str | None, list[str]]:
-        """The post ``name`` names (preferring one of ``department``), or None and the candidates."""
+        """The post ``name`` names, or None and the candidates; of several so named, the nearest one up the
+        department tree from ``department`` (its own department, then its parent, …)."""
         found = self.posts.find(name)
-        if len(found) > 1:
+        seen: set[str] = set()
+        while len(found) > 1 and department is not None and department not in seen:
+            seen.add(department)
             inside = [post for post in found if self.post_departments.get(post) == department]
-            found = inside if len(inside) == 1 else found
+            if len(inside) == 1:
+                return inside[0], found
+            department = self.parents.get(department)
         return (found[0], found) if len(found) == 1 else (None, found)
 
-    def department(self, name: str) -> str | None:
+    def department(self, name: str, *, code: str | None = None, parent: str | None = None) -> str | None:
+        """The department ``name`` names; of several so named, the one under ``parent``, or the one whose code
+        the post number ``code`` carries (EX-KF02-001 → KF02, by the settings' code_pattern)."""
         found = self.departments.find(name)
+        if parent is not None:
+            found = [department for department in found if self.parents.get(department) == parent]
+        pattern = self.project.settings.code_pattern
+        if len(found) > 1 and code and pattern and "{department}" in pattern:
+            numbered = CodePattern(pattern)
+            found = [
+                department
+                for department in found
+                if (own := self.codes.get(department)) and numbered.regex(own, exact_width=False).fullmatch(code)
+            ] or found
         return found[0] if len(found) == 1 else None
 
     def clause(self, text: str) -> str | None:

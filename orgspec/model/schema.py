@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from orgspec.model import ClauseLibrary, Department, Post, Settings
+from orgspec.model.approvals import ApprovalRules
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID_PREFIX = "urn:orgspec:schema:"
@@ -17,6 +18,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "department": Department,
     "organisation": Settings,
     "clauses": ClauseLibrary,
+    "approvals": ApprovalRules,
 }
 """Schema name → model; files are named ``<name>.schema.json``."""
 
@@ -33,12 +35,3 @@ def schema_files() -> dict[str, str]:
         f"{name}.schema.json": json.dumps(schema_of(name), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         for name in SCHEMAS
     }
-
-
-def is_ours(text: str) -> bool:
-    """Whether an existing file is a schema orgspec wrote (and so may be replaced)."""
-    try:
-        document = json.loads(text)
-    except ValueError:
-        return False
-    return isinstance(document, dict) and str(document.get("$id", "")).startswith(SCHEMA_ID_PREFIX)

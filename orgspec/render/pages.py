@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from orgspec.i18n import label
 from orgspec.link.organisation import Headcount
 from orgspec.model.common import Kpi
 from orgspec.model.types import PERIODS
@@ -28,6 +29,7 @@ from orgspec.render.figures import Plot, figure, linked
 from orgspec.render.handbook import Handbook, families_shown
 from orgspec.render.home_page import home_values, overview_file_values
 from orgspec.views import common as views
+from orgspec.views.approvals import approval_grid, post_approvals
 from orgspec.views.common import Link
 from orgspec.views.completeness import SECTIONS, completeness
 from orgspec.views.department_sheet import establishment_table
@@ -199,6 +201,8 @@ def post_values(book: Handbook, key: str) -> Values:
         "duties": ctx.groups(post.duties),
         "responsibilities": ctx.lines(post.responsibilities),
         "authorities": views.authority_table(views.authority_rows(ctx, post.authorities), organisation.settings),
+        "approvals": post_approvals(ctx, key),
+        "matrix": Link(label("nav.authorities", organisation.settings.locale), book.layout.index("authorities")),
         "kpis": views.kpi_table(post.kpis, organisation.settings.locale),
         "routines": [
             (period, getattr(routines, period)) for period in PERIODS if routines and getattr(routines, period)
@@ -270,20 +274,6 @@ def _all_kpis(book: Handbook) -> Iterator[tuple[Link, Kpi]]:
             yield book.ctx.post_link(key) or Link(key), kpi
 
 
-@dataclass(frozen=True)
-class Say:
-    post: Link
-    limit: str
-
-
 def authority_index_values(book: Handbook) -> Values:
-    matrix: dict[str, dict[str, list[Say]]] = {}
-    for key, post in book.organisation.posts.items():
-        for row in views.authority_rows(book.ctx, post.authorities):
-            if row.item is None or row.say is None:
-                continue
-            cell = matrix.setdefault(row.item, {}).setdefault(row.say, [])
-            limit = views.limit_text(row, book.organisation.settings)
-            cell.append(Say(book.ctx.post_link(key) or Link(key), limit))
-    items = sorted(matrix.items(), key=lambda pair: views.pinyin_key(pair[0]))
-    return {"items": items, "says": ("propose", "review", "decide", "informed")}
+    """The authority matrix (分权手册) as a grid: items by tier, the parties that sign them."""
+    return {"grid": approval_grid(book.ctx), "ruled": bool(book.organisation.project.approvals)}

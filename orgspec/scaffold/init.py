@@ -10,9 +10,12 @@ from pathlib import Path
 from orgspec import requirement
 from orgspec.core.errors import RefusedError
 from orgspec.core.write import create_new
+from orgspec.export.guard import adopt
 from orgspec.model.schema import schema_files
 
 SKELETON = Path(__file__).resolve().parent / "skeleton"
+SCHEMAS = "schemas/"
+"""Where the new project's JSON Schemas go: files `orgspec schema` replaces after an upgrade."""
 
 FILES = {
     "orgspec.yaml": "orgspec.yaml",
@@ -69,7 +72,7 @@ def project_files(name: str, locale: str) -> dict[str, bytes]:
             text = text.replace("{requirement}", requirement("mkdocs"))
         files[target] = text.encode("utf-8")
     for schema, text in schema_files().items():
-        files[f"schemas/{schema}"] = text.encode("utf-8")
+        files[f"{SCHEMAS}{schema}"] = text.encode("utf-8")
     return files
 
 
@@ -100,4 +103,5 @@ def init_project(target: Path, *, name: str, locale: str, force: bool = False) -
     skipped: list[str] = []
     for relative, content in files.items():
         (written if create_new(target / relative, content) else skipped).append(relative)
+    adopt({target / relative: files[relative] for relative in written if relative.startswith(SCHEMAS)})
     return Created(written, skipped)

@@ -1,7 +1,8 @@
 """The generate phase: render the handbook and write it into docs/handbook.
 
 Everything is rendered in memory first; only then is the disk touched, by
-`orgspec.core.write`, which writes changed files only and removes stale ones.
+`orgspec.core.write`, which writes changed files only and removes the stale
+ones it wrote, never a file a person put there.
 
 The handbook's home is the site's front page, docs/index.md, unless the
 project has one of its own (`orgspec.site.front_page`).
@@ -12,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from orgspec.core.errors import RefusedError
+from orgspec.core.diagnostics import printable
+from orgspec.core.errors import PROBLEMS, OrgspecError, RefusedError
 from orgspec.core.progress import SILENT, Progress
-from orgspec.core.write import TreeReport, write_if_changed, write_tree
+from orgspec.core.write import TreeReport, remove_temporaries, write_if_changed, write_tree, writing
 from orgspec.edition import publish
 from orgspec.i18n import label
 from orgspec.link.organisation import Organisation
@@ -133,6 +135,17 @@ def navigation(organisation: Organisation, root: Path, user: UserConfig, *, fron
     return [*own, *handbook_nav(organisation, book.layout)]
 
 
+class PageNameError(OrgspecError):
+    """A hand-written page whose name is not UTF-8 text: neither the navigation nor the builders can hold it."""
+
+    exit_code = PROBLEMS
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{printable(str(path))}: the file name is not UTF-8 text, which the site builders cannot use; rename it"
+        )
+
+
 def hand_written_pages(docs: Path) -> list[NavItem]:
     """The Markdown pages in ``docs`` outside the generated folder: index.md first, then by path.
 
@@ -147,6 +160,11 @@ def hand_written_pages(docs: Path) -> list[NavItem]:
     )
     if FRONT_PAGE in pages and not has_own_front_page(docs):
         pages.remove(FRONT_PAGE)
+    for page in pages:
+        try:
+            page.encode("utf-8")
+        except UnicodeEncodeError:  # a name from another system, its bytes kept as they were
+            raise PageNameError(docs / page) from None
     return sorted(pages, key=lambda page: (page != FRONT_PAGE, page))
 
 
@@ -176,10 +194,16 @@ def generate(
         assets = Assets(f"{GENERATED_DIR}/assets/{STYLESHEET}", f"{GENERATED_DIR}/assets/{SCRIPT}")
         nav = navigation(organisation, root, user, front_page=front_page)
         text = build_config(user, organisation.settings, nav, assets)
+    remove_temporaries(root, recursive=False)  # what a killed run left: the configuration's,
+    remove_temporaries(root / CACHE_DIR.parent, recursive=True)  # the stamp's and the copies'
+    if front_page:
+        remove_temporaries(docs, recursive=False)  # the front page's
     report = write_tree(folder, rendered.files)
     write_record(record, rendered.keys)
-    if rendered.front_page is not None:
-        write_if_changed(docs / FRONT_PAGE, rendered.front_page)
+    if rendered.front_page is not None and not has_own_front_page(docs):  # nobody wrote one meanwhile
+        with writing(docs):
+            write_if_changed(docs / FRONT_PAGE, rendered.front_page)
     if config_path is not None:
-        write_if_changed(config_path, text.encode("utf-8"))
+        with writing(root):
+            write_if_changed(config_path, text.encode("utf-8"))
     return Generated(folder, report, config_path, user)

@@ -51,7 +51,11 @@ CHUNK = 64
 
 @dataclass(frozen=True)
 class Record:
-    """The pages of the last generate into ``folder``: name → [key, size, modification time in ns]."""
+    """The pages of the last generate into ``folder``: name → [key, size, modification and change time in ns].
+
+    The change time is there because it cannot be set back: a page edited
+    with its size and modification time kept (``touch -r``) is rendered again.
+    """
 
     path: Path
     folder: Path
@@ -60,12 +64,12 @@ class Record:
     def intact(self) -> dict[str, str]:
         """The key of every recorded page whose file is still as it was written."""
         keys = {}
-        for name, (key, size, modified) in self.pages.items():
+        for name, (key, *recorded) in self.pages.items():
             try:
                 state = (self.folder / name).stat()
             except OSError:
                 continue
-            if state.st_size == size and state.st_mtime_ns == modified:
+            if _state(state) == recorded:
                 keys[name] = key
         return keys
 
@@ -76,7 +80,7 @@ def read_record(root: Path, edition: str, folder: Path) -> Record:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
         if document["folder"] == str(folder.resolve()):
-            pages = {str(name): list(entry) for name, entry in document["pages"].items() if len(entry) == 3}
+            pages = {str(name): list(entry) for name, entry in document["pages"].items() if len(entry) == 4}
             return Record(path, folder, pages)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
@@ -91,9 +95,13 @@ def write_record(record: Record, keys: dict[str, str]) -> None:
             state = (record.folder / name).stat()
         except OSError:
             continue
-        pages[name] = [key, state.st_size, state.st_mtime_ns]
+        pages[name] = [key, *_state(state)]
     document = {"folder": str(record.folder.resolve()), "pages": pages}
     write_if_changed(record.path, json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+def _state(state: os.stat_result) -> list[int]:
+    return [state.st_size, state.st_mtime_ns, state.st_ctime_ns]
 
 
 def common_key(book: Handbook, templates: Sequence[Path]) -> bytes:

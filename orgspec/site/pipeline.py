@@ -6,19 +6,28 @@ generated (`orgspec.site.stamp`); what its check said is said again (`orgspec.si
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
 from orgspec.check.pipeline import CheckResult, check_project
 from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import ProblemsFound
+from orgspec.core.lock import exclusive
 from orgspec.core.progress import SILENT, Progress
-from orgspec.core.write import TreeReport
 from orgspec.edition.redact import chosen_edition
 from orgspec.site import findings
 from orgspec.site.generate import Generated, generate
 from orgspec.site.mkdocs_config import read_user_config
 from orgspec.site.stamp import Request, forget, inputs_digest, record, unchanged
+
+LOCK = Path(".cache") / "orgspec" / "build.lock"
+"""Held while a run writes the project: one generate, build or regeneration of serve at a time."""
+
+
+def locked(root: Path) -> AbstractContextManager[None]:
+    """Hold the lock of the project at ``root`` for a block, or raise `orgspec.core.lock.BusyError`."""
+    return exclusive(root / LOCK, root)
 
 
 @dataclass(frozen=True)
@@ -44,13 +53,12 @@ def check_and_generate(
     """
     request = Request(root, edition, out)
     digest = inputs_digest(request)
-    files = unchanged(request, digest)
-    said = None if files is None else findings.recall(root, digest)
-    if files is not None and said is not None:
+    report = unchanged(request, digest)
+    said = None if report is None else findings.recall(root, digest)
+    if report is not None and said is not None:
         show(said)
         if said.failed(strict=strict):
             raise ProblemsFound()
-        report = TreeReport(written=[], unchanged=files, removed=[])
         return Outcome(Generated(request.folder(), report, request.config(), read_user_config(root)), None)
     forget(request)
     result = check_project(root)
