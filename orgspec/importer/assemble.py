@@ -11,18 +11,20 @@ from orgspec.importer.resolve import Context
 from orgspec.importer.values import is_none
 
 ORDER = (
-    "title", "title_en", "code", "department", "grade", "authorised", "filled", "reports_to", "dotted_line",
-    "purpose", "summary", "duties", "responsibilities", "authorities", "kpis", "routines", "relations",
-    "qualifications", "environment", "career", "revisions",
+    "title", "title_en", "code", "department", "grade", "authorised", "filled", "staffing_kind", "leadership",
+    "reports_to", "dotted_line", "also_holds", "purpose", "summary", "duties", "responsibilities", "authorities",
+    "kpis", "routines", "relations", "qualifications", "competencies", "environment", "career", "sections",
+    "revisions",
 )  # fmt: skip
-"""The fields of a post in the order the README writes them."""
+"""The fields of a post in the order of the model (and of the README)."""
 
 COUNTED = (
     "title", "code", "department", "grade", "authorised", "reports_to", "purpose", "summary", "duties",
     "responsibilities", "authorities", "kpis", "routines", "relations", "qualifications", "environment", "career",
     "revisions",
 )  # fmt: skip
-"""The fields whose filling the summary counts (a top post counts as having its superior)."""
+"""The fields whose filling the summary counts (a top post counts as having its superior): the ones every job
+description has; 编制类别, 领导职务, 兼任, competencies and an organisation's own sections are not asked of all."""
 
 
 @dataclass
@@ -48,6 +50,8 @@ def assemble(draft: Draft, department: str, context: Context) -> Assembled:
     values["dotted_line"] = [
         post for ref in draft.dotted_line if (post := _post(ref, draft, department, context, result))
     ]
+    also = draft.also_holds
+    values["also_holds"] = _post(also, draft, department, context, result) if also and not is_none(also.text) else None
     for name in ("duties", "responsibilities"):
         values[name] = _clauses(values.get(name) or [], context)
     values["authorities"] = [_authority(entry, context) for entry in values.get("authorities") or []]

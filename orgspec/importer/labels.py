@@ -17,6 +17,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from orgspec.i18n import LOCALES, label
+from orgspec.model import Settings
+from orgspec.model.sections import SectionHeading
+from orgspec.model.targets import SECTION_PREFIX
 from orgspec.model.types import PERIOD_WORDS
 
 OWN: dict[str, tuple[str, ...]] = {
@@ -26,8 +29,11 @@ OWN: dict[str, tuple[str, ...]] = {
     "grade": ("post.grade",),
     "authorised": ("post.authorised",),
     "filled": ("post.filled",),
+    "staffing_kind": ("post.staffing-kind",),
+    "leadership": ("post.leadership",),
     "reports_to": ("post.reports-to",),
     "dotted_line": ("post.dotted-line",),
+    "also_holds": ("post.also-holds",),
     "purpose": ("post.purpose",),
     "summary": ("post.summary",),
     "duties": ("post.duties",),
@@ -39,14 +45,15 @@ OWN: dict[str, tuple[str, ...]] = {
     "relations.internal": ("relation.internal",),
     "relations.external": ("relation.external",),
     "qualifications": ("post.qualifications",),
+    "competencies": ("post.competencies",),
     "environment": ("post.environment",),
     "career": ("post.career",),
     "revisions": ("post.revisions",),
     "basic": ("post.basic",),
-    "derived": ("post.subordinates", "post.subordinate-count", "post.vacant", "post.pay"),
+    "derived": ("post.subordinates", "post.subordinate-count", "post.vacant", "post.pay", "post.held-by", "post.family"),
     "signatures": ("signature.heading",),
     **{f"qualifications.{name}": (f"qualification.{name}",) for name in (
-        "education", "majors", "experience", "certificates", "skills", "knowledge", "qualities"
+        "education", "majors", "experience", "certificates", "skills", "knowledge", "qualities", "preferred"
     )},
     **{f"routines.{period}": (f"period.{period}",) for period in PERIOD_WORDS},
 }  # fmt: skip
@@ -72,6 +79,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                    "上级主管", "reports to", "reporting to", "responsible to", "line manager", "manager",
                    "supervisor"),
     "dotted_line": ("间接上级", "虚线汇报", "dotted line", "dotted-line superior", "indirect report"),
+    "also_holds": ("兼任岗位", "兼任职务", "兼职", "兼职岗位", "兼管", "concurrent post", "concurrently holds",
+                   "also responsible for the post of"),
+    "staffing_kind": ("编制类别", "编制类型", "编制性质", "人员类别", "用工性质", "用工形式", "用工类型", "employment type",
+                      "type of employment", "contract type", "staff category", "staffing category"),
+    "leadership": ("领导职务", "领导岗位", "leadership position", "leadership rank"),
     "derived": ("直接下级", "下级", "下属", "直接下属", "所辖人员", "下属人数", "直接下级岗位", "空缺人数", "缺编",
                 "direct reports", "number of direct reports", "vacancies", "vacant posts"),
     "purpose": ("岗位目的", "设岗目的", "岗位宗旨", "工作目的", "职位目的", "岗位使命", "职位使命", "purpose",
@@ -115,11 +127,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "qualifications.certificates": ("资格证书", "证书", "职称", "执业资格", "职业资格", "职称/资格证书",
                                     "certificates", "certifications", "professional qualifications",
                                     "licences", "licenses"),
-    "qualifications.skills": ("技能", "技能要求", "专业技能", "能力", "能力要求", "工作技能", "岗位技能", "skills",
+    "qualifications.skills": ("技能", "技能要求", "专业技能", "能力", "工作技能", "岗位技能", "skills",
                               "abilities", "skills and abilities"),
     "qualifications.knowledge": ("知识", "知识要求", "必备知识", "专业知识要求", "knowledge"),
     "qualifications.qualities": ("素质", "个人素质", "素质要求", "个性特征", "身体素质", "个人品质",
                                  "general qualities", "personal qualities", "personal attributes", "attributes"),
+    "qualifications.preferred": ("优先", "优先考虑", "优先条件", "加分项", "优先项", "preferred",
+                                 "preferred qualifications", "desirable", "desirable criteria", "nice to have"),
+    "competencies": ("能力要求", "胜任能力", "胜任力", "胜任素质", "能力素质", "能力素质要求", "核心能力", "素质能力要求",
+                     "competencies", "core competencies", "key competencies", "competency requirements",
+                     "behavioural competencies", "competences"),
     "environment": ("工作条件", "工作环境与条件", "工作场所", "工作地点", "工作时间", "work environment",
                     "working conditions", "working environment", "work setting", "hours of work", "working hours"),
     "career": ("晋升通道", "发展方向", "职业发展通道", "晋升方向", "职业生涯", "可晋升岗位", "career development",
@@ -128,7 +145,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                   "document history", "version history"),
     "basic": ("岗位信息", "岗位基本信息", "基本资料", "职位信息", "岗位标识", "责任和权利", "责任与权利",
               "职责与权限", "basic information", "job details", "post details", "job information"),
-    "signatures": ("签字", "签名", "签字栏", "signatures"),
+    "signatures": ("签字", "签名", "签字栏", "signatures", "姓名", "任职者姓名", "员工姓名", "在岗人员",
+                   "employee name", "name of post holder", "post holder"),
 }  # fmt: skip
 """Labels HR documents use for each field, besides orgspec's own."""
 
@@ -148,6 +166,7 @@ OWN_COLUMNS: dict[str, tuple[str, ...]] = {
     **{f"revision.{name}": (f"revision.{name}",) for name in (
         "version", "date", "change", "author", "reviewer", "approver"
     )},
+    **{f"competency.{name}": (f"competency.{name}",) for name in ("name", "level", "description")},
 }  # fmt: skip
 """Table columns and the catalogue entries that head them on orgspec's own sheets."""
 
@@ -176,6 +195,11 @@ COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
     "revision.author": ("修订人", "编写人", "编制人", "修改人", "编写", "author", "prepared by"),
     "revision.reviewer": ("审核人", "审核", "reviewed by"),
     "revision.approver": ("审批人", "批准人", "批准", "审批", "approved by"),
+    "competency.name": ("能力项", "能力名称", "胜任能力", "素质项", "能力要求", "competency", "competence", "skill"),
+    "competency.level": ("级别", "要求等级", "能力等级", "熟练程度", "程度", "level required", "required level",
+                         "proficiency", "rating"),
+    "competency.description": ("描述", "行为描述", "能力描述", "定义", "能力定义", "description", "definition",
+                               "behaviours"),
 }  # fmt: skip
 """Column labels of KPI, authority, routine, relation and revision tables, besides orgspec's own."""
 
@@ -188,11 +212,12 @@ def is_serial(text: str) -> bool:
 
 
 TABLE_KINDS = {"kpi": "kpis", "authority": "authorities", "routine": "routines", "relation": "relations",
-               "revision": "revisions"}  # fmt: skip
+               "revision": "revisions", "competency": "competencies"}  # fmt: skip
 """Each kind of table (the prefix of its columns) and the field it fills."""
 
 MAIN_COLUMN = {"kpis": "kpi.name", "authorities": "authority.text", "routines": "routine.text",
-               "relations": "relation.party", "revisions": "revision.version"}  # fmt: skip
+               "relations": "relation.party", "revisions": "revision.version",
+               "competencies": "competency.name"}  # fmt: skip
 """The column a row of each kind of table cannot do without."""
 
 _NUMBERING = re.compile(
@@ -221,6 +246,8 @@ class LabelTable:
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
     form: frozenset[str] = frozenset()
     """The words of a printed sheet's signature block (任职者, 签字, 日期 …): a form, nothing to import."""
+    sections: dict[str, str] = field(default_factory=dict)
+    """The labelled sections orgspec.yaml declares: their titles (both languages) and ids → the id."""
 
     def is_form(self, text: str) -> bool:
         return not text.strip() or normalise(text) in self.form or self.field(text) is not None
@@ -232,6 +259,11 @@ class LabelTable:
     def column(self, kind: str, text: str) -> str | None:
         """The column of a ``kind`` table (kpis, authorities …) ``text`` heads, or None."""
         return _lookup(self.columns.get(kind, {}), text)
+
+    def section(self, text: str) -> str | None:
+        """The target of the declared section ``text`` titles (``sections.training``), or None."""
+        found = _lookup(self.sections, text)
+        return f"{SECTION_PREFIX}{found}" if found else None
 
 
 def _lookup(table: Mapping[str, str], text: str) -> str | None:
@@ -247,10 +279,19 @@ def _lookup(table: Mapping[str, str], text: str) -> str | None:
 SIGNATURE_KEYS = ("signature.holder", "signature.superior", "signature.hr", "signature.sign", "signature.date")
 
 
-def label_table(extra: Mapping[str, str], signers: Iterable[str] = ()) -> LabelTable:
+def labels_of(settings: Settings) -> LabelTable:
+    """The label table of a project: the built-in one, its sections' titles, its own labels over them."""
+    return label_table(settings.import_labels, settings.signatures or (), settings.sections)
+
+
+def label_table(
+    extra: Mapping[str, str], signers: Iterable[str] = (), sections: Iterable[SectionHeading] = ()
+) -> LabelTable:
     """The built-in table with ``extra`` (label → target, from orgspec.yaml) laid over it.
 
-    ``signers`` are the project's own signature block (``signatures`` in orgspec.yaml).
+    ``signers`` are the project's own signature block (``signatures`` in orgspec.yaml); the titles of
+    ``sections`` (its labelled sections) name them before any built-in label, so that a project that
+    declares 工作时间 as a section of its own gets it there rather than in ``environment``.
     """
     fields: dict[str, str] = {}
     columns: dict[str, dict[str, str]] = {kind: {} for kind in TABLE_KINDS.values()}
@@ -268,12 +309,18 @@ def label_table(extra: Mapping[str, str], signers: Iterable[str] = ()) -> LabelT
         )
     for target, words in COLUMN_SYNONYMS.items():
         _add(columns[TABLE_KINDS[target.split(".")[0]]], target, words)
+    declared = {normalise(word): heading.id for heading in sections for word in _titles(heading) if word}
+    fields.update({text: f"{SECTION_PREFIX}{section}" for text, section in declared.items()})
     for text, target in extra.items():
         prefix = target.split(".")[0]
         table = columns[TABLE_KINDS[prefix]] if prefix in TABLE_KINDS else fields
         table[normalise(text)] = target
     form = {normalise(label(key, locale)) for key in SIGNATURE_KEYS for locale in LOCALES}
-    return LabelTable(fields, columns, frozenset(form | {normalise(signer) for signer in signers}))
+    return LabelTable(fields, columns, frozenset(form | {normalise(signer) for signer in signers}), declared)
+
+
+def _titles(heading: SectionHeading) -> tuple[str | None, ...]:
+    return (heading.title, heading.title_en, heading.id)
 
 
 def _add(table: dict[str, str], target: str, words: Iterable[str]) -> None:

@@ -159,6 +159,8 @@ class Reader:
         """Open the section of ``target`` (None: a section kept aside under ``label``)."""
         found = marker(label)
         label = (found.rest if found else label).strip().rstrip(TRAILING)
+        if target == "sections":  # a project's label for "the section of this title": kept when none is declared
+            target = self.labels.section(label)
         kept = None
         if target is None:
             kept = Kept(label, place)

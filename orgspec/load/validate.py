@@ -52,6 +52,7 @@ _SIMPLE = {
     "text_or_clause": "expected.text-or-clause",
     "one_relation_target": "expected.one-target",
     "code_pattern": "expected.code-pattern",
+    "import_target": "expected.import-target",
 }
 
 
