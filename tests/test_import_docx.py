@@ -547,3 +547,42 @@ def test_competencies_without_a_scale_are_skills(tmp_path: Path) -> None:
 
     assert "qualifications:\n  skills: 沟通能力（3级）\n" in (root / "roles/clerk.yaml").read_text(encoding="utf-8")
     assert "但 orgspec.yaml 中还没有 competency_scale" in result.stderr
+
+
+def test_a_title_line_its_summary_and_labels_written_as_phrases(tmp_path: Path) -> None:
+    """A first line that is no label is the title, the prose under it the summary; The main responsibilities of the
+    post are: names the duties, and a heading is read before its subtitle; a plain line after a list Word numbers
+    continues nothing."""
+    root = project(tmp_path / "project", ENGLISH)
+    sheet = word(
+        tmp_path / "analyst.docx",
+        "Data Analyst",
+        "You will turn the service's data into decisions.",
+        "The main responsibilities of the post are:",
+        P("Build the monthly dashboards", "List Bullet"),
+        P("Answer questions from the team", "List Bullet"),
+        "Reporting",
+        H("Person specification - skills required", 2),
+        P("Skilled in SQL", "List Bullet"),
+        "Desirable",
+        P("Experience of R", "List Bullet"),
+    )
+
+    result = run_cli("import", "docx", str(sheet), "--department", "cs", "-C", str(root))
+
+    assert result.exit_code == 0, result.stderr
+    assert (root / "roles/analyst.yaml").read_text(encoding="utf-8").split("\n", 2)[2] == (
+        "title: Data Analyst\n"
+        "department: cs\n"
+        "summary: You will turn the service's data into decisions.\n"
+        "duties:\n"
+        "  - Build the monthly dashboards\n"
+        "  - Answer questions from the team\n"
+        "qualifications:\n"
+        "  skills: Skilled in SQL\n"
+        "  preferred: Experience of R\n"
+        "\n"
+        "# ── text of the document that found no field, kept as it was: move it into a field, or delete it ──\n"
+        "# [The main responsibilities of the post are] paragraph 6\n"
+        "#   Reporting\n"
+    )

@@ -19,8 +19,8 @@ from typing import Any
 from orgspec.i18n import LOCALES, translate
 from orgspec.importer import values
 from orgspec.importer.labels import normalise
+from orgspec.importer.lines import split_label
 from orgspec.importer.problems import Note, Place
-from orgspec.importer.reader import split_label
 from orgspec.importer.reading import Item
 from orgspec.model import Settings
 

@@ -19,8 +19,8 @@ from orgspec.i18n import label
 from orgspec.importer import values
 from orgspec.importer.competencies import Competencies
 from orgspec.importer.labels import MAIN_COLUMN, LabelTable
+from orgspec.importer.lines import split_label
 from orgspec.importer.problems import Note, Place
-from orgspec.importer.reader import split_label
 from orgspec.importer.reading import Item, Kept, Reading
 from orgspec.model import Settings
 from orgspec.model.targets import SECTION_PREFIX
@@ -286,7 +286,7 @@ class _Builder:
                 result.setdefault(name, []).extend(skills)
         for item in self.items("qualifications"):
             result.setdefault(qualification_kind(item.whole), []).append(item.whole)
-        return {kind: _one_or_many(lines) for kind, lines in result.items()}
+        return {kind: _one_or_many(result[kind]) for kind in QUALIFICATION_KINDS if kind in result}
 
     def sections(self) -> dict[str, str | list[str]]:
         """The labelled sections orgspec.yaml declares, by id, each as the lines read under its title."""

@@ -94,6 +94,8 @@ class Reading:
     kept: list[Kept] = field(default_factory=list)
     read: int = 0
     """Characters of text read (white space not counted)."""
+    labelled: bool = False
+    """Whether a label, a heading or a title named a field: text under none (a title's lines) is no job description."""
 
     def items(self, target: str) -> list[Item]:
         return self.fields.setdefault(target, [])
@@ -109,5 +111,5 @@ class Reading:
 
     @property
     def found_anything(self) -> bool:
-        """Whether the document said anything a job description says."""
-        return bool(self.fields or self.rows)
+        """Whether the document said anything a job description says, under a label of one."""
+        return self.labelled or bool(self.rows)
