@@ -281,8 +281,9 @@ class Reader:
             return False
         self.reading.title = Item(title or text, paragraph.place)
         self.reading.title_target = target
-        self.reading.labelled = target is not None
-        self.section = Section(target or "summary", text, "title")
+        self.reading.labelled = self.reading.labelled or target is not None
+        if target is not None or first:
+            self.section = Section(target or "summary", text, "title")
         return True
 
 

@@ -12,6 +12,7 @@ column (每日, 内部协调) labels every row it spans.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -149,8 +150,8 @@ class _Labelled:
         """The columns where known labels stand in several rows: a short word there is a label too."""
 
     def read(self, rows: list[list[Cell]]) -> None:
-        found = [cell.place.column for row in rows for cell in row if cell.text and self.labels.field(cell.text)]
-        self.label_columns = frozenset(column for column in set(found) if found.count(column) > 1)
+        found = Counter(cell.place.column for row in rows for cell in row if cell.text and self.labels.field(cell.text))
+        self.label_columns = frozenset(column for column, count in found.items() if count > 1)
         for row in rows:
             cells = [cell for cell in row if not cell.continued]
             if cells and self._entry(cells):
