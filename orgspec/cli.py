@@ -6,7 +6,6 @@ may not replace), 2 a usage or environment error (`orgspec.core.errors`).
 
 from __future__ import annotations
 
-import gc
 import importlib
 import io
 import sys
@@ -54,9 +53,6 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
-GC_THRESHOLD = 50_000
-"""Allocations between two collections of the youngest generation (Python's default: 700)."""
-
 COMMANDS = {
     "schema": "orgspec.commands.schema:schema",
     "init": "orgspec.commands.init:init_command",
@@ -86,10 +82,6 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     Long work (exports, Word and PDF copies) shows a progress bar on a terminal. NO_COLOR turns colour off.
     """
     set_verbosity(ctx, quiet=quiet, verbose=verbose)
-    # Loading builds hundreds of thousands of small objects and almost no cycles: with the default
-    # thresholds the cycle collector runs over all of them again and again (a quarter of a check
-    # of 10,000 posts). Collect less often; memory stays bounded by the data, which is kept anyway.
-    gc.set_threshold(GC_THRESHOLD, 20, 100)
     # A file name that is not UTF-8 (from a zip made on another system) is held with its bytes escaped;
     # printed as they are, they would make the output, JSON included, invalid UTF-8. Write them as \udcXX.
     for stream in (sys.stdout, sys.stderr):

@@ -21,6 +21,15 @@ def agent_with(old: str, new: str) -> str:
     return AGENT.replace(old, new)
 
 
+def rule(parties: str, tier: str = "", item: str = "退款") -> str:
+    """A rule of approvals.yaml; ``parties`` and ``tier`` are its lines (indented by six and four spaces)."""
+    return f"  - item: {item}\n{tier}    parties:\n{parties}"
+
+
+SIGNED = "      - cs-agent: 提议\n      - cs-lead: 审批\n"
+"""The agent proposes, the lead decides: a rule as it should be."""
+
+
 SETTINGS = BASE_FILES["orgspec.yaml"]
 DEPARTMENT = BASE_FILES["departments/cs.yaml"]
 CLERK = "title: 文员\ncode: T-CS-03\ndepartment: cs\nreports_to: cs-lead\nauthorised: 0\nfilled: 0\n"
@@ -126,6 +135,50 @@ CASES: list[Case] = [
         exit_code=0,
     ),
     Case("unknown-check-code", {"orgspec.yaml": "name: Test Co\nlocale: en\nchecks:\n  post-without-kpi: ignore\n"}),
+    Case(
+        "approval-without-final",
+        {"approvals.yaml": "rules:\n" + rule("      - cs-agent: 提议\n      - cs-lead: 审核\n")},
+    ),
+    Case(
+        "approval-two-finals", {"approvals.yaml": "rules:\n" + rule("      - cs-agent: 审批\n      - cs-lead: 核准\n")}
+    ),
+    Case(
+        "approval-tier-overlap",
+        {"approvals.yaml": "rules:\n" + rule(SIGNED, "    up_to: 5万\n") + rule(SIGNED, "    above: 2万\n")},
+    ),
+    Case(
+        "approval-tier-gap",
+        {
+            "orgspec.yaml": "name: 测试公司\ngrades: [{id: M1}, {id: P1}]\n",
+            "approvals.yaml": "rules:\n"
+            + rule(SIGNED, "    above: 1000\n    up_to: 5万\n")
+            + rule(SIGNED, "    above: 10万\n    up_to: 200万\n"),
+        },
+        exit_code=0,
+    ),
+    Case(
+        "approval-duplicate-party",
+        {
+            "approvals.yaml": "rules:\n"
+            + rule("      - cs-agent: 提议\n      - cs-lead: 审核\n      - cs-agent: 审批\n")
+        },
+    ),
+    Case(
+        "approval-unknown-party",
+        {"approvals.yaml": "rules:\n" + rule("      - cs-agent: 提议\n      - cs-leed: 审核\n      - 董事会: 审批\n")},
+    ),
+    Case(
+        "approval-unknown-action",
+        {"approvals.yaml": "rules:\n" + rule("      - cs-agent: 提议\n      - {party: cs-lead, action: 批示}\n")},
+    ),
+    Case("approval-tier-order", {"approvals.yaml": "rules:\n" + rule(SIGNED, "    above: 5万\n    up_to: 1万\n")}),
+    Case(
+        "approval-actions-clash",
+        {
+            "orgspec.yaml": BASE_FILES["orgspec.yaml"]
+            + "approvals:\n  actions:\n    - {id: decide, name: 审批, final: true}\n    - {id: approve, name: 审批}\n"
+        },
+    ),
     Case(
         "family-level-twice",
         {

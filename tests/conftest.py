@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from orgspec.cli import main
+
+os.environ["NO_MKDOCS_2_WARNING"] = "1"  # Material's end-of-life notice: one test sees it, the rest build quietly
 
 REPO = Path(__file__).resolve().parent.parent
 

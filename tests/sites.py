@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.conftest import REPO, run_cli
 
-PROJECT_FILES = ("orgspec.yaml", "clauses.yaml", "mkdocs.yml")
+PROJECT_FILES = ("orgspec.yaml", "clauses.yaml", "approvals.yaml", "mkdocs.yml")
 PROJECT_FOLDERS = ("departments", "roles")
 
 

@@ -31,6 +31,7 @@ SECRETS = (
     "ITEMSECRET",
     "KPISECRET",
     "NOTESECRET",
+    "RULESECRET",
     "987,654",
     "987654",
     "13,579",
@@ -49,6 +50,26 @@ grades:
     pay: {min: 13579, max: 24680}
 code_pattern: CODESECRET-{department}-{seq:2}
 internal_fields: [grade, codes, limits]
+approvals:
+  bodies: [Board]
+""",
+    "approvals.yaml": """\
+rules:
+  - item: Refunds
+    up_to: 987654
+    parties:
+      - cs-agent: propose
+      - cs-lead: approve
+  - item: Refunds
+    above: 987654
+    parties:
+      - cs-agent: propose
+      - cs-lead: review
+      - Board: approve
+  - item: RULESECRET
+    internal: true
+    parties:
+      - cs-lead: approve
 """,
     "clauses.yaml": """\
 obey-rules: Follow the rules
@@ -184,13 +205,27 @@ def test_diff(leaky: Path, output_format: str) -> None:
 def test_register_exports(leaky: Path, tmp_path: Path, kind: str) -> None:
     out = tmp_path / f"posts.{kind}"
     cli_output("export", kind, "--out", str(out), "-C", str(leaky), "--edition", "public")
-    if kind == "csv":
-        text = out.read_text(encoding="utf-8-sig")
-    else:
-        sheet = openpyxl.load_workbook(out).active
-        assert sheet is not None
-        text = "\n".join(str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value is not None)
+    text = out.read_text(encoding="utf-8-sig") if kind == "csv" else workbook_text(out)
     assert_no_secret(kind, text)
+
+
+def workbook_text(path: Path) -> str:
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
+    return "\n".join(str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value is not None)
+
+
+def test_the_authority_matrix_exports(leaky: Path, tmp_path: Path) -> None:
+    internal = tmp_path / "internal.xlsx"
+    cli_output("export", "approvals", "--out", str(internal), "-C", str(leaky))
+    assert "RULESECRET" in workbook_text(internal) and "987,654" in workbook_text(internal)
+    out = tmp_path / "approvals.xlsx"
+    cli_output("export", "approvals", "--out", str(out), "-C", str(leaky), "--edition", "public")
+    assert_no_secret("approvals.xlsx", workbook_text(out))
+    cli_output("export", "docx", "--approvals", "--out", str(tmp_path), "-C", str(leaky), "--edition", "public")
+    document = docx.Document(str(tmp_path / "approvals.docx"))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert_no_secret("approvals.docx", "\n".join([paragraph.text for paragraph in document.paragraphs] + cells))
 
 
 def test_word_export(leaky: Path, tmp_path: Path) -> None:

@@ -98,6 +98,7 @@ def test_sections_in_the_order_of_the_source_sheets(exported: Path) -> None:
     assert headings == [
         "工作内容与职责",
         "岗位权限",
+        "审批事项",
         "关键绩效指标",
         "工作规程",
         "工作协调关系",

@@ -11,6 +11,7 @@ import docx
 import pytest
 
 from orgspec.check.pipeline import check_project
+from orgspec.export.guard import RECORD
 from orgspec.views.common import Ctx
 from tests.conftest import BASE_FILES, run_cli
 from tests.sites import build, copy_example
@@ -171,7 +172,7 @@ def test_a_department_document_opens_with_its_organisation_sheet(tmp_path: Path)
     out = tmp_path / "d"
     result = run_cli("export", "docx", "--department", "customer-service", "--out", str(out), "-C", str(example))
     assert result.exit_code == 0, result.stderr
-    assert [path.name for path in out.iterdir()] == ["booklet-customer-service.docx"]
+    assert sorted(path.name for path in out.iterdir()) == [RECORD, "booklet-customer-service.docx"]
     text = word_text(out / "booklet-customer-service.docx")
     organisation = check_project(example).organisation
     department = organisation.departments["customer-service"]
@@ -187,7 +188,7 @@ def test_a_department_document_opens_with_its_organisation_sheet(tmp_path: Path)
         "export", "docx", "--department", "customer-service", "--each", "--out", str(each), "-C", str(example)
     )
     assert result.exit_code == 0, result.stderr
-    assert len(list(each.iterdir())) == len(organisation.posts_in("customer-service"))
+    assert len(list(each.glob("*.docx"))) == len(organisation.posts_in("customer-service"))
 
 
 def test_a_pay_band_is_internal_unless_it_says_otherwise(project: Callable[..., Path]) -> None:

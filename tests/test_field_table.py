@@ -1,4 +1,5 @@
-"""The README's table of where each field is shown has a row for every field a post or department can hold."""
+"""The README's table of where each field is shown has a row for every field a post, a department or an
+approval rule can hold."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import typing
 from pydantic import BaseModel
 
 from orgspec.model import Department, Post
+from orgspec.model.approvals import ApprovalRule, ApprovalRules, ApprovalStep
 from orgspec.model.common import (
     Authority,
     ClauseRef,
@@ -45,6 +47,9 @@ NAMES: dict[type[BaseModel], str] = {
     Revision: "revision",
     Relations: "relations",
     Routines: "routines",
+    ApprovalRules: "approvals",
+    ApprovalRule: "rule",
+    ApprovalStep: "step",
     Competency: "competency",
 }
 """How the table names each model's fields."""
@@ -79,7 +84,7 @@ def table_fields() -> set[str]:
 
 
 def test_every_field_has_a_row() -> None:
-    models = models_inside(Post, set()) | models_inside(Department, set())
+    models = models_inside(Post, set()) | models_inside(Department, set()) | models_inside(ApprovalRules, set())
     unnamed = sorted(model.__name__ for model in models if model not in NAMES)
     assert unnamed == [], "a new model: name it in NAMES and give its fields rows in the README table"
     fields = {f"{NAMES[model]}.{name}" for model in models for name in model.model_fields}

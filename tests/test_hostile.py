@@ -1,4 +1,4 @@
-"""Hostile text in every field of a post and a department never becomes live markup."""
+"""Hostile text in every field of a post, a department and an approval rule never becomes live markup."""
 
 from __future__ import annotations
 
@@ -94,8 +94,24 @@ families:
   evil: {{name: {quoted(TEXT)}, levels: [evil-post]}}
 competency_scale: [{{level: 1, name: {quoted(TEXT)}}}]
 sections: [{{id: evil, title: {quoted(TEXT)}}}]
+approvals:
+  actions:
+    - {{id: evil-action, name: {quoted(TEXT)}, name_en: {quoted(TEXT + " en")}}}
+    - {{id: decide, name: 审批, name_en: approve, final: true}}
+  bodies: [{{name: {quoted(TEXT)}, name_en: {quoted(TEXT + " body")}}}]
 """
-"""Settings the post's labelled sections and its job family need, each named with the hostile text."""
+"""Settings the post's labelled sections, its job family and the approval rules need, each named with the
+hostile text."""
+
+APPROVALS = f"""\
+rules:
+  - item: {quoted(TEXT)}
+    parties:
+      - {{party: evil-post, action: evil-action}}
+      - {{party: {quoted(TEXT)}, action: decide}}
+    note: {quoted(TEXT)}
+"""
+"""A rule whose item, note, body and action are the hostile text."""
 
 DEPARTMENT = f"""\
 name: {quoted(TEXT)}
@@ -123,9 +139,8 @@ revisions:
 @pytest.fixture(scope="module")
 def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_example(tmp_path_factory.mktemp("hostile"))
-    write_files(
-        project, {"departments/evil.yaml": DEPARTMENT, "roles/evil-post.yaml": POST, "secret6.txt": "SECRET-CONTENT\n"}
-    )
+    files = {"departments/evil.yaml": DEPARTMENT, "roles/evil-post.yaml": POST, "approvals.yaml": APPROVALS}
+    write_files(project, {**files, "secret6.txt": "SECRET-CONTENT\n"})
     settings = project / "orgspec.yaml"
     settings.write_text(settings.read_text(encoding="utf-8") + SETTINGS, encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
@@ -157,12 +172,13 @@ def test_hostile_text_is_inert(hostile_project: Path, engine: str) -> None:
             assert "x1" not in script and "x10" not in script, page.name
         html = page.read_text(encoding="utf-8")
         assert "SECRET-CONTENT" not in html
-    # The text is shown as written, visibly.
-    shown = (site / "handbook" / "posts" / "evil-post.html").read_text(encoding="utf-8")
-    assert (
-        "&lt;script&gt;alert(&quot;x1&quot;)&lt;/script&gt;" in shown
-        or '&lt;script&gt;alert("x1")&lt;/script&gt;' in shown
-        or "&#60;script&#62;alert&#40;&#34;x1&#34;&#41;" in shown
-    )
+    # The text is shown as written, visibly: on the post's page and in the authority matrix.
+    for name in ("posts/evil-post.html", "indexes/authorities.html"):
+        shown = (site / "handbook" / name).read_text(encoding="utf-8")
+        assert (
+            "&lt;script&gt;alert(&quot;x1&quot;)&lt;/script&gt;" in shown
+            or '&lt;script&gt;alert("x1")&lt;/script&gt;' in shown
+            or "&#60;script&#62;alert&#40;&#34;x1&#34;&#41;" in shown
+        ), name
     for index in site.rglob("search*.json"):
         assert "SECRET-CONTENT" not in index.read_text(encoding="utf-8")

@@ -87,6 +87,23 @@ def test_a_changed_clause_renders_every_post_that_uses_it(project: Path, rendere
     assert_same_as_a_fresh_generate(project, tmp_path)
 
 
+def test_an_edited_approval_rule_renders_the_matrix_and_the_posts_that_sign_it(
+    project: Path, rendered: list[str], tmp_path: Path
+) -> None:
+    edit(
+        project / "approvals.yaml",
+        "      - customer-director: 审批\n",
+        "      - driver: 提议\n      - customer-director: 审批\n",
+    )
+    assert run_cli("generate", str(project)).exit_code == 0
+    pages = set(rendered)
+    assert {"handbook/indexes/authorities.md", "handbook/posts/driver.md"} <= pages
+    assert "handbook/posts/call-centre-director.md" not in pages
+    assert "部门经营费用" in (project / HANDBOOK / "posts" / "driver.md").read_text(encoding="utf-8")
+    assert "①提议" in (project / HANDBOOK / "indexes" / "authorities.md").read_text(encoding="utf-8")
+    assert_same_as_a_fresh_generate(project, tmp_path)
+
+
 def test_a_removed_post_and_the_pages_that_named_it(project: Path, tmp_path: Path) -> None:
     (project / "roles" / "driver.yaml").unlink()
     edit(project / "departments" / "customer-service-centre.yaml", "authorised: 5", "authorised: 3")

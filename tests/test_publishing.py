@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -238,3 +239,17 @@ def test_release_notes_are_the_changelog_section_of_the_version(tmp_path: Path) 
     assert missing.returncode == 1
     assert "no changes listed under '## [0.3.0]'" in missing.stderr
     assert notes("Unreleased").returncode == 1  # an empty section is no release
+
+
+def test_a_mkdocs_build_says_which_engine_has_a_future_unless_told_not_to(tmp_path: Path) -> None:
+    assert run_cli("init", str(tmp_path / "new"), "--locale", "en").exit_code == 0
+    environment = {name: value for name, value in os.environ.items() if name != "NO_MKDOCS_2_WARNING"}
+    command = [sys.executable, "-m", "orgspec", "build", str(tmp_path / "new")]
+    shown = subprocess.run(command, env=environment, capture_output=True, text=True, check=True).stderr
+    lines = [line for line in shown.splitlines() if line.startswith("mkdocs: ")]
+    assert lines[0] == "mkdocs:  │  Material for MkDocs reaches end of life on May 5, 2027.", shown
+    assert "Zensical is its maintained successor" in shown
+    assert lines[-1] == "mkdocs: To disable this warning, set NO_MKDOCS_2_WARNING=1.", shown
+    environment["NO_MKDOCS_2_WARNING"] = "1"
+    hidden = subprocess.run(command, env=environment, capture_output=True, text=True, check=True).stderr
+    assert [line for line in hidden.splitlines() if line.startswith("mkdocs: ")] == [], hidden

@@ -18,6 +18,7 @@ EXAMPLE_FILES = {
     "department": sorted((REPO / "departments").glob("*.yaml")),
     "organisation": [REPO / "orgspec.yaml"],
     "clauses": [REPO / "clauses.yaml"],
+    "approvals": [REPO / "approvals.yaml"],
 }
 
 
@@ -59,7 +60,7 @@ def test_schema_rejects_what_the_validator_rejects() -> None:
 
 
 def test_schemas_declare_dialect_and_id() -> None:
-    for kind in ("post", "department", "organisation", "clauses"):
+    for kind in ("post", "department", "organisation", "clauses", "approvals"):
         schema = schema_of(kind)
         assert schema["$schema"] == SCHEMA_DIALECT
         assert schema["$id"] == f"urn:orgspec:schema:{kind}"
@@ -73,7 +74,7 @@ def _properties(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def test_every_field_has_a_description() -> None:
-    for kind in ("post", "department", "organisation"):
+    for kind in ("post", "department", "organisation", "approvals"):
         missing = [name for name, body in _properties(schema_of(kind)) if not body.get("description")]
         assert missing == [], kind
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from orgspec.check.pipeline import CheckResult, check_loaded
 from orgspec.core.errors import UsageError
-from orgspec.load.project import CLAUSES_FILE, DEPARTMENTS_DIR, ROLES_DIR, SETTINGS_FILE, load_files
+from orgspec.load.project import APPROVALS_FILE, CLAUSES_FILE, DEPARTMENTS_DIR, ROLES_DIR, SETTINGS_FILE, load_files
 
-PROJECT_PATHS = (SETTINGS_FILE, CLAUSES_FILE, DEPARTMENTS_DIR, ROLES_DIR)
+PROJECT_PATHS = (SETTINGS_FILE, CLAUSES_FILE, APPROVALS_FILE, DEPARTMENTS_DIR, ROLES_DIR)
 _REGULAR_FILES = ("100644", "100755")
 """Modes of ordinary files: symbolic links and submodules are not project files."""
 

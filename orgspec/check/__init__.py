@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from orgspec.check.approvals import check_approvals
 from orgspec.check.families import check_families
 from orgspec.check.lints import check_authorities, check_clauses, check_content, check_overlaps, check_spans_and_layers
 from orgspec.check.references import check_codes, check_references, check_settings
@@ -27,6 +28,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_overlaps,
     check_authorities,
     check_clauses,
+    check_approvals,
     check_families,
     check_concurrent,
     check_staffing,

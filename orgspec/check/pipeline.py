@@ -7,6 +7,7 @@ from pathlib import Path
 
 from orgspec.check import run_checks
 from orgspec.core.diagnostics import Diagnostic, Findings, apply_severities
+from orgspec.core.memory import loading
 from orgspec.i18n import Locale
 from orgspec.link.organisation import Organisation, link
 from orgspec.load.project import Project, load_project
@@ -42,11 +43,13 @@ class CheckResult:
 
 def check_project(root: Path) -> CheckResult:
     """Load, validate, link and check the project at ``root``; report everything."""
-    return check_loaded(*load_project(root))
+    with loading():
+        return check_loaded(*load_project(root))
 
 
 def check_loaded(project: Project, diagnostics: list[Diagnostic]) -> CheckResult:
     """Link and check a project already read (from the disk or from a git revision)."""
-    organisation = link(project)
-    diagnostics.extend(run_checks(organisation))
+    with loading():
+        organisation = link(project)
+        diagnostics.extend(run_checks(organisation))
     return CheckResult(organisation, apply_severities(diagnostics, project.settings.checks))

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from orgspec.core.diagnostics import FIXED_CODES, Diagnostic, Level, Position
 from orgspec.link.organisation import Organisation
-from orgspec.load.yamlfile import Loc
+from orgspec.load.yamlfile import Loc, SourceFile
 
 CHECKS: dict[str, tuple[Level, str]] = {
     "yaml-bom": ("warning", "A file starts with a byte-order mark."),
-    "unknown-reference": ("error", "A reference names a post, department or clause that does not exist."),
+    "unknown-reference": (
+        "error",
+        "A reference names a post, department, clause or approval party that does not exist.",
+    ),
     "unknown-grade": ("error", "A post's grade is not on the grade scale."),
     "missing-title": ("error", "A post has no title and no based_on to take one from."),
     "reporting-cycle": ("error", "Reporting lines form a cycle."),
@@ -50,6 +53,10 @@ CHECKS: dict[str, tuple[Level, str]] = {
     "leadership-without-quota": ("warning", "A post holds a leadership rank that no 领导职数 above it declares."),
     "unknown-competency-level": ("error", "A competency is rated at a level that is not on the competency scale."),
     "unknown-section": ("error", "A post fills a section that orgspec.yaml does not declare."),
+    "approval-final": ("error", "An amount tier of a business item has no final approver, or more than one."),
+    "approval-tier-overlap": ("error", "Two rules of a business item cover the same amounts."),
+    "approval-tier-gap": ("warning", "Some amounts of a business item are covered by no rule."),
+    "approval-duplicate-party": ("error", "A party signs twice in one rule's signing order."),
 }
 """Every configurable check: code → (default severity, what it finds)."""
 
@@ -58,7 +65,7 @@ def report(
     organisation: Organisation, code: str, owner: str, key: str, loc: Loc, /, *, as_key: bool = False, **args: object
 ) -> Diagnostic:
     """A diagnostic of check ``code`` about a field of the post or department ``key``."""
-    if code not in FIXED_CODES and organisation.settings.checks.get(code) == "ignore":
+    if _ignored(organisation, code):
         # Dropped by apply_severities anyway; locating it would parse its file a second time
         # (thousands of times over when a project ignores a lint such as post-without-kpis).
         return Diagnostic(code, CHECKS[code][0], "", Position(), args)
@@ -66,9 +73,21 @@ def report(
     return Diagnostic(code, CHECKS[code][0], name, position, args)
 
 
+def report_in(
+    organisation: Organisation, code: str, source: SourceFile, loc: Loc, /, *, as_key: bool = False, **args: object
+) -> Diagnostic:
+    """A diagnostic of check ``code`` about a field of a project file other than a post or department."""
+    if _ignored(organisation, code):
+        return Diagnostic(code, CHECKS[code][0], "", Position(), args)
+    return Diagnostic(code, CHECKS[code][0], source.name, source.locate(loc, key=as_key), args)
+
+
 def report_settings(
     organisation: Organisation, code: str, loc: Loc, /, *, as_key: bool = False, **args: object
 ) -> Diagnostic:
     """A diagnostic of check ``code`` about a field of orgspec.yaml."""
-    source = organisation.project.settings_source
-    return Diagnostic(code, CHECKS[code][0], source.name, source.locate(loc, key=as_key), args)
+    return report_in(organisation, code, organisation.project.settings_source, loc, as_key=as_key, **args)
+
+
+def _ignored(organisation: Organisation, code: str) -> bool:
+    return code not in FIXED_CODES and organisation.settings.checks.get(code) == "ignore"

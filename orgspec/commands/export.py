@@ -1,10 +1,12 @@
-"""`orgspec export docx|pdf|csv|xlsx`: job sheets for Word and print, the post register for spreadsheets."""
+"""`orgspec export docx|pdf|csv|xlsx|approvals`: job sheets for Word and print, the post register for
+spreadsheets, the authority matrix for Excel (and Word, with docx --approvals)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,21 +26,24 @@ from orgspec.commands.common import (
     writing,
 )
 from orgspec.edition import publish
+from orgspec.export.approval_word import approval_document
 from orgspec.export.guard import OwnedFiles
 from orgspec.export.package import document_time as package_time
-from orgspec.export.pdf import pdf_document, sheet_html, weasyprint
+from orgspec.export.pdf import pdf_document, sheet_html, source_hash, weasyprint
 from orgspec.export.selection import Document, document_sheets, document_time, documents
 from orgspec.export.word import word_document
 from orgspec.i18n import label, translate
 from orgspec.link.organisation import Organisation
 from orgspec.render.templates import environment
+from orgspec.site.cache import DownloadCache, cache_key, library_version
+from orgspec.views.approvals import approval_grid
 from orgspec.views.common import Ctx
 from orgspec.views.sheet import JobSheet
 
 
 @click.group(name="export")
 def export_command() -> None:
-    """Job sheets as Word or PDF files; the post register as CSV or Excel."""
+    """Job sheets as Word or PDF files; the post register as CSV or Excel; the authority matrix as Excel."""
 
 
 def _context(root: Path, edition: str | None) -> Ctx:
@@ -106,7 +111,11 @@ class SheetRequest:
     force: bool
 
 
-Render = Callable[[list[JobSheet], dt.datetime, str], bytes]
+Made = tuple[str, Callable[[], bytes]]
+"""A document's cache key, and how to make it when the cache does not hold it."""
+Render = Callable[[list[JobSheet], dt.datetime, str], Made]
+EXPORT_CACHE = Path(".cache") / "orgspec" / "exports"
+"""Where exported documents are kept by content: an export of unchanged posts reads them instead of making them."""
 
 
 def _export_sheets(request: SheetRequest, suffix: str, render: Callable[[Ctx, Path], Render]) -> None:
@@ -118,6 +127,7 @@ def _export_sheets(request: SheetRequest, suffix: str, render: Callable[[Ctx, Pa
     root = folder(request.project)
     ctx = _context(root, request.edition)
     make = render(ctx, root)
+    store = DownloadCache(root / EXPORT_CACHE)
     chosen = documents(
         ctx.organisation,
         list(request.posts),
@@ -136,25 +146,65 @@ def _export_sheets(request: SheetRequest, suffix: str, render: Callable[[Ctx, Pa
         for document, path in zip(chosen, targets, strict=True):
             sheets = document_sheets(ctx, document)
             title = booklet_title(ctx.organisation, document, sheets)
-            written += _write_one(owned, path, make(sheets, document_time(ctx.organisation, document), title))
+            key, make_one = make(sheets, document_time(ctx.organisation, document), title)
+            written += _write_one(owned, path, store.get(path.name, key, make_one))
             step(path.name)
     say(f"{written} written, {len(targets) - written} unchanged")
 
 
 def _word(_ctx: Ctx, _root: Path) -> Render:
-    return lambda sheets, when, title: word_document(sheets, when, title=title)
+    def made(sheets: list[JobSheet], when: dt.datetime, title: str) -> Made:
+        key = cache_key(repr(sheets), when.isoformat(), title, library_version("python-docx"))
+        return key, partial(word_document, sheets, when, title=title)
+
+    return made
 
 
 def _pdf(ctx: Ctx, root: Path) -> Render:
     env = environment(root, ctx.organisation.settings.locale)
-    return lambda sheets, when, title: pdf_document(sheet_html(sheets, when, title=title, env=env), base=root)
+
+    def made(sheets: list[JobSheet], when: dt.datetime, title: str) -> Made:
+        html = sheet_html(sheets, when, title=title, env=env)
+        return cache_key(source_hash(html)), partial(pdf_document, html, base=root)
+
+    return made
 
 
 @export_command.command(name="docx")
 @sheet_options
-def docx_command(**options: Any) -> None:
+@click.option(
+    "--approvals",
+    is_flag=True,
+    help="The authority matrix (分权手册) as approvals.docx in --out; alone, or with the posts named.",
+)
+def docx_command(approvals: bool, **options: Any) -> None:
     """Word job sheets (岗位说明书), one .docx per post, or per department with --booklet."""
-    _export_sheets(SheetRequest(**options), "docx", _word)
+    request = SheetRequest(**options)
+    if approvals:
+        _export_matrix(request)
+    if not approvals or request.posts or request.departments or request.every:
+        _export_sheets(request, "docx", _word)
+
+
+APPROVALS_DOCUMENT = "approvals.docx"
+
+
+def _export_matrix(request: SheetRequest) -> None:
+    """The authority matrix as a Word document in the folder of the job sheets."""
+    ctx = _context(folder(request.project), request.edition)
+    settings = ctx.organisation.settings
+    content = approval_document(
+        approval_grid(ctx), organisation=settings.name, locale=settings.locale, when=_matrix_time(ctx)
+    )
+    _write({request.out / APPROVALS_DOCUMENT: content}, request.force, request.out)
+
+
+def _matrix_time(ctx: Ctx) -> dt.datetime:
+    """The matrix's date: SOURCE_DATE_EPOCH, or the latest revision of the organisation."""
+    organisation = ctx.organisation
+    dates = [revision.date for post in organisation.posts.values() for revision in post.revisions]
+    dates += [revision.date for department in organisation.departments.values() for revision in department.revisions]
+    return package_time(dates)
 
 
 @export_command.command(name="pdf")
@@ -189,4 +239,16 @@ def xlsx_command(out: Path, project: Path | None, edition: str | None, force: bo
         author=settings.name,
         when=package_time(revision.date for post in ctx.organisation.posts.values() for revision in post.revisions),
     )
+    _write({out: content}, force, out)
+
+
+@export_command.command(name="approvals")
+@register_options
+def approvals_command(out: Path, project: Path | None, edition: str | None, force: bool) -> None:
+    """The authority matrix (分权手册) as an Excel workbook: items by tier, the parties that sign them."""
+    from orgspec.export.approval_xlsx import approval_xlsx  # openpyxl: slow to import
+
+    ctx = _context(folder(project), edition)
+    settings = ctx.organisation.settings
+    content = approval_xlsx(approval_grid(ctx), settings.locale, author=settings.name, when=_matrix_time(ctx))
     _write({out: content}, force, out)

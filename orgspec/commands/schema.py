@@ -23,12 +23,12 @@ from orgspec.model.schema import schema_files
 @click.option(
     "--stdout",
     "to_stdout",
-    type=click.Choice(["post", "department", "organisation", "clauses"]),
+    type=click.Choice(["post", "department", "organisation", "clauses", "approvals"]),
     help="Print one schema instead.",
 )
 @force_option
 def schema(out: Path, to_stdout: str | None, force: bool) -> None:
-    """Write JSON Schemas (draft 2020-12) for post, department, settings and clause files."""
+    """Write JSON Schemas (draft 2020-12) for post, department, settings, clause and approval files."""
     files = schema_files()
     if to_stdout:
         click.echo(files[f"{to_stdout}.schema.json"], nl=False)

@@ -23,7 +23,7 @@ from orgspec.commands.common import (
 from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import OrgspecError, ProblemsFound
 from orgspec.core.write import TreeReport, write_atomically, writing
-from orgspec.site.builders import ENGINES, command, ensure_installed, environment, run_build
+from orgspec.site.builders import ENGINES, command, ensure_installed, environment, notice, run_build
 from orgspec.site.generate import Generated
 from orgspec.site.mkdocs_config import USER_CONFIGS
 from orgspec.site.pipeline import check_and_generate, locked
@@ -85,7 +85,7 @@ def build_command(path: Path | None, project: Path | None, engine: str, strict: 
         generated = _check_and_generate(root, edition, strict=strict)
         assert generated.config is not None
         run = run_build(engine, generated.config.resolve(), strict=strict)
-    for line in run.warnings:
+    for line in [*notice(run.output), *run.warnings]:
         click.echo(f"{engine}: {line}", err=True)
     if run.returncode != 0:
         click.echo(run.output, err=True)

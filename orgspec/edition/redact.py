@@ -5,8 +5,9 @@ computed or rendered: pages, charts, indexes, the search index, downloads,
 exports, metrics, comparisons and diffs are all made from the redacted
 organisation, so nothing downstream knows that editions exist. Every rule
 is here: internal items (duties, authorities, KPIs, texts, clauses at any
-depth, in the extra sections too), the fields listed in ``internal_fields``
-(grades, codes, limits, …).
+depth, in the extra sections too; approval rules), the fields listed in
+``internal_fields`` (grades, codes, limits — of authorities and of approval
+tiers —, …).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from orgspec.link.approvals import approval_items
 from orgspec.link.organisation import Organisation
 from orgspec.load.project import Entity
 from orgspec.model import Post, Settings
+from orgspec.model.approvals import ApprovalRule
 from orgspec.model.common import Authority, ClauseRef, Duty, Kpi, TextItem
 from orgspec.model.sections import Competency
 from orgspec.model.types import Edition
@@ -62,7 +65,12 @@ def redact(organisation: Organisation, edition: Edition) -> Organisation:
     }
     clauses = {key: item for key, item in project.clauses.items() if key not in hidden}
     settings = _public_settings(organisation.settings)
-    public = Organisation(replace(project, settings=settings, departments=departments, posts=written, clauses=clauses))
+    approvals = _public_rules(project.approvals, limits="limits" in fields)
+    public = Organisation(
+        replace(
+            project, settings=settings, departments=departments, posts=written, clauses=clauses, approvals=approvals
+        )
+    )
     public.posts = {key: _post(post, hidden, fields) for key, post in organisation.posts.items()}
     return public
 
@@ -74,6 +82,16 @@ def _public_settings(settings: Settings) -> Settings:
         for grade in settings.grades
     ]
     return settings.model_copy(update={"grades": grades})
+
+
+def _public_rules(rules: list[ApprovalRule], *, limits: bool) -> list[ApprovalRule]:
+    """The approval rules not marked internal; with ``limits`` hidden, without their amounts, each item's
+    tiers kept in their order (from the lowest up)."""
+    shown = [rule for rule in rules if not rule.internal]
+    if not limits:
+        return shown
+    ordered = [placed.rule for item in approval_items(shown) for placed in item.rules]
+    return [rule.model_copy(update={"above": None, "up_to": None}) for rule in ordered]
 
 
 def _post(post: Post, hidden: set[str], fields: set[str]) -> Post:

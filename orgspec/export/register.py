@@ -5,17 +5,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import unicodedata
 import zipfile
 from collections.abc import Sequence
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from orgspec.export.package import stable_zip
 from orgspec.i18n import Locale, label
+from orgspec.render.chart.measure import display_width
 from orgspec.views.common import Ctx, grade_text, headcount_of, listing
 from orgspec.views.establishment import held_by
 from orgspec.views.family import family_place
@@ -62,10 +62,8 @@ def register_columns(ctx: Ctx) -> tuple[str, ...]:
 def register_rows(ctx: Ctx, columns: Sequence[str] = COLUMNS) -> list[Row]:
     """One row per post: departments in the order of the tree, each department's posts head first."""
     organisation = ctx.organisation
-    ordered = [key for department, _ in organisation.department_tree() for key in organisation.posts_in(department)]
-    ordered += sorted(set(organisation.posts) - set(ordered), key=organisation.post_sort_key)
     rows: list[Row] = []
-    for key in ordered:
+    for key in organisation.posts_in_tree_order():
         post = organisation.posts[key]
         department = ctx.department_link(post.department)
         superior = ctx.post_link(post.reports_to)
@@ -120,7 +118,21 @@ def inert(value: str | int) -> str | int:
 
 
 def register_xlsx(header: Sequence[str], rows: Sequence[Row], *, title: str, author: str, when: dt.datetime) -> bytes:
-    """An Excel workbook: bold, frozen header row with a filter, columns as wide as their text."""
+    """An Excel workbook of the post register."""
+    return table_xlsx(header, rows, title=title, author=author, when=when)
+
+
+def table_xlsx(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str | int]],
+    *,
+    title: str,
+    author: str,
+    when: dt.datetime,
+    fixed_columns: int = 0,
+) -> bytes:
+    """An Excel workbook of one table: a bold heading row with a filter, frozen with the first ``fixed_columns``
+    columns; columns as wide as their text; every text cell a string, never a formula."""
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
@@ -134,23 +146,26 @@ def register_xlsx(header: Sequence[str], rows: Sequence[Row], *, title: str, aut
                 cell.data_type = "s"  # openpyxl takes text that starts with '=' for a formula
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
+        if "\n" in str(cell.value):
+            cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+    sheet.freeze_panes = f"{get_column_letter(fixed_columns + 1)}2"
     sheet.auto_filter.ref = sheet.dimensions
     for index, width in enumerate(column_widths(header, rows), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     return _save(workbook, author=author, when=when)
 
 
-def column_widths(header: Sequence[str], rows: Sequence[Row]) -> list[int]:
-    """Widths in characters: Chinese characters count double, as they are twice as wide."""
-    widths = [display_width(name) for name in header]
+def column_widths(header: Sequence[str], rows: Sequence[Sequence[str | int]]) -> list[int]:
+    """Widths in characters: Chinese characters count double, as they are twice as wide; a cell of several
+    lines is as wide as its longest."""
+    widths = [_lines_width(name) for name in header]
     for row in rows:
-        widths = [max(width, display_width(str(value))) for width, value in zip(widths, row, strict=True)]
+        widths = [max(width, _lines_width(str(value))) for width, value in zip(widths, row, strict=True)]
     return [min(width + 2, MAX_WIDTH) for width in widths]
 
 
-def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+def _lines_width(text: str) -> int:
+    return max(display_width(line) for line in text.split("\n"))
 
 
 def _save(workbook: Workbook, *, author: str, when: dt.datetime) -> bytes:

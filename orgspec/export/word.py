@@ -23,7 +23,7 @@ from docx.table import _Cell
 
 from orgspec.export.package import stable_zip
 from orgspec.export.word_style import add_field, grid, prepare, row_options, shade, xml_text
-from orgspec.i18n import label, translate
+from orgspec.i18n import Locale, label, translate
 from orgspec.views.sheet import Field, JobSheet, Section, Table
 
 GENERATOR = "orgspec"
@@ -38,15 +38,26 @@ def word_document(sheets: Sequence[JobSheet], when: dt.datetime, *, title: str |
     """A .docx holding ``sheets`` in order, dated ``when``; the same input always gives the same bytes."""
     if not sheets:
         raise ValueError("a Word document needs at least one job sheet")
+    document = new_document()
+    for index, sheet in enumerate(sheets):
+        section = document.sections[0] if index == 0 else document.add_section(WD_SECTION.NEW_PAGE)
+        page_header(section, sheet.organisation, sheet.header)
+        _sheet(document, sheet)
+    page_footer(document.sections[0], sheets[0].locale)
+    _properties(document, sheets, when, title or sheets[0].heading)
+    return saved(document, when)
+
+
+def new_document() -> Document:
+    """An empty A4 document with the styles and fonts of the sheets."""
     document = docx.Document()
     prepare(document)
     _drop_thumbnail(document)
-    for index, sheet in enumerate(sheets):
-        section = document.sections[0] if index == 0 else document.add_section(WD_SECTION.NEW_PAGE)
-        _header(section, sheet)
-        _sheet(document, sheet)
-    _footer(document.sections[0], sheets[0])
-    _properties(document, sheets, when, title or sheets[0].heading)
+    return document
+
+
+def saved(document: Document, when: dt.datetime) -> bytes:
+    """The document's bytes, the same for the same content."""
     stream = io.BytesIO()
     document.save(stream)
     return stable_zip(stream.getvalue(), when)
@@ -61,34 +72,49 @@ def _drop_thumbnail(document: Document) -> None:
 
 
 def _properties(document: Document, sheets: Sequence[JobSheet], when: dt.datetime, title: str) -> None:
+    set_properties(
+        document,
+        when,
+        title=title,
+        subject=label("post.sheet", sheets[0].locale),
+        author=sheets[0].organisation,
+        keywords=" ".join(sheet.code for sheet in sheets if sheet.code),
+        category=sheets[0].department,
+    )
+
+
+def set_properties(
+    document: Document, when: dt.datetime, *, title: str, subject: str, author: str, keywords: str, category: str
+) -> None:
+    """The document's properties, orgspec as its last author (how a later export knows the file is its own)."""
     properties = document.core_properties
     naive = when.astimezone(dt.UTC).replace(tzinfo=None)
     properties.title = xml_text(title, PROPERTY_LIMIT)
-    properties.subject = label("post.sheet", sheets[0].locale)
-    properties.author = xml_text(sheets[0].organisation, PROPERTY_LIMIT)
+    properties.subject = xml_text(subject, PROPERTY_LIMIT)
+    properties.author = xml_text(author, PROPERTY_LIMIT)
     properties.last_modified_by = GENERATOR
-    properties.keywords = xml_text(" ".join(sheet.code for sheet in sheets if sheet.code), PROPERTY_LIMIT)
-    properties.category = xml_text(sheets[0].department, PROPERTY_LIMIT)
+    properties.keywords = xml_text(keywords, PROPERTY_LIMIT)
+    properties.category = xml_text(category, PROPERTY_LIMIT)
     properties.comments = ""
     properties.revision = 1
     properties.created = properties.modified = naive
 
 
-def _header(section: WordSection, sheet: JobSheet) -> None:
-    """The organisation on the left, the post number on the right."""
+def page_header(section: WordSection, organisation: str, text: str) -> None:
+    """The organisation on the left, ``text`` (the post number, …) on the right."""
     header = section.header
     header.is_linked_to_previous = False
     paragraph = header.paragraphs[0]
     paragraph.style = "Header"
-    paragraph.add_run(xml_text(f"{sheet.organisation}\t{sheet.header}"))
+    paragraph.add_run(xml_text(f"{organisation}\t{text}"))
 
 
-def _footer(section: WordSection, sheet: JobSheet) -> None:
+def page_footer(section: WordSection, locale: Locale) -> None:
     """Page numbers as fields: 第 PAGE 页，共 NUMPAGES 页."""
     paragraph = section.footer.paragraphs[0]
     paragraph.style = "Footer"
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for part in re.split(r"(\{page\}|\{pages\})", translate("sheet.page", sheet.locale, {})):
+    for part in re.split(r"(\{page\}|\{pages\})", translate("sheet.page", locale, {})):
         if part == "{page}":
             add_field(paragraph, "PAGE")
         elif part == "{pages}":
@@ -125,8 +151,8 @@ def _basic(document: Document, fields: Sequence[Field]) -> None:
             value = row.cells[index * 2 + 1]
             if field.wide:
                 value = value.merge(row.cells[3])
-            _label(row.cells[index * 2], field.label)
-            _text(value, field.value)
+            label_cell(row.cells[index * 2], field.label)
+            text_cell(value, field.value)
 
 
 def _section(document: Document, section: Section) -> None:
@@ -157,7 +183,7 @@ def _table(document: Document, data: Table) -> None:
     if header:
         row_options(table.rows[0], header=True)
         for cell, text in zip(table.rows[0].cells, data.header, strict=True):
-            _label(cell, text)
+            label_cell(cell, text)
     for index, values in enumerate(data.rows, start=header):
         row_options(table.rows[index])
         for column, value in enumerate(values):
@@ -165,16 +191,16 @@ def _table(document: Document, data: Table) -> None:
             if value is None:
                 table.cell(index - 1, column).merge(cell)
             elif column == 0 and data.label_column:
-                _label(cell, value)
+                label_cell(cell, value)
             else:
-                _text(cell, value)
+                text_cell(cell, value)
 
 
-def _label(cell: _Cell, text: str) -> None:
+def label_cell(cell: _Cell, text: str) -> None:
     shade(cell)
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     cell.paragraphs[0].add_run(xml_text(text)).bold = True
 
 
-def _text(cell: _Cell, text: str) -> None:
+def text_cell(cell: _Cell, text: str) -> None:
     cell.paragraphs[0].add_run(xml_text(text))

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from docx.document import Document
+from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
@@ -21,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.oxml.text.font import CT_RPr
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Length, Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
@@ -47,6 +48,7 @@ EAST_ASIAN_LANGUAGE = "zh-CN"
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN = Mm(20)
 TEXT_WIDTH = Mm(170)
+LANDSCAPE_TEXT_WIDTH = Mm(257)
 LABEL_FILL = "F2F2F2"
 
 STYLE_SIZES: dict[str, tuple[Fonts, float, bool]] = {
@@ -149,9 +151,12 @@ def _remove(parent: BaseOxmlElement, tag: str) -> None:
         parent.remove(element)
 
 
-def page_setup(section: Section) -> None:
-    """A4 portrait with 20 mm margins."""
+def page_setup(section: Section, *, landscape: bool = False) -> None:
+    """A4 portrait (or landscape) with 20 mm margins."""
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = PAGE_HEIGHT, PAGE_WIDTH
     section.left_margin = section.right_margin = MARGIN
     section.top_margin = section.bottom_margin = MARGIN
     section.header_distance = section.footer_distance = Mm(10)
@@ -175,14 +180,14 @@ def _field_char(paragraph: Paragraph, kind: str) -> None:
     paragraph.add_run()._r.append(char)
 
 
-def grid(table: Table, widths: tuple[int, ...]) -> None:
-    """Fixed column widths in proportion to ``widths`` across the text width."""
+def grid(table: Table, widths: tuple[int, ...], across: Length = TEXT_WIDTH) -> None:
+    """Fixed column widths in proportion to ``widths`` across the text width (or ``across``)."""
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     total = sum(widths)
     for index, column in enumerate(table.columns):
-        width = int(TEXT_WIDTH * widths[index] / total)
+        width = int(across * widths[index] / total)
         column.width = width
         for cell in column.cells:
             cell.width = width

@@ -77,4 +77,11 @@ def label(key: str, locale: Locale) -> str:
     return translate(key, locale, {})
 
 
-__all__ = ["LOCALES", "Locale", "Term", "label", "translate"]
+def aside(text: str, note: str | None, locale: Locale) -> str:
+    """``text`` with ``note`` in brackets as the language writes them: 经理级（M2）, Manager (M2)."""
+    if not note:
+        return text
+    return f"{text}{label('punct.open', locale)}{note}{label('punct.close', locale)}"
+
+
+__all__ = ["LOCALES", "Locale", "Term", "aside", "label", "translate"]

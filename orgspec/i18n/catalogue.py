@@ -169,8 +169,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "a date from {earliest} to {latest} is expected (the dates inside Word and Excel files end in 2107)",
     ),
     "expected.amount": (
-        "这里需要一个金额（数字，最多两位小数）",
-        "an amount is expected (a number with at most two decimals)",
+        "这里需要一个金额（数字，最多两位小数，如 20000、2万、1.5亿）",
+        "an amount is expected (a number with at most two decimals, such as 20000 or 20,000; 2万 and 1.5亿 too)",
     ),
     "expected.at-least": ("不能小于 {ge}", "it must be at least {ge}"),
     "expected.at-most": ("不能大于 {le}", "it must be at most {le}"),
@@ -368,6 +368,65 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kind.post": ("岗位", "post"),
     "kind.department": ("部门", "department"),
     "kind.clause": ("标准条款", "standard clause"),
+    # the authority matrix (approvals.yaml)
+    "kind.party": (
+        "审批方（岗位 id 或 orgspec.yaml 中声明的机构）",
+        "party (a post id or a body declared in orgspec.yaml)",
+    ),
+    "unknown-reference.create-party": (
+        "请检查拼写，或新建 roles/{value}.yaml；不是岗位的机构请在 orgspec.yaml 的 approvals.bodies 中声明",
+        "check the spelling, or create roles/{value}.yaml; a body that is not a post is declared under "
+        "approvals.bodies in orgspec.yaml",
+    ),
+    "unknown-reference.declare-body": (
+        "请检查拼写；岗位请写它的 id，不是岗位的机构请在 orgspec.yaml 中声明：approvals: {{bodies: [{value}]}}",
+        "check the spelling; name a post by its id, and declare a body that is not a post in orgspec.yaml: "
+        "approvals: {{bodies: [{value}]}}",
+    ),
+    "approval-final": ("事项“{item}”{tier}{problem}", "the business item '{item}'{tier} {problem}"),
+    "approval-final.none": ("没有终审的一方（{final}）", "has no party with a final action ({final})"),
+    "approval-final.many": ("有 {count} 方终审：{parties}", "has {count} parties with a final action: {parties}"),
+    "approval-final.hint": (
+        "每一档金额须恰好有一方的动作是终审（{final}），其他各方提议、审核、会签或知会",
+        "each tier needs exactly one party whose action is final ({final}); the others propose, review, "
+        "countersign or are informed",
+    ),
+    "approval-tier-overlap": (
+        "事项“{item}”{tier}与第 {line} 行的规则{other_tier}金额重叠",
+        "the business item '{item}'{tier} overlaps the rule on line {line}{other_tier}",
+    ),
+    "approval-tier-overlap.hint": (
+        "同一事项的各档金额不能重叠：每一档的 above 等于低一档的 up_to",
+        "the tiers of an item must not overlap: each tier's above is the up_to of the tier below it",
+    ),
+    "approval-tier-gap": (
+        "事项“{item}”中 {gap} 的金额没有规则",
+        "the business item '{item}' has no rule for amounts {gap}",
+    ),
+    "approval-tier-gap.hint": (
+        "请为这一档写一条规则，或调整相邻一档的 above 或 up_to",
+        "write a rule for these amounts, or change the above or up_to of the tier next to them",
+    ),
+    "approval-duplicate-party": (
+        "“{party}”在事项“{item}”{tier}的签批顺序中出现两次：第 {first} 步和第 {step} 步",
+        "'{party}' signs twice in the rule for '{item}'{tier}: steps {first} and {step}",
+    ),
+    "approval-duplicate-party.hint": (
+        "一条规则中每一方只签一次：请删除其中一步，或换成另一方",
+        "a party signs once per rule: remove one of the steps, or name another party",
+    ),
+    "expected.distinct-words": (
+        "“{word}”既指 {first} 又指 {second}；一个词只能指一项",
+        "'{word}' names both {first} and {second}; a word may name one only",
+    ),
+    "expected.final-action": (
+        "至少要有一个动作是终审（final: true），例如审批",
+        "at least one action must be final (final: true), such as decide 审批",
+    ),
+    "expected.tier-order": (
+        "above（不含的下限）必须小于 up_to（含的上限）",
+        "above (the lower bound, not included) must be less than up_to (the upper bound, included)",
+    ),
     # job families, posts held concurrently, the 三定, labelled sections
     "family-level": (
         "岗位 '{post}' 已是职位序列 '{family}' 的一级",

@@ -157,7 +157,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "各业务事项由哪些岗位提议、审核、审批和知会，以及限额。",
         "For each business item, which posts propose, review, decide and are informed, with limits.",
     ),
-    "index.authorities.empty": ("尚未给任何权限标注事项（item）。", "No authority names a business item yet."),
+    "index.authorities.rules-intro": (
+        "各业务事项按金额分档，由哪些岗位和机构依次签批（①②③… 为签批顺序）；其后是各岗位权限中写明的其他事项及其限额。",
+        "For each business item and amount tier, which posts and bodies sign it, in order (①②③… is the signing "
+        "order); then the other items the posts' authorities name, with their limits.",
+    ),
+    "index.authorities.empty": (
+        "尚无分权规则（approvals.yaml），也没有权限标注事项（item）。",
+        "No approval rules (approvals.yaml) yet, and no authority names a business item.",
+    ),
     # department comparison (orgspec compare, the 部门对比 page); see orgspec/metrics.py
     "index.compare.intro": (
         "各部门的岗位、编制、管理幅度、层级、职责与考核指标对比，每个部门含其下级部门，最后一列为全组织。",
@@ -249,6 +257,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "工作区中的组织未通过检查（{errors} 个错误），无法比较",
         "the organisation in the working tree does not validate ({errors|error|errors}), so it cannot be compared",
     ),
+    # the authority matrix (分权手册)
+    "approval.tier": ("金额（{currency}）", "Amount ({currency})"),
+    "approval.tier-short": ("金额", "Amount"),
+    "approval.any-amount": ("不限金额", "any amount"),
+    "approval.hidden-tier": ("第 {number} 档", "tier {number}"),
+    "approval.note": ("备注", "Note"),
+    "approval.cell": ("{step}{action}", "{step} {action}"),
+    "approval.step": ("顺序", "Step"),
+    "approval.action": ("签批", "Action"),
+    "approval.heading": ("{organisation}分权手册", "Authority matrix: {organisation}"),
+    "post.approvals": ("审批事项", "Approvals"),
+    "post.approvals-matrix": ("各事项的全部签批方见：", "Every party that signs these items: "),
     # job families
     "nav.families": ("职位序列", "Job families"),
     "post.family": ("职位序列", "Job family"),

@@ -126,6 +126,12 @@ class Organisation:
         departments = self.descendants(department) if recursive else [department]
         return [key for unit in departments for key in self.department_posts.get(unit, [])]
 
+    def posts_in_tree_order(self) -> list[str]:
+        """Every post: departments in the order of the tree, each one's posts head first; posts of no known
+        department last, by post number."""
+        ordered = [key for department, _ in self.department_tree() for key in self.posts_in(department)]
+        return ordered + sorted(set(self.posts) - set(ordered), key=self.post_sort_key)
+
     def headcount(self, department: str, *, recursive: bool = False) -> Headcount:
         """Head counts of a department's own posts, or with its sub-departments."""
         return _headcount_of(self.counted(key) for key in self.posts_in(department, recursive=recursive))

@@ -25,11 +25,13 @@ from orgspec.i18n import Term
 from orgspec.load.validate import validate
 from orgspec.load.yamlfile import SourceFile, read_yaml
 from orgspec.model import ClauseLibrary, Department, Post, Settings
+from orgspec.model.approvals import APPROVALS_CONTEXT, ApprovalRule, ApprovalRules
 from orgspec.model.common import TextItem
 from orgspec.model.types import ID_RE
 
 SETTINGS_FILE = "orgspec.yaml"
 CLAUSES_FILE = "clauses.yaml"
+APPROVALS_FILE = "approvals.yaml"
 DEPARTMENTS_DIR = "departments"
 ROLES_DIR = "roles"
 
@@ -54,6 +56,9 @@ class Project:
     settings_source: SourceFile
     clauses: dict[str, TextItem] = field(default_factory=dict)
     clauses_source: SourceFile | None = None
+    approvals: list[ApprovalRule] = field(default_factory=list)
+    """The rules of the authority matrix (approvals.yaml), in the order written."""
+    approvals_source: SourceFile | None = None
     departments: dict[str, Entity[Department]] = field(default_factory=dict)
     posts: dict[str, Entity[Post]] = field(default_factory=dict)
     broken: set[tuple[str, str]] = field(default_factory=set)
@@ -67,7 +72,7 @@ def is_project(root: Path) -> bool:
 
 def project_files(root: Path) -> list[str]:
     """The files of the project at ``root`` that orgspec reads, as paths relative to it."""
-    names = [SETTINGS_FILE, *([CLAUSES_FILE] if (root / CLAUSES_FILE).is_file() else [])]
+    names = [SETTINGS_FILE, *(name for name in (CLAUSES_FILE, APPROVALS_FILE) if (root / name).is_file())]
     return names + [name for folder in (DEPARTMENTS_DIR, ROLES_DIR) for name in _yaml_files(root, folder)]
 
 
@@ -212,9 +217,19 @@ def load_files(root: Path, names: Iterable[str], read: Callable[[str], bytes]) -
             project.clauses = {key: _clause(value) for key, value in library.root.items()}
         else:
             project.broken.add(("clause", "*"))
+    if APPROVALS_FILE in names:
+        _read_approvals(project, read_parsed, diagnostics)
     _read_folder(project, departments, read_parsed, "department", Department, project.departments, diagnostics)
     _read_folder(project, posts, read_parsed, "post", Post, project.posts, diagnostics)
     return project, diagnostics
+
+
+def _read_approvals(project: Project, parse: Callable[[str], Parsed | OSError], diagnostics: list[Diagnostic]) -> None:
+    """The rules of approvals.yaml, their actions read in the vocabulary of the settings."""
+    context: dict[str, object] = {APPROVALS_CONTEXT: project.settings.approvals}
+    project.approvals_source, rules = _read_one(APPROVALS_FILE, parse, ApprovalRules, diagnostics, context)
+    if rules is not None:
+        project.approvals = rules.rules
 
 
 def _clause(value: str | TextItem) -> TextItem:
@@ -234,7 +249,11 @@ class _Parsed:
 
 
 def _read_one(
-    name: str, parse: Callable[[str], Parsed | OSError], model: type[ModelT], diagnostics: list[Diagnostic]
+    name: str,
+    parse: Callable[[str], Parsed | OSError],
+    model: type[ModelT],
+    diagnostics: list[Diagnostic],
+    context: dict[str, object] | None = None,
 ) -> tuple[SourceFile, ModelT | None]:
     parsed = parse(name)
     if isinstance(parsed, RefusedFile):
@@ -248,7 +267,7 @@ def _read_one(
     diagnostics.extend(problems)
     if data is None or any(problem.severity == "error" for problem in problems):
         return source, None
-    built, errors = validate(model, data, source)
+    built, errors = validate(model, data, source, context)
     diagnostics.extend(errors)
     return source, built
 

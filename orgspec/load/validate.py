@@ -16,7 +16,7 @@ from orgspec.core.suggest import suggest
 from orgspec.i18n import Term
 from orgspec.load.yamlfile import Loc, SourceFile
 from orgspec.model.common import TAG_PREFIX
-from orgspec.model.types import ID_PATTERN, PERIOD_WORDS, SAY_WORDS
+from orgspec.model.types import ID_PATTERN, PERIOD_WORDS, SAY_WORDS, choices_text
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -53,13 +53,20 @@ _SIMPLE = {
     "one_relation_target": "expected.one-target",
     "code_pattern": "expected.code-pattern",
     "import_target": "expected.import-target",
+    "unknown_action": "expected.one-of",
+    "action_word": "expected.distinct-words",
+    "body_name": "expected.distinct-words",
+    "no_final_action": "expected.final-action",
+    "tier_order": "expected.tier-order",
 }
 
 
-def validate(model: type[ModelT], data: object, source: SourceFile) -> tuple[ModelT | None, list[Diagnostic]]:
-    """The model built from ``data``, or None and a diagnostic for every error."""
+def validate(
+    model: type[ModelT], data: object, source: SourceFile, context: dict[str, object] | None = None
+) -> tuple[ModelT | None, list[Diagnostic]]:
+    """The model built from ``data`` (with a validation ``context``), or None and a diagnostic for every error."""
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data, context=context), []
     except ValidationError as error:
         return None, [_diagnostic(model, source, detail) for detail in error.errors(include_url=False)]
 
@@ -127,7 +134,7 @@ def _choices(expected: str) -> str:
     """The allowed values, each with the Chinese word that is accepted for it (monthly 每月)."""
     names = [name.strip() for name in re.split(r",| or ", expected) if name.strip()]
     words = {**PERIOD_WORDS, **SAY_WORDS}
-    return ", ".join(f"{name} {words[name][0]}" if name in words else name for name in names)
+    return choices_text({name: words.get(name, ()) for name in names})
 
 
 def _ctx(item: object) -> object:

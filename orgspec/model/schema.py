@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from orgspec.model import ClauseLibrary, Department, Post, Settings
+from orgspec.model.approvals import ApprovalRules
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID_PREFIX = "urn:orgspec:schema:"
@@ -17,6 +18,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "department": Department,
     "organisation": Settings,
     "clauses": ClauseLibrary,
+    "approvals": ApprovalRules,
 }
 """Schema name → model; files are named ``<name>.schema.json``."""
 

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, RootModel, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from orgspec.model.approvals import ApprovalSettings
 from orgspec.model.code_pattern import CodePattern
 from orgspec.model.common import Strict, TextItem
 from orgspec.model.family import JobFamily
@@ -109,7 +110,7 @@ class Settings(Strict):
         ]
     ] = Field(
         default_factory=list,
-        description="Post fields left out of the public edition for every post, e.g. [grade, limits] (limits: authority limits).",
+        description="Post fields left out of the public edition for every post, e.g. [grade, limits] (limits: authority limits and the amounts of approval tiers).",
     )
     signatures: Entries[Text] | None = Field(
         default=None,
@@ -120,6 +121,11 @@ class Settings(Strict):
         default_factory=lambda: list(DOWNLOAD_FORMATS),
         description="Copies of every job sheet that orgspec build offers beside its page (PDF only with orgspec[pdf]); "
         "[] builds the handbook alone, which is much faster for thousands of posts.",
+    )
+    approvals: ApprovalSettings = Field(
+        default_factory=ApprovalSettings,
+        description="The vocabulary of the authority matrix (approvals.yaml): its actions and the bodies "
+        "that sign besides posts (董事会, 股东会 …).",
     )
     limits: Limits = Field(
         default_factory=Limits, description="Limits of span of control and layers used by the design lints."

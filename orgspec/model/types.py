@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from collections.abc import Mapping, Sequence
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints
@@ -33,8 +34,31 @@ Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_len
 HeadCount = Annotated[int, Strict(), Field(ge=0, le=1_000_000)]
 """A number of people."""
 
-Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
-"""An amount in the organisation's currency."""
+AMOUNT_UNITS = {"千": 1_000, "万": 10_000, "亿": 100_000_000}
+"""The units people write amounts with: 5万 is 50,000, 2亿 is 200,000,000."""
+
+
+def _amount(value: Any) -> Any:
+    """Read ``5万``, ``1.5万元``, ``200,000`` and ``￥3000`` as the numbers they stand for."""
+    if not isinstance(value, str):
+        return value
+    text = "".join(value.split()).replace(",", "").replace("，", "").lstrip("¥￥").removesuffix("元")
+    factor = AMOUNT_UNITS.get(text[-1:], 1)
+    number = text[:-1] if factor != 1 else text
+    if number == value or not number:
+        return value  # a plain number, or not an amount: the decimal type says what is wrong with it
+    try:
+        return Decimal(number) * factor
+    except InvalidOperation:
+        return value
+
+
+Money = Annotated[
+    Decimal,
+    Field(ge=0, max_digits=18, decimal_places=2, examples=[20000, "5万"]),
+    BeforeValidator(_amount),
+]
+"""An amount in the organisation's currency, written as a number or as people write it (5万, 200,000)."""
 
 EntryT = TypeVar("EntryT")
 
@@ -78,8 +102,19 @@ def _spellings(words: dict[str, tuple[str, ...]]) -> Any:
     return Literal[(*words, *(word for spelled in words.values() for word in spelled))]
 
 
-def _from_words(words: dict[str, tuple[str, ...]]) -> Any:
+def word_aliases(words: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Each word people write → the value it stands for (每月 → monthly); the values stand for themselves."""
     aliases = {word: value for value, spelled in words.items() for word in spelled}
+    return {**aliases, **{value: value for value in words}}
+
+
+def choices_text(words: Mapping[str, Sequence[str]]) -> str:
+    """The values a message offers, each with the first word accepted for it: monthly 每月, decide 审批."""
+    return ", ".join(f"{value} {spelled[0]}" if spelled else value for value, spelled in words.items())
+
+
+def _from_words(words: dict[str, tuple[str, ...]]) -> Any:
+    aliases = word_aliases(words)
 
     def canonical(value: Any) -> Any:
         return aliases.get(value.strip(), value) if isinstance(value, str) else value

@@ -14,6 +14,8 @@ download.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from orgspec.i18n import label
@@ -50,12 +52,13 @@ def _department(organisation: Organisation, layout: SiteLayout, key: str) -> Nav
     department = organisation.departments[key]
     children: list[NavItem] = [layout.department(key)]
     posts = organisation.department_posts.get(key, [])
+    names = told_apart(organisation, posts)
     if len(posts) <= FLAT_POSTS:
-        children += [_post(organisation, layout, post) for post in posts]
+        children += [_post(layout, post, names) for post in posts]
     else:
         members = set(posts)
         children += [
-            _reporting_line(organisation, layout, post, members)
+            _reporting_line(organisation, layout, post, members, names)
             for post in posts
             if organisation.posts[post].reports_to not in members
         ]
@@ -64,15 +67,45 @@ def _department(organisation: Organisation, layout: SiteLayout, key: str) -> Nav
     return {title_text(department.name): children}
 
 
-def _post(organisation: Organisation, layout: SiteLayout, key: str) -> NavItem:
-    return {title_text(organisation.posts[key].title or key): layout.post(key)}
+def told_apart(organisation: Organisation, posts: Sequence[str]) -> dict[str, str]:
+    """The name of each of a department's ``posts`` in the navigation: its title, and where posts share
+    a title, its post number after it (the title of its superior when it has no number the edition shows,
+    or its place among them when that does not tell them apart either): 生产计划班长（SC-012）."""
+    titles = {key: organisation.posts[key].title or key for key in posts}
+    shared = Counter(titles.values())
+    names = {key: title for key, title in titles.items() if shared[title] == 1}
+    for title in (title for title, count in shared.items() if count > 1):
+        keys = [key for key in posts if titles[key] == title]
+        for tell in (_code, _superior):
+            marks = [tell(organisation, key) for key in keys]
+            if all(marks) and len(set(marks)) == len(marks):
+                names |= {key: f"{title}（{mark}）" for key, mark in zip(keys, marks, strict=True)}
+                break
+        else:
+            names |= {key: f"{title}（{number}）" for number, key in enumerate(keys, start=1)}
+    return names
 
 
-def _reporting_line(organisation: Organisation, layout: SiteLayout, key: str, members: set[str]) -> NavItem:
+def _code(organisation: Organisation, key: str) -> str | None:
+    return organisation.posts[key].code
+
+
+def _superior(organisation: Organisation, key: str) -> str | None:
+    superior = organisation.posts[key].reports_to
+    return None if superior is None else organisation.posts[superior].title or superior
+
+
+def _post(layout: SiteLayout, key: str, names: dict[str, str]) -> NavItem:
+    return {title_text(names[key]): layout.post(key)}
+
+
+def _reporting_line(
+    organisation: Organisation, layout: SiteLayout, key: str, members: set[str], names: dict[str, str]
+) -> NavItem:
     """A post and, when it has subordinates in ``members``, a section of it and them."""
     below = [child for child in organisation.subordinates.get(key, []) if child in members]
     if not below:
-        return _post(organisation, layout, key)
-    entries = [_post(organisation, layout, key)]
-    entries += [_reporting_line(organisation, layout, child, members) for child in below]
-    return {title_text(organisation.posts[key].title or key): entries}
+        return _post(layout, key, names)
+    entries = [_post(layout, key, names)]
+    entries += [_reporting_line(organisation, layout, child, members, names) for child in below]
+    return {title_text(names[key]): entries}

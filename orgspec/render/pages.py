@@ -26,6 +26,7 @@ from orgspec.render.compare_page import compare_values
 from orgspec.render.family_page import family_values
 from orgspec.render.handbook import Handbook, families_shown
 from orgspec.views import common as views
+from orgspec.views.approvals import approval_grid, post_approvals
 from orgspec.views.common import Link
 from orgspec.views.department_sheet import establishment_table
 from orgspec.views.establishment import concurrent_note, held_by, internal_units, is_three_set
@@ -186,6 +187,8 @@ def post_values(book: Handbook, key: str) -> Values:
         "duties": ctx.groups(post.duties),
         "responsibilities": ctx.lines(post.responsibilities),
         "authorities": views.authority_table(views.authority_rows(ctx, post.authorities), organisation.settings),
+        "approvals": post_approvals(ctx, key),
+        "matrix": Link(label("nav.authorities", organisation.settings.locale), book.layout.index("authorities")),
         "kpis": views.kpi_table(post.kpis, organisation.settings.locale),
         "routines": [
             (period, getattr(routines, period)) for period in PERIODS if routines and getattr(routines, period)
@@ -244,20 +247,6 @@ def _all_kpis(book: Handbook) -> Iterator[tuple[Link, Kpi]]:
             yield book.ctx.post_link(key) or Link(key), kpi
 
 
-@dataclass(frozen=True)
-class Say:
-    post: Link
-    limit: str
-
-
 def authority_index_values(book: Handbook) -> Values:
-    matrix: dict[str, dict[str, list[Say]]] = {}
-    for key, post in book.organisation.posts.items():
-        for row in views.authority_rows(book.ctx, post.authorities):
-            if row.item is None or row.say is None:
-                continue
-            cell = matrix.setdefault(row.item, {}).setdefault(row.say, [])
-            limit = views.limit_text(row, book.organisation.settings)
-            cell.append(Say(book.ctx.post_link(key) or Link(key), limit))
-    items = sorted(matrix.items(), key=lambda pair: views.pinyin_key(pair[0]))
-    return {"items": items, "says": ("propose", "review", "decide", "informed")}
+    """The authority matrix (分权手册) as a grid: items by tier, the parties that sign them."""
+    return {"grid": approval_grid(book.ctx), "ruled": bool(book.organisation.project.approvals)}

@@ -60,8 +60,19 @@ def command(engine: str, config: Path, *, strict: bool, serve: bool = False, add
 
 
 def environment() -> dict[str, str]:
-    """The builders' environment: no colour, no end-of-life banner."""
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    """The builders' environment: no colour. Material's end-of-life notice stays unless the user hides it
+    (``NO_MKDOCS_2_WARNING=1``): which engine has a future is theirs to know."""
+    return {**os.environ, "NO_COLOR": "1"}
+
+
+def notice(output: str) -> list[str]:
+    """The lines of a builder's boxed notice (Material's end of life) in its output, with how to hide it."""
+    lines = output.splitlines()
+    boxed = [index for index, line in enumerate(lines) if line.lstrip().startswith("│")]
+    if not boxed:
+        return []
+    hide = [line.strip() for line in lines[boxed[-1] + 1 :] if "NO_MKDOCS_2_WARNING" in line]
+    return [*(lines[index].rstrip() for index in boxed), *hide[:1]]
 
 
 def ensure_installed(engine: str) -> None:

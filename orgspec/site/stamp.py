@@ -8,7 +8,7 @@ shapes the output and the size, modification and change time of every file
 it wrote. The next generate skips loading, checking and rendering when:
 
 - the hash is the same: the same bytes in ``orgspec.yaml``, ``clauses.yaml``,
-  ``departments/``, ``roles/``, ``mkdocs.yml`` and ``site_templates/``; the
+  ``approvals.yaml``, ``departments/``, ``roles/``, ``mkdocs.yml`` and ``site_templates/``; the
   same names of hand-written pages; the same orgspec code and templates and
   the same versions of the libraries that render; the same edition, output
   folder, ``SOURCE_DATE_EPOCH`` and PDF support;
@@ -35,7 +35,7 @@ from pathlib import Path
 from orgspec import __version__
 from orgspec.core.write import MARKER, TreeReport, foreign_files, generated_files, write_if_changed
 from orgspec.export.pdf import pdf_installed
-from orgspec.load.project import CLAUSES_FILE, DEPARTMENTS_DIR, ROLES_DIR, SETTINGS_FILE
+from orgspec.load.project import APPROVALS_FILE, CLAUSES_FILE, DEPARTMENTS_DIR, ROLES_DIR, SETTINGS_FILE
 from orgspec.render.templates import TEMPLATES_DIR, builtin_templates, project_templates
 from orgspec.render.urls import GENERATED_DIR
 from orgspec.site.cache import library_version
@@ -43,7 +43,7 @@ from orgspec.site.generate import hand_written_pages
 from orgspec.site.mkdocs_config import GENERATED_CONFIG, USER_CONFIGS, read_user_config
 
 STAMP = Path(".cache") / "orgspec" / "generate-stamp.json"
-SOURCE_FILES = (SETTINGS_FILE, CLAUSES_FILE, *USER_CONFIGS)
+SOURCE_FILES = (SETTINGS_FILE, CLAUSES_FILE, APPROVALS_FILE, *USER_CONFIGS)
 """The files at the top of a project that the handbook is generated from."""
 SOURCE_FOLDERS = (DEPARTMENTS_DIR, ROLES_DIR, TEMPLATES_DIR)
 """The folders of a project whose every file the handbook is generated from (templates: the project's own)."""

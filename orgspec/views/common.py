@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from pypinyin import Style, lazy_pinyin
 
+from orgspec.i18n import aside as aside  # sheets write notes in brackets as `views.aside`
 from orgspec.i18n import label
 from orgspec.link.organisation import Headcount, Organisation
 from orgspec.model import Post, Settings
@@ -57,6 +58,8 @@ class Ctx:
     organisation: Organisation
     page_of_post: dict[str, str] = field(default_factory=dict)
     page_of_department: dict[str, str] = field(default_factory=dict)
+    worked_out: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    """What a view works out once for every page rather than once per page, by the view's name."""
     page_of_family: dict[str, str] = field(default_factory=dict)
 
     def text(self, entry: Entry) -> str:
@@ -150,13 +153,6 @@ def relation_rows(ctx: Ctx, relations: Relations | None) -> tuple[list[RelationR
         internal.append(RelationRow(party or Link(""), relation.about))
     external = [RelationRow(Link(relation.party), relation.about) for relation in relations.external]
     return internal, external
-
-
-def aside(text: str, note: str | None, locale: Locale) -> str:
-    """``text`` with ``note`` in brackets as the language writes them: 经理级（M2）, Manager (M2)."""
-    if not note:
-        return text
-    return f"{text}{label('punct.open', locale)}{note}{label('punct.close', locale)}"
 
 
 def listing(texts: Sequence[str], locale: Locale) -> str:

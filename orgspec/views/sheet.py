@@ -16,6 +16,7 @@ from orgspec.model import Post, Settings
 from orgspec.model.common import Kpi, Relations, Revision
 from orgspec.model.types import PERIODS
 from orgspec.views import common as views
+from orgspec.views.approvals import post_approvals
 from orgspec.views.common import Ctx, Group, Line, RelationRow
 from orgspec.views.establishment import held_by
 from orgspec.views.family import family_place
@@ -95,7 +96,7 @@ def job_sheet(ctx: Ctx, key: str) -> JobSheet:
         organisation=organisation.settings.name,
         department=department.text if department else "",
         basic=basic_fields(ctx, key),
-        sections=[section for section in _sections(ctx, post, locale) if section is not None],
+        sections=[section for section in _sections(ctx, key, post, locale) if section is not None],
         locale=locale,
     )
 
@@ -157,7 +158,7 @@ def _names(links: Sequence[views.Link | None], locale: Locale) -> str:
     return views.listing([link.text for link in links if link is not None], locale)
 
 
-def _sections(ctx: Ctx, post: Post, locale: Locale) -> list[Section | None]:
+def _sections(ctx: Ctx, key: str, post: Post, locale: Locale) -> list[Section | None]:
     """The sections in the order of the source sheets; None for a section with nothing in it."""
     return [
         text_section(label("post.purpose", locale), post.purpose),
@@ -165,6 +166,7 @@ def _sections(ctx: Ctx, post: Post, locale: Locale) -> list[Section | None]:
         group_section(label("post.duties", locale), ctx.groups(post.duties), locale),
         group_section(label("post.responsibilities", locale), [Group("", ctx.lines(post.responsibilities))], locale),
         table_section(label("post.authorities", locale), authority_table(ctx, post, locale)),
+        table_section(label("post.approvals", locale), printed(post_approvals(ctx, key), locale)),
         table_section(label("post.kpis", locale), kpi_table(post.kpis, locale)),
         table_section(label("post.routines", locale), routine_table(post, locale)),
         table_section(label("post.relations", locale), relation_table(ctx, post.relations, locale)),
@@ -229,6 +231,9 @@ WIDTHS = {
     "kpi.scoring": 3,
     "kpi.period": 1,
     "kpi.source": 2,
+    "approval.tier-short": 3,
+    "approval.step": 1,
+    "approval.action": 2,
     "competency.name": 3,
     "competency.level": 2,
     "competency.description": 6,
