@@ -51,13 +51,15 @@ def assemble(draft: Draft, department: str, context: Context) -> Assembled:
         post for ref in draft.dotted_line if (post := _post(ref, draft, department, context, result))
     ]
     also = draft.also_holds
-    values["also_holds"] = _post(also, draft, department, context, result) if also and not is_none(also.text) else None
+    held = _post(also, draft, department, context, result, below=True) if also and not is_none(also.text) else None
+    values["also_holds"] = held
     for name in ("duties", "responsibilities"):
         values[name] = _clauses(values.get(name) or [], context)
     values["authorities"] = [_authority(entry, context) for entry in values.get("authorities") or []]
     values["qualifications"] = {
         kind: _lines(lines, context) for kind, lines in (values.get("qualifications") or {}).items()
     }
+    values["sections"] = {section: _lines(lines, context) for section, lines in (values.get("sections") or {}).items()}
     values["relations"] = _relations(draft, context)
     result.data = {name: _clean(values[name]) for name in ORDER if not _empty(values.get(name))}
     result.filled = sum(1 for name in COUNTED if name in result.data or (name == "reports_to" and top))
@@ -92,8 +94,10 @@ def _superior(draft: Draft, department: str, context: Context, result: Assembled
     return _post(draft.reports_to, draft, department, context, result) if draft.reports_to else None
 
 
-def _post(ref: Ref, draft: Draft, department: str, context: Context, result: Assembled) -> str | None:
-    found, candidates = context.post(ref.text, department)
+def _post(
+    ref: Ref, draft: Draft, department: str, context: Context, result: Assembled, *, below: bool = False
+) -> str | None:
+    found, candidates = context.post(ref.text, department, below=below)
     if found is not None:
         return found
     if candidates:
