@@ -253,6 +253,18 @@ CASES: list[Case] = [
         },
     ),
     Case(
+        "unknown-section-import-label",
+        {
+            "orgspec.yaml": settings(
+                "sections:\n  - {id: training, title: 培训要求}\nimport_labels:\n  培训需求: sections.trainig\n"
+            )
+        },
+    ),
+    Case(
+        "unknown-import-target",
+        {"orgspec.yaml": settings("import_labels:\n  培训需求: trainig\n")},
+    ),
+    Case(
         "chinese-messages",
         {
             "orgspec.yaml": "name: 测试公司\ngrades: [{id: M1}, {id: P1}]\n",

@@ -378,7 +378,7 @@ def test_a_folder_without_word_files(tmp_path: Path) -> None:
     assert result.stderr == f"Error: {tmp_path / 'empty'}: no Word file (.docx or .doc) in it\n"
 
 
-COLUMNS = ("kpi", "authority", "routine", "relation", "revision")
+COLUMNS = ("kpi", "authority", "routine", "relation", "revision", "competency")
 FILLED_BY_PARAGRAPHS = sorted(target for target in IMPORT_TARGETS if target.split(".")[0] not in COLUMNS)
 """Every field a label can name outside a table: the columns of tables are tested with their tables."""
 
@@ -436,6 +436,153 @@ def test_a_department_name_two_departments_share_and_nothing_tells_apart(tmp_pat
     assert not (root / "roles/agent.yaml").exists()
 
 
+NOT_IN_DOCUMENTS = {"based_on", "replaces"}
+"""Fields no document can carry: a sheet prints what a post takes from another (``based_on``) as its own, and a
+level of a job family prints its entries, never which of its fields start afresh (``replaces``)."""
+
+
 def test_every_field_of_a_post_can_be_named_by_a_label() -> None:
     """A field added to posts needs its import target too (and the reading of it), or documents cannot fill it."""
-    assert set(Post.model_fields) - {"based_on"} <= set(IMPORT_TARGETS)
+    assert set(Post.model_fields) - NOT_IN_DOCUMENTS <= set(IMPORT_TARGETS)
+
+
+BUREAU = {
+    "orgspec.yaml": "name: 示例区档案局\n"
+    "competency_scale:\n  - {level: 1, name: 了解}\n  - {level: 2, name: 熟悉}\n  - {level: 3, name: 掌握}\n"
+    "sections:\n  - {id: training, title: 培训要求}\n  - {id: hours, title: 工作时间}\n",
+    "departments/office.yaml": "name: 办公室\n",
+    "roles/director.yaml": "title: 局长\ndepartment: office\n",
+    "roles/archive-chief.yaml": "title: 机要科科长\ndepartment: office\nreports_to: director\n",
+}
+"""A project with a competency scale and two sections of its own (工作时间 one of them, which orgspec's own labels
+would read as the working environment)."""
+
+
+def test_staffing_kind_leadership_a_post_held_too_competencies_and_sections(tmp_path: Path) -> None:
+    root = project(tmp_path / "project", BUREAU)
+    sheet = word(
+        tmp_path / "office-chief.docx",
+        H("办公室主任岗位说明书", 0),
+        T(
+            [
+                ["岗位名称", "办公室主任", "所属部门", "办公室"],
+                ["编制类别", "行政编制", "领导职务", "主任"],
+                ["直接上级", "局长", "兼任", "机要科科长"],
+            ]
+        ),
+        H("一、岗位职责"),
+        "1. 负责文电、会务工作",
+        H("二、能力要求"),
+        "评级标准：1 了解、2 熟悉、3 掌握",
+        "1. 公文写作：掌握（3），能起草重要文稿",
+        "2. 沟通协调能力 2级",
+        "3. 保密意识",
+        "4. 外语：精通（5）",
+        H("三、任职资格"),
+        "优先条件：具有档案专业中级职称",
+        H("四、培训要求"),
+        "1. 岗前培训一个月",
+        "2. 每年参加业务培训不少于 40 学时",
+        H("五、工作时间"),
+        "标准工时制",
+    )
+
+    result = run_cli("import", "docx", str(sheet), "-C", str(root))
+
+    assert result.exit_code == 0, result.stderr
+    assert (root / "roles/office-chief.yaml").read_text(encoding="utf-8").split("\n", 4)[4] == OFFICE_CHIEF_YAML
+    assert result.stderr.splitlines() == [
+        f"{sheet}: 第 9 段: 能力“外语”的等级“精通（5）”不在 orgspec.yaml 的 competency_scale（1、2、3）中，已作为技能写入 "
+        "qualifications.skills；在 competency_scale 中加上这一级后，可把它移到 competencies"
+    ]
+    assert run_cli("check", str(root)).exit_code == 0
+
+
+OFFICE_CHIEF_YAML = """\
+title: 办公室主任
+department: office
+staffing_kind: 行政编制
+leadership: 主任
+reports_to: director
+also_holds: archive-chief
+duties:
+  - 负责文电、会务工作
+qualifications:
+  skills:
+    - 保密意识
+    - 外语：精通（5）
+  preferred: 具有档案专业中级职称
+competencies:
+  - name: 公文写作
+    level: 3
+    description: 能起草重要文稿
+  - name: 沟通协调能力
+    level: 2
+sections:
+  training:
+    - 岗前培训一个月
+    - 每年参加业务培训不少于 40 学时
+  hours: 标准工时制
+"""
+
+
+def test_a_section_under_a_label_of_the_projects_own(tmp_path: Path) -> None:
+    settings = BUREAU["orgspec.yaml"] + "import_labels:\n  培训需求: sections.training\n"
+    root = project(tmp_path / "project", {**BUREAU, "orgspec.yaml": settings})
+    sheet = word(tmp_path / "clerk.docx", "岗位名称：文书", "所属部门：办公室", "备注：无", "培训需求：岗前培训两周")
+
+    result = run_cli("import", "docx", str(sheet), "-C", str(root))
+
+    text = (root / "roles/clerk.yaml").read_text(encoding="utf-8")
+    assert "\nsections:\n  training: 岗前培训两周\n" in text
+    assert text.endswith("# 【备注】第 3 段\n#   无\n")  # a label no section of the project has: kept as it was
+    assert result.exit_code == 0
+
+
+def test_competencies_without_a_scale_are_skills(tmp_path: Path) -> None:
+    root = project(tmp_path / "project", CHINESE)
+    sheet = word(tmp_path / "clerk.docx", "岗位名称：文书", "所属部门：客服部", "能力要求：", "1. 沟通能力（3级）")
+
+    result = run_cli("import", "docx", str(sheet), "-C", str(root))
+
+    assert "qualifications:\n  skills: 沟通能力（3级）\n" in (root / "roles/clerk.yaml").read_text(encoding="utf-8")
+    assert "但 orgspec.yaml 中还没有 competency_scale" in result.stderr
+
+
+def test_a_title_line_its_summary_and_labels_written_as_phrases(tmp_path: Path) -> None:
+    """A first line that is no label is the title, the prose under it the summary; The main responsibilities of the
+    post are: names the duties, and a heading is read before its subtitle; a plain line after a list Word numbers
+    continues nothing."""
+    root = project(tmp_path / "project", ENGLISH)
+    sheet = word(
+        tmp_path / "analyst.docx",
+        "Data Analyst",
+        "You will turn the service's data into decisions.",
+        "The main responsibilities of the post are:",
+        P("Build the monthly dashboards", "List Bullet"),
+        P("Answer questions from the team", "List Bullet"),
+        "Reporting",
+        H("Person specification - skills required", 2),
+        P("Skilled in SQL", "List Bullet"),
+        "Desirable",
+        P("Experience of R", "List Bullet"),
+    )
+
+    result = run_cli("import", "docx", str(sheet), "--department", "cs", "-C", str(root))
+
+    assert result.exit_code == 0, result.stderr
+    assert (root / "roles/analyst.yaml").read_text(encoding="utf-8").split("\n", 2)[2] == (
+        "title: Data Analyst\n"
+        "department: cs\n"
+        "summary: You will turn the service's data into decisions.\n"
+        "duties:\n"
+        "  - Build the monthly dashboards\n"
+        "  - Answer questions from the team\n"
+        "qualifications:\n"
+        "  skills: Skilled in SQL\n"
+        "  preferred: Experience of R\n"
+        "\n"
+        "# ── text of the document that found no field, kept as it was: move it into a field, or delete it ──\n"
+        "# [The main responsibilities of the post are] paragraph 6\n"
+        "#   Reporting\n"
+    )

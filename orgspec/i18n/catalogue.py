@@ -184,6 +184,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "expected.text-or-clause": ("请写 text 或 clause 其中之一", "give either text or clause, not both and not neither"),
     "expected.one-target": ("请只写 department、post、party 中的一项", "give exactly one of department, post or party"),
     "expected.other": ("{detail}", "{detail}"),
+    "expected.import-target": (
+        "可选值：{expected}，或 sections.<id>（orgspec.yaml 中 sections 声明的栏目）",
+        "expected one of: {expected}, or sections.<id> (a section declared under sections in orgspec.yaml)",
+    ),
     "expected.code-pattern": (
         "不认识占位符 {name}；可用 {{department}}（部门代码）、{{seq}}（数字）、{{seq:3}}（三位数字）",
         "unknown placeholder {name}: use {{department}} (department code), {{seq}} (digits) or {{seq:3}} (three digits)",

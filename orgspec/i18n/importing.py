@@ -116,8 +116,22 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "meant, set department to {id} and delete the new file",
     ),
     "import.derived": (
-        "{label}：{text}（orgspec 由其他岗位的直接上级推出，未导入）",
-        "{label}: {text} (orgspec works this out from the other posts' superiors; not imported)",
+        "{label}：{text}（orgspec 由项目中的其他内容推出，如其他岗位的直接上级，未导入）",
+        "{label}: {text} (orgspec works this out from the rest of the project, such as the other posts' superiors; "
+        "not imported)",
+    ),
+    "import.competency-off-scale": (
+        "能力“{name}”的等级“{rating}”不在 orgspec.yaml 的 competency_scale（{levels}）中，已作为技能写入 "
+        "qualifications.skills；在 competency_scale 中加上这一级后，可把它移到 competencies",
+        "the rating '{rating}' of the competency '{name}' is not on the competency_scale of orgspec.yaml ({levels}), "
+        "so it was written as a skill under qualifications.skills; add the level to competency_scale, then move it "
+        "to competencies",
+    ),
+    "import.competency-no-scale": (
+        "能力“{name}”标有等级“{rating}”，但 orgspec.yaml 中还没有 competency_scale，已作为技能写入 "
+        "qualifications.skills；写上能力等级（competency_scale）后，可把它移到 competencies",
+        "the competency '{name}' is rated '{rating}', but orgspec.yaml has no competency_scale yet, so it was "
+        "written as a skill under qualifications.skills; add a competency_scale, then move it to competencies",
     ),
     "import.kept": (
         "“{label}”下的文字没有对应的字段：“{text}”；已作为注释保留在 {path} 末尾",

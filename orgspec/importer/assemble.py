@@ -11,18 +11,20 @@ from orgspec.importer.resolve import Context
 from orgspec.importer.values import is_none
 
 ORDER = (
-    "title", "title_en", "code", "department", "grade", "authorised", "filled", "reports_to", "dotted_line",
-    "purpose", "summary", "duties", "responsibilities", "authorities", "kpis", "routines", "relations",
-    "qualifications", "environment", "career", "revisions",
+    "title", "title_en", "code", "department", "grade", "authorised", "filled", "staffing_kind", "leadership",
+    "reports_to", "dotted_line", "also_holds", "purpose", "summary", "duties", "responsibilities", "authorities",
+    "kpis", "routines", "relations", "qualifications", "competencies", "environment", "career", "sections",
+    "revisions",
 )  # fmt: skip
-"""The fields of a post in the order the README writes them."""
+"""The fields of a post in the order of the model (and of the README)."""
 
 COUNTED = (
     "title", "code", "department", "grade", "authorised", "reports_to", "purpose", "summary", "duties",
     "responsibilities", "authorities", "kpis", "routines", "relations", "qualifications", "environment", "career",
     "revisions",
 )  # fmt: skip
-"""The fields whose filling the summary counts (a top post counts as having its superior)."""
+"""The fields whose filling the summary counts (a top post counts as having its superior): the ones every job
+description has; 编制类别, 领导职务, 兼任, competencies and an organisation's own sections are not asked of all."""
 
 
 @dataclass
@@ -48,12 +50,16 @@ def assemble(draft: Draft, department: str, context: Context) -> Assembled:
     values["dotted_line"] = [
         post for ref in draft.dotted_line if (post := _post(ref, draft, department, context, result))
     ]
+    also = draft.also_holds
+    held = _post(also, draft, department, context, result, below=True) if also and not is_none(also.text) else None
+    values["also_holds"] = held
     for name in ("duties", "responsibilities"):
         values[name] = _clauses(values.get(name) or [], context)
     values["authorities"] = [_authority(entry, context) for entry in values.get("authorities") or []]
     values["qualifications"] = {
         kind: _lines(lines, context) for kind, lines in (values.get("qualifications") or {}).items()
     }
+    values["sections"] = {section: _lines(lines, context) for section, lines in (values.get("sections") or {}).items()}
     values["relations"] = _relations(draft, context)
     result.data = {name: _clean(values[name]) for name in ORDER if not _empty(values.get(name))}
     result.filled = sum(1 for name in COUNTED if name in result.data or (name == "reports_to" and top))
@@ -88,8 +94,10 @@ def _superior(draft: Draft, department: str, context: Context, result: Assembled
     return _post(draft.reports_to, draft, department, context, result) if draft.reports_to else None
 
 
-def _post(ref: Ref, draft: Draft, department: str, context: Context, result: Assembled) -> str | None:
-    found, candidates = context.post(ref.text, department)
+def _post(
+    ref: Ref, draft: Draft, department: str, context: Context, result: Assembled, *, below: bool = False
+) -> str | None:
+    found, candidates = context.post(ref.text, department, below=below)
     if found is not None:
         return found
     if candidates:

@@ -22,7 +22,7 @@ from orgspec.importer.assemble import COUNTED, assemble
 from orgspec.importer.draft import Draft, Ref, draft
 from orgspec.importer.emit import kept_section, post_text
 from orgspec.importer.ids import slug, unique
-from orgspec.importer.labels import label_table
+from orgspec.importer.labels import labels_of
 from orgspec.importer.plan import FileReport, Plan, department_files, kept_notes, validated
 from orgspec.importer.problems import Note, Unreadable
 from orgspec.importer.resolve import Context
@@ -70,7 +70,7 @@ def _wanted(path: Path) -> bool:
 def import_documents(project: Project, inputs: Sequence[Path], options: Options) -> Plan:
     """The files that importing ``inputs`` into ``project`` writes, and the report of every file."""
     plan = Plan(locale=project.settings.locale)
-    labels = label_table(project.settings.import_labels, project.settings.signatures or ())
+    labels = labels_of(project.settings)
     documents = []
     paths = word_files(inputs)
     plan.inputs = len(paths)
@@ -79,7 +79,7 @@ def import_documents(project: Project, inputs: Sequence[Path], options: Options)
         if not reading.found_anything:
             plan.fail(Note("error", "import.no-job-description", str(path)))
             continue
-        documents.append(_Document(path, draft(reading, str(path), labels, plan.locale)))
+        documents.append(_Document(path, draft(reading, str(path), labels, project.settings)))
     documents = _identified(documents, project, options, plan)
     context = Context.of(project)
     new_departments = _departments(documents, context, options, plan)

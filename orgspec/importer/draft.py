@@ -15,12 +15,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from orgspec.i18n import Locale, label
+from orgspec.i18n import label
 from orgspec.importer import values
+from orgspec.importer.competencies import Competencies
 from orgspec.importer.labels import MAIN_COLUMN, LabelTable
+from orgspec.importer.lines import split_label
 from orgspec.importer.problems import Note, Place
-from orgspec.importer.reader import split_label
 from orgspec.importer.reading import Item, Kept, Reading
+from orgspec.model import Settings
+from orgspec.model.targets import SECTION_PREFIX
 from orgspec.model.types import PERIODS
 
 QUALIFICATION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -39,6 +42,7 @@ KPI_PARSERS: dict[str, Callable[[str], object]] = {"period": values.period, "wei
 FIELD_LABELS = {
     "title": "post.title", "code": "post.code", "department": "post.department", "grade": "post.grade",
     "authorised": "post.authorised", "filled": "post.filled", "reports_to": "post.reports-to",
+    "also_holds": "post.also-holds", "staffing_kind": "post.staffing-kind", "leadership": "post.leadership",
     "department.parent": "department.parent", "kpis": "post.kpis",
     "authorities": "post.authorities", "routines": "post.routines", "relations": "post.relations",
     "revisions": "post.revisions",
@@ -64,6 +68,7 @@ class Draft:
     department: Ref | None = None
     reports_to: Ref | None = None
     dotted_line: list[Ref] = field(default_factory=list)
+    also_holds: Ref | None = None
     grade: Ref | None = None
     relations: dict[str, list[tuple[Ref, str | None]]] = field(default_factory=dict)
     derived: list[tuple[str, str]] = field(default_factory=list)
@@ -72,17 +77,18 @@ class Draft:
     placed_share: float = 1.0
 
 
-def draft(reading: Reading, file: str, labels: LabelTable, locale: Locale) -> Draft:
-    """The post ``reading`` describes."""
-    builder = _Builder(reading, file, labels, locale)
+def draft(reading: Reading, file: str, labels: LabelTable, settings: Settings) -> Draft:
+    """The post ``reading`` describes, its ratings read on the competency scale of ``settings``."""
+    builder = _Builder(reading, file, labels, settings)
     return builder.build()
 
 
 class _Builder:
-    def __init__(self, reading: Reading, file: str, labels: LabelTable, locale: Locale) -> None:
+    def __init__(self, reading: Reading, file: str, labels: LabelTable, settings: Settings) -> None:
         self.reading = reading
         self.labels = labels
-        self.locale = locale
+        self.settings = settings
+        self.locale = settings.locale
         self.draft = Draft(file, None, kept=list(reading.kept))
         self.used: set[str] = set()
         """The fields whose values the post took."""
@@ -97,8 +103,11 @@ class _Builder:
         result.grade = self.ref("grade")
         data["authorised"] = self.number("authorised")
         data["filled"] = self.number("filled")
+        for name in ("staffing_kind", "leadership"):
+            data[name] = self.scalar(name)
         result.reports_to = self.ref("reports_to")
         result.dotted_line = [Ref(name, item.place) for item in self.items("dotted_line") for name in names(item.whole)]
+        result.also_holds = self.ref("also_holds")
         for name in ("purpose", "summary"):
             data[name] = self.text(name)
         data["duties"] = self.duties()
@@ -107,9 +116,12 @@ class _Builder:
         data["kpis"] = [*self.table_kpis(), *self.listed_kpis()]
         data["routines"] = self.routines()
         self.relations()
-        data["qualifications"] = self.qualifications()
+        competencies = Competencies(self.settings, result.file, result.notes)
+        data["competencies"] = competencies.read(self.items("competencies"), list(self.rows("competencies")))
+        data["qualifications"] = self.qualifications(competencies.unrated)
         for name in ("environment", "career"):
             data[name] = self.text(name)
+        data["sections"] = self.sections()
         data["revisions"] = self.revisions()
         result.derived = [(text, item.whole) for text, item in reading.derived]
         for target, items in reading.fields.items():
@@ -263,15 +275,24 @@ class _Builder:
             found[side.removeprefix("relations.")].append((Ref(party.text, party.place), about))
         self.draft.relations = found
 
-    def qualifications(self) -> dict[str, str | list[str]]:
-        """Each kind of requirement: one line as text, several as a list (as people write them)."""
+    def qualifications(self, skills: list[str]) -> dict[str, str | list[str]]:
+        """Each kind of requirement: one line as text, several as a list (as people write them); ``skills`` are
+        competencies the post's file cannot rate, written as skills."""
         result: dict[str, list[str]] = {}
-        for name in ("education", "majors", "experience", "certificates", "skills", "knowledge", "qualities"):
+        for name in QUALIFICATION_KINDS:
             for item in self.items(f"qualifications.{name}"):
                 result.setdefault(name, []).append(item.whole)
+            if name == "skills" and skills:
+                result.setdefault(name, []).extend(skills)
         for item in self.items("qualifications"):
             result.setdefault(qualification_kind(item.whole), []).append(item.whole)
-        return {kind: lines[0] if len(lines) == 1 else lines for kind, lines in result.items()}
+        return {kind: _one_or_many(result[kind]) for kind in QUALIFICATION_KINDS if kind in result}
+
+    def sections(self) -> dict[str, str | list[str]]:
+        """The labelled sections orgspec.yaml declares, by id, each as the lines read under its title."""
+        found = [target for target in self.reading.fields if target.startswith(SECTION_PREFIX)]
+        lines = {target.removeprefix(SECTION_PREFIX): [item.whole for item in self.items(target)] for target in found}
+        return {section: _one_or_many(text) for section, text in lines.items() if text}
 
     def revisions(self) -> list[dict[str, Any]]:
         result = []
@@ -287,6 +308,14 @@ class _Builder:
                     entry[name] = row[f"revision.{name}"].text
             result.append(entry)
         return result
+
+
+QUALIFICATION_KINDS = ("education", "majors", "experience", "certificates", "skills", "knowledge", "qualities",
+                       "preferred")  # fmt: skip
+
+
+def _one_or_many(lines: list[str]) -> str | list[str]:
+    return lines[0] if len(lines) == 1 else lines
 
 
 def routine(text: str) -> Any:

@@ -6,40 +6,27 @@ section; the lines under it are its values, numbered items of one kind
 making its list, items of a further kind the details of the item above,
 and a line without a number continuing a wrapped item. Labelled table
 cells open sections the same way (`orgspec.importer.tables` reads them
-through this reader). Text under
-no known label is kept aside with the label it stood under.
+through this reader). A first line that is no label is the document's
+title, and the prose under it, before any label, the post's summary; among
+the duties, 职责一 numbers a duty and 职责表述 states one, which heads the
+tasks written under it (工作任务). Text under no known label is kept aside
+with the label it stood under.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from orgspec.importer.labels import TRAILING, LabelTable, normalise
+from orgspec.importer.lines import pairs, split_label, title_parts
 from orgspec.importer.numbering import SECTION_KINDS, TERMINAL, Marker, marker, split_inline
 from orgspec.importer.problems import Place
 from orgspec.importer.reading import SCALAR_TARGETS, TEXT_TARGETS, Item, Kept, Reading, visible_length
 from orgspec.importer.word import Paragraph
 
-TITLE_SUFFIXES: tuple[tuple[str, str | None], ...] = (
-    ("岗位职务说明书", None),
-    ("岗位职责说明书", None),
-    ("岗位说明书", None),
-    ("职位说明书", None),
-    ("职务说明书", None),
-    ("工作说明书", None),
-    ("职责说明书", None),
-    ("岗位描述", None),
-    ("职位描述", None),
-    ("岗位职责规范", "duties"),
-    ("岗位职责", "duties"),
-    ("工作职责", "duties"),
-    ("jobdescription", None),
-    ("roleprofile", None),
-)
-"""Endings of a document's title, and the section the body starts in (客户总监岗位职责: the duties)."""
-TITLE_PREFIXES = ("job description", "role profile", "position description")
+FORM_TARGETS = frozenset({"basic", "derived", "signatures"})
+"""Labels of a form that hold nothing of the post: a document with no other label is no job description."""
 RUNNING_TARGETS = SCALAR_TARGETS | TEXT_TARGETS | {"derived"}
 """Fields of one value or of running text: after them an unknown ``label：`` starts a section of its own."""
 LOOSE_LABEL = 8
@@ -73,6 +60,10 @@ class Section:
     last: Item | None = None
     number: int | None = None
     """The number of the last top-level item: the next one may be written without its full stop (3销售…)."""
+    statement: Item | None = None
+    """A duty stated (职责表述：…) that heads the tasks written under it (工作任务), once they come."""
+    tasks: bool = False
+    """Whether the tasks of ``statement`` have begun: the next item makes it their group."""
 
 
 class Reader:
@@ -93,7 +84,14 @@ class Reader:
                 self.line(line.strip(), paragraph.place, paragraph.heading, paragraph.listed)
 
     def line(self, text: str, place: Place, styled: int | None = None, listed: int | None = None) -> None:
-        """One line: a heading opens a section, anything else is a value of the one open."""
+        """One line: a heading opens a section, anything else is a value of the one open; a line of several
+        ``label：value`` pairs is read pair by pair."""
+        parts = pairs(text, self._known) if styled is None and listed is None else [text]
+        for part in parts:
+            if not self._duty_marker(part, place):
+                self._line(part, place, styled, listed)
+
+    def _line(self, text: str, place: Place, styled: int | None, listed: int | None) -> None:
         head = self.heading(text, styled)
         if head is None:
             self.add(text, place, listed)
@@ -124,10 +122,14 @@ class Reader:
         titled = self._titled(body)
         if titled is not None:
             return Head(titled, text, "", opener)
-        if styled is not None or (found and found.kind in SECTION_KINDS and _short(body)):
+        headed = styled is not None or (found is not None and found.kind in SECTION_KINDS and _short(body))
+        headed = headed or bool(_ENCLOSED_WORD.fullmatch(body))
+        if headed and (target := self.labels.field(_SUBTITLE.split(body, maxsplit=1)[0])) is not None:
+            return Head(target, text, "", opener)  # PERSON SPECIFICATION - COMPETENCES/SKILLS REQUIRED
+        if headed:
             return Head(None, text, "", opener)
-        if label is not None and found is None and self._loose(label):
-            return Head(None, label, rest, "inline")
+        if label is not None and (found is None or found.kind == "•") and self._loose(label):
+            return Head(None, label, rest, "inline")  # 总结：… or - 岗位性质：… after values of one line
         return None
 
     def _titled(self, body: str) -> str | None:
@@ -159,10 +161,18 @@ class Reader:
         """Open the section of ``target`` (None: a section kept aside under ``label``)."""
         found = marker(label)
         label = (found.rest if found else label).strip().rstrip(TRAILING)
+        if target == "sections":  # a project's label for "the section of this title": kept when none is declared
+            target = self.labels.section(label)
+        section = self.section
+        if target == "duties" and section is not None and section.target == "duties" and section.statement:
+            section.tasks = True  # 工作任务 under 职责表述: the tasks of the duty stated
+            return
         kept = None
         if target is None:
             kept = Kept(label, place)
             self.reading.kept.append(kept)
+        elif target not in FORM_TARGETS:
+            self.reading.labelled = True
         self.section = Section(target, label, opener, kept)
 
     def close(self) -> None:
@@ -204,8 +214,8 @@ class Reader:
         body = found.rest if found else text
         last = section.last
         if kind is None and last is not None and section.kinds:
-            if not last.last.endswith(TERMINAL):
-                last.extend(body)  # a line of a numbered item, wrapped
+            if not last.last.endswith(TERMINAL) and not section.kinds[0].startswith("word"):
+                last.extend(body)  # a line of a numbered item, wrapped (never one Word numbers: it wraps by itself)
             else:
                 self.keep(text, place, section.label)  # a line after a numbered list, not part of it
             return
@@ -216,65 +226,75 @@ class Reader:
             return
         if found is not None and found.number == 1 and last is not None:
             section.group = None  # numbering that starts again after a group: lines under no heading
+        if section.tasks and section.statement is not None:
+            self._stated(section, target)
         item = Item(body, place, section.group)
         self.reading.items(target).append(item)
         section.last = item
         section.number = found.number if found is not None else None
 
+    def _stated(self, section: Section, target: str) -> None:
+        """The duty stated becomes the group of the tasks under it (its line moves to the group's heading)."""
+        assert section.statement is not None
+        items = self.reading.items(target)
+        items.remove(section.statement)
+        section.group, section.statement, section.tasks = section.statement.whole, None, False
+        section.last, section.kinds = None, []
+
+    def _known(self, label: str) -> bool:
+        return self.labels.field(label) is not None
+
+    def numbers_a_duty(self, text: str) -> bool:
+        """Whether ``text`` only numbers a duty of the duties open (职责一)."""
+        section = self.section
+        return section is not None and section.target == "duties" and bool(_DUTY_NUMBER.fullmatch(normalise(text)))
+
+    def _duty_marker(self, text: str, place: Place) -> bool:
+        """Read a line that only numbers a duty (职责一) or states one (职责表述：…) in the duties open."""
+        section = self.section
+        if section is None or section.target != "duties":
+            return False
+        if self.numbers_a_duty(text):
+            section.group = section.statement = None
+            section.last, section.kinds, section.tasks = None, [], False
+            return True
+        label, rest = split_label(text)
+        if label is None or normalise(label) not in STATEMENT_LABELS or not rest:
+            return False
+        section.group, section.tasks = None, False
+        section.statement = section.last = Item(rest, place)
+        self.reading.items("duties").append(section.statement)
+        section.kinds = []
+        return True
+
     def _title(self, paragraph: Paragraph) -> bool:
-        """Take the document's title from its first paragraph when it reads as one."""
+        """Take the document's title from its first paragraph when it reads as one: a title style, a title's
+        ending (…岗位说明书), or a short line that is no label, before anything else; a title that says
+        nothing of the section its body starts in is followed by the post's summary, if any."""
         text = paragraph.text.strip()
         title, target = title_parts(text)
-        if title is None and paragraph.heading not in (0, 1):
+        first = not (self.reading.fields or self.reading.rows or self.reading.kept)
+        plain = first and _short(text) and not text.endswith((*TERMINAL, "：", ":")) and "\n" not in text
+        if title is None and paragraph.heading not in (0, 1) and not plain:
             return False
         if title is None and self.heading(text, None) is not None:
             return False
         self.reading.title = Item(title or text, paragraph.place)
         self.reading.title_target = target
-        if target is not None:
-            self.section = Section(target, text, "title")
+        self.reading.labelled = self.reading.labelled or target is not None
+        if target is not None or first:
+            self.section = Section(target or "summary", text, "title")
         return True
 
 
-def title_parts(text: str) -> tuple[str | None, str | None]:
-    """The post's title in a document title (客服主管岗位说明书 → 客服主管), and the section its body starts in."""
-    plain = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
-    for suffix, target in TITLE_SUFFIXES:
-        if plain.endswith(suffix) and len(plain) > len(suffix):
-            return _strip_title(text, suffix), target
-    lowered = text.casefold()
-    for prefix in TITLE_PREFIXES:
-        if lowered.startswith(prefix) and len(text) > len(prefix) + 1:
-            return text[len(prefix) :].strip(" :：-–—\t") or None, None
-    return None, None
-
-
-def _strip_title(text: str, suffix: str) -> str:
-    """``text`` without its title ending, however it was spaced or cased."""
-    kept = len(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))) - len(suffix)
-    seen = 0
-    for index, char in enumerate(text):
-        if not char.isspace():
-            seen += 1
-        if seen == kept:
-            return text[: index + 1].strip(" :：-–—")
-    return text
-
-
-_LABEL_END = re.compile(r"(?<!\d)[：:]|[：:](?!\d)")
-"""The colon after a label; one between digits is a time (8:30)."""
-
-
-def split_label(text: str) -> tuple[str | None, str]:
-    """``岗位名称：客服专员`` → (岗位名称, 客服专员); (None, text) when the line has no label in front."""
-    found = _LABEL_END.search(text)
-    if found is None or found.start() == 0 or found.start() > 20:
-        return None, text
-    label = text[: found.start()]
-    if any(char in label for char in TERMINAL):
-        return None, text
-    return label, text[found.end() :].strip()
-
+_SUBTITLE = re.compile(r"\s+[-–—]+\s+")
+"""What parts a heading from its subtitle: PERSON SPECIFICATION - COMPETENCES/SKILLS REQUIRED."""
+_ENCLOSED_WORD = re.compile(r"[【〔〖]\s*[^【】〔〕〖〗\n]{1,20}\s*[】〕〗]")
+"""A line that is a word in brackets, 【福利待遇】: a heading, known or not."""
+_DUTY_NUMBER = re.compile(r"(?:职责|任务|工作职责)[一二三四五六七八九十\d]+")
+"""A duty's number written as its label: 职责一 (often a character a line, in a narrow cell)."""
+STATEMENT_LABELS = frozenset({"职责表述"})
+"""The label of a duty stated in a line, with the tasks it takes (工作任务) written under it."""
 
 _BARE_NUMBER = re.compile(r"(\d{1,3})(?=[^\d.．、,，:：~～\-/%年月日号点时天个人次项万元])")
 

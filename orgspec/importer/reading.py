@@ -13,16 +13,17 @@ from dataclasses import dataclass, field
 from orgspec.importer.problems import Place
 
 SCALAR_TARGETS = frozenset(
-    {"title", "title_en", "code", "department", "department.parent", "grade", "authorised", "filled", "reports_to"}
-)
+    {"title", "title_en", "code", "department", "department.parent", "grade", "authorised", "filled", "reports_to",
+     "also_holds", "staffing_kind", "leadership"}
+)  # fmt: skip
 """Fields that hold one value: a second value found for one is kept aside, not lost."""
 TEXT_TARGETS = frozenset({"purpose", "summary", "environment", "career"})
 """Fields of running text: their paragraphs are joined."""
-TABLE_TARGETS = frozenset({"kpis", "authorities", "routines", "relations", "revisions"})
+TABLE_TARGETS = frozenset({"kpis", "authorities", "routines", "relations", "revisions", "competencies"})
 """Fields that a table can hold, one row per entry."""
 SECTION_TARGETS = frozenset(
     {"basic", "duties", "responsibilities", "authorities", "kpis", "routines", "relations", "qualifications",
-     "revisions"}
+     "competencies", "revisions"}
 )  # fmt: skip
 """Fields whose label can head other labels (任职资格 over 教育程度, 专业 …) in a table."""
 
@@ -93,6 +94,8 @@ class Reading:
     kept: list[Kept] = field(default_factory=list)
     read: int = 0
     """Characters of text read (white space not counted)."""
+    labelled: bool = False
+    """Whether a label, a heading or a title named a field: text under none (a title's lines) is no job description."""
 
     def items(self, target: str) -> list[Item]:
         return self.fields.setdefault(target, [])
@@ -108,5 +111,5 @@ class Reading:
 
     @property
     def found_anything(self) -> bool:
-        """Whether the document said anything a job description says."""
-        return bool(self.fields or self.rows)
+        """Whether the document said anything a job description says, under a label of one."""
+        return self.labelled or bool(self.rows)

@@ -90,10 +90,14 @@ class Context:
         self.posts.add(identifier, *bilingual(title, title_en))
         self.post_departments[identifier] = department
 
-    def post(self, name: str, department: str | None) -> tuple[str | None, list[str]]:
+    def post(self, name: str, department: str | None, *, below: bool = False) -> tuple[str | None, list[str]]:
         """The post ``name`` names, or None and the candidates; of several so named, the nearest one up the
-        department tree from ``department`` (its own department, then its parent, …)."""
+        department tree from ``department`` (its own department, then its parent, …), or with ``below`` (a post
+        held too, 兼任) the one alone in ``department`` and the departments under it, if there is one."""
         found = self.posts.find(name)
+        inside = [post for post in found if self._under(self.post_departments.get(post), department)]
+        if below and len(found) > 1 and len(inside) == 1:
+            return inside[0], found
         seen: set[str] = set()
         while len(found) > 1 and department is not None and department not in seen:
             seen.add(department)
@@ -102,6 +106,16 @@ class Context:
                 return inside[0], found
             department = self.parents.get(department)
         return (found[0], found) if len(found) == 1 else (None, found)
+
+    def _under(self, department: str | None, top: str | None) -> bool:
+        """Whether ``department`` is ``top`` or lies under it."""
+        seen: set[str] = set()
+        while department is not None and department not in seen:
+            if department == top:
+                return True
+            seen.add(department)
+            department = self.parents.get(department)
+        return False
 
     def department(self, name: str, *, code: str | None = None, parent: str | None = None) -> str | None:
         """The department ``name`` names; of several so named, the one under ``parent``, or the one whose code

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from orgspec.importer.labels import label_table, normalise
+from orgspec.importer.labels import labels_of, normalise
 from orgspec.importer.plan import Plan
 from orgspec.importer.problems import Note, Place, Unreadable
 from orgspec.importer.reading import Kept
@@ -65,7 +65,7 @@ def read_staffing(
 ) -> Staffing | None:
     """The posts of the table at ``path``; None (with the reason in ``plan``) when it cannot be read."""
     file = str(path)
-    labels = label_table(project.settings.import_labels, project.settings.signatures or ())
+    labels = labels_of(project.settings)
     try:
         name, rows = read_rows(path, sheet)
     except Unreadable as problem:

@@ -12,11 +12,13 @@ column (每日, 内部协调) labels every row it spans.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from orgspec.importer.labels import LabelTable, is_serial
-from orgspec.importer.reader import Reader
+from orgspec.importer.numbering import TERMINAL
+from orgspec.importer.reader import LOOSE_LABEL, Reader
 from orgspec.importer.reading import (
     SCALAR_TARGETS,
     SECTION_TARGETS,
@@ -48,6 +50,7 @@ def read_grid(reader: Reader, grid: Grid) -> None:
     """Read one table: with a header row, or as labelled cells."""
     if not grid.rows:
         return
+    grid = Grid(grid.number, [[_upright(cell) for cell in row] for row in grid.rows])
     section = reader.section
     if section is not None and section.target == "signatures":
         _form(reader, grid)
@@ -80,6 +83,18 @@ def header_kind(labels: LabelTable, row: list[Cell], context: str | None) -> str
     if best is None or any(labels.field(cell.text) in SECTION_TARGETS - {best} for cell in row):
         return None
     return best if count >= 2 or best == context else None
+
+
+UPRIGHT = 2
+"""The most characters a line of a word written downwards (职/责/一, in a narrow cell) has."""
+
+
+def _upright(cell: Cell) -> Cell:
+    """A cell whose lines are a word written downwards, a character or two a line, as that word."""
+    lines = cell.text.split("\n")
+    if len(lines) > 1 and all(0 < len(line.strip()) <= UPRIGHT for line in lines):
+        return replace(cell, text="".join(line.strip() for line in lines))
+    return cell
 
 
 @dataclass
@@ -131,8 +146,12 @@ class _Labelled:
         self.inner: str | None = None
         """The kind of a table of entries whose header row is expected next."""
         self.columns: Columns | None = None
+        self.label_columns: frozenset[int] = frozenset()
+        """The columns where known labels stand in several rows: a short word there is a label too."""
 
     def read(self, rows: list[list[Cell]]) -> None:
+        found = Counter(cell.place.column for row in rows for cell in row if cell.text and self.labels.field(cell.text))
+        self.label_columns = frozenset(column for column, count in found.items() if count > 1)
         for row in rows:
             cells = [cell for cell in row if not cell.continued]
             if cells and self._entry(cells):
@@ -159,6 +178,10 @@ class _Labelled:
         while index < len(cells):
             cell = cells[index]
             target = self.labels.field(cell.text) if cell.text else None
+            if target is None and self._unknown_label(cells, index):
+                self.reader.open(None, cell.text, cell.place, "cell")  # 薪酬类型 | …: kept with its value
+                index += 1
+                continue
             if target is None:
                 if cell.text:
                     for line in cell.text.split("\n"):
@@ -175,7 +198,7 @@ class _Labelled:
                 self.inner, self.columns = target, None
             index += 1
             values = []
-            while index < len(cells) and not self._is_label(cells[index]):
+            while index < len(cells) and not self._is_label(cells[index]) and not self._unknown_label(cells, index):
                 values.append(cells[index])
                 index += 1
             self._values(target, values)
@@ -196,3 +219,14 @@ class _Labelled:
 
     def _is_label(self, cell: Cell) -> bool:
         return bool(cell.text) and self.labels.field(cell.text) is not None
+
+    def _unknown_label(self, cells: list[Cell], index: int) -> bool:
+        """Whether the cell at ``index`` is a label no table knows: a short word, in a column of labels, before a
+        cell of its own (not the value of a label just before it)."""
+        cell = cells[index]
+        text = cell.text
+        if self.reader.numbers_a_duty(text):
+            return False
+        word = 0 < visible_length(text) <= LOOSE_LABEL and "\n" not in text and not text.endswith(TERMINAL)
+        after_label = index > 0 and self._is_label(cells[index - 1])
+        return word and cell.place.column in self.label_columns and index + 1 < len(cells) and not after_label

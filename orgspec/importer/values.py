@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from orgspec.i18n import LOCALES, label
@@ -127,3 +128,31 @@ def period_of(text: str) -> str | None:
         return None
     word = found.group(1) or "周"
     return {"日": "daily", "天": "daily", "周": "weekly", "月": "monthly", "季": "quarterly", "年": "yearly"}[word]
+
+
+_LEVEL = re.compile(r"(?:level|lv|l)?\s*(\d{1,3}|[一二三四五六七八九十]+)\s*(?:级|分|星|档)?", re.IGNORECASE)
+_NAMED_LEVEL = re.compile(r"(?P<name>[^()\d]*?)\s*\(\s*(?P<level>[^()]+?)\s*\)")
+
+
+def rating(text: str, names: Mapping[str, int]) -> int | None:
+    """A competency's rating as written: 4, 4级, 四级, Level 4, ★★★★, 熟练（4）, or a step's name in ``names``."""
+    folded = fold(text).casefold()
+    if folded and set(folded) <= {"★", "☆"}:
+        return folded.count("★") or None
+    found = _LEVEL.fullmatch(folded)
+    if found is not None:
+        return chinese_number(found.group(1))
+    named = _NAMED_LEVEL.fullmatch(folded)
+    if named is not None:
+        return rating(named.group("level"), names) or names.get(named.group("name").strip())
+    return names.get(folded)
+
+
+_STEP = re.compile(r"(\d{1,3})\s*[-—.、:：=]?\s*([^\s\d、,，;；/|]+)")
+
+
+def scale_steps(text: str) -> dict[str, int]:
+    """The steps of a scale written in one line, ``1 了解、2 熟悉、3 掌握`` → {了解: 1, 熟悉: 2, 掌握: 3}; {} for fewer
+    than two."""
+    steps = {fold(name).casefold(): int(level) for level, name in _STEP.findall(fold(text))}
+    return steps if len(steps) > 1 else {}

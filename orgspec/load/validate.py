@@ -52,6 +52,7 @@ _SIMPLE = {
     "text_or_clause": "expected.text-or-clause",
     "one_relation_target": "expected.one-target",
     "code_pattern": "expected.code-pattern",
+    "import_target": "expected.import-target",
     "unknown_action": "expected.one-of",
     "action_word": "expected.distinct-words",
     "body_name": "expected.distinct-words",

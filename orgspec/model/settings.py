@@ -12,7 +12,7 @@ from orgspec.model.code_pattern import CodePattern
 from orgspec.model.common import Strict, TextItem
 from orgspec.model.family import JobFamily
 from orgspec.model.sections import ScaleStep, SectionHeading
-from orgspec.model.targets import ImportTarget
+from orgspec.model.targets import TargetName
 from orgspec.model.types import Edition, Entries, HeadCount, Id, Locale, Money, Severity, Text
 
 DownloadFormat = Literal["docx", "pdf"]
@@ -138,10 +138,11 @@ class Settings(Strict):
     checks: dict[str, Severity] = Field(
         default_factory=dict, description="Severity per check code: error, warning or ignore."
     )
-    import_labels: dict[Text, ImportTarget] = Field(
+    import_labels: dict[Text, TargetName] = Field(
         default_factory=dict,
         description="Labels of your own Word job descriptions and staffing spreadsheets that orgspec import "
-        "should understand, each with the field it fills, e.g. 职位概要: summary, 考核得分: kpi.scoring.",
+        "should understand, each with the field it fills, e.g. 职位概要: summary, 考核得分: kpi.scoring, "
+        "培训需求: sections.training (a section declared under sections).",
     )
 
 

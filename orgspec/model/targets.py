@@ -5,13 +5,22 @@ column of a staffing spreadsheet (编制, 直接上级 …) names one of these. 
 names are the YAML's own (``duties``, ``qualifications.education``), the
 columns of the tables a job sheet holds (``kpi.weight``, ``revision.date``),
 and three that fill nothing: ``basic`` (a heading over other labels, such as
-基本信息), ``derived`` (what orgspec works out itself: 直接下级, 空缺) and
-``signatures`` (the signature block of a printed sheet).
+基本信息), ``derived`` (what orgspec works out itself: 直接下级, 空缺, 兼任者) and
+``signatures`` (the signature block of a printed sheet, and the blanks of a
+form for the holder's name). ``sections`` is the labelled section of
+orgspec.yaml whose title the label is; ``sections.<id>`` names one
+(`SectionTarget`).
 """
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+import re
+from typing import Annotated, Literal, get_args
+
+from pydantic import AfterValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from orgspec.model.types import ID_PATTERN
 
 ImportTarget = Literal[
     "title",
@@ -22,8 +31,11 @@ ImportTarget = Literal[
     "grade",
     "authorised",
     "filled",
+    "staffing_kind",
+    "leadership",
     "reports_to",
     "dotted_line",
+    "also_holds",
     "purpose",
     "summary",
     "duties",
@@ -47,8 +59,11 @@ ImportTarget = Literal[
     "qualifications.skills",
     "qualifications.knowledge",
     "qualifications.qualities",
+    "qualifications.preferred",
+    "competencies",
     "environment",
     "career",
+    "sections",
     "revisions",
     "kpi.name",
     "kpi.definition",
@@ -67,6 +82,9 @@ ImportTarget = Literal[
     "relation.kind",
     "relation.party",
     "relation.about",
+    "competency.name",
+    "competency.level",
+    "competency.description",
     "revision.version",
     "revision.date",
     "revision.change",
@@ -80,3 +98,29 @@ ImportTarget = Literal[
 """Every field, sub-field and table column a label can name."""
 
 IMPORT_TARGETS: tuple[str, ...] = get_args(ImportTarget)
+
+SECTION_PREFIX = "sections."
+SECTION_TARGET = re.compile(rf"^sections\.{ID_PATTERN.removeprefix('^')}")
+"""One labelled section of orgspec.yaml by its id, ``sections.training``: the label of a project's own documents
+(培训需求) for the section it titles otherwise (培训要求)."""
+
+
+def _known_target(value: str) -> str:
+    if value in IMPORT_TARGETS or SECTION_TARGET.match(value):
+        return value
+    raise PydanticCustomError("import_target", "not a field a label can fill", {"expected": ", ".join(IMPORT_TARGETS)})
+
+
+TargetName = Annotated[
+    str,
+    AfterValidator(_known_target),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": list(IMPORT_TARGETS)},
+                {"type": "string", "pattern": SECTION_TARGET.pattern, "examples": ["sections.training"]},
+            ]
+        }
+    ),
+]
+"""What ``import_labels`` maps a label to: an `ImportTarget`, or ``sections.<id>``."""

@@ -15,10 +15,12 @@ from docx.document import Document
 
 @dataclass(frozen=True)
 class P:
-    """A paragraph, in a paragraph style of Word's default template (Title, Heading 1, List Number …)."""
+    """A paragraph, in a paragraph style of Word's default template (Title, Heading 1, List Number …), its text
+    bold when ``bold``."""
 
     text: str
     style: str | None = None
+    bold: bool = False
 
 
 def H(text: str, level: int = 1) -> P:
@@ -42,7 +44,8 @@ def word(path: Path, *blocks: Block) -> Path:
         if isinstance(block, str):
             document.add_paragraph(block)
         elif isinstance(block, P):
-            document.add_paragraph(block.text, style=block.style)
+            paragraph = document.add_paragraph(style=block.style)
+            paragraph.add_run(block.text).bold = block.bold or None
         else:
             _table(document, block)
     path.parent.mkdir(parents=True, exist_ok=True)

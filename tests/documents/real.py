@@ -1,10 +1,17 @@
-"""Six real job descriptions, rebuilt as Word files from their published text (see README.md here)."""
+"""Real job descriptions, rebuilt as Word files from their published text (see README.md here).
+
+Six come from the project's seed documents; five more were found in public
+sources for the import (`FOUND`). The text of every one is quoted in
+``real/<name>.txt``, and the Word file is built from those lines alone, in
+the layout its source shows: a document's text is its quote, line for line.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from tests.documents.builder import T, word
+from tests.documents.builder import Block, P, T, word
 
 HERE = Path(__file__).parent
 
@@ -79,12 +86,73 @@ AGENT_SHEET = T(
 """The 95598 call-centre agent's sheet: labelled cells, labels over labels, cells merged both ways."""
 
 
+Cells = Sequence[int | str]
+"""A row of a table built from a document's lines: each cell takes that many lines (0: an empty cell), or merges
+with its left (``<``) or upper (``^``) neighbour."""
+
+CASHIER: tuple[Cells, ...] = (
+    (1, 1, 1, 0), (1, 1, 1, 0), (1, 1, 1, 1), (1, 0, 1, 0), (1, 0, 1, 0),
+    (1, 1, "<", "<"),
+    (1, "<", "<", "<"),
+    (3, 1, "<", "<"), ("^", 2, 4, "<"),
+    (3, 1, "<", "<"), ("^", 2, 2, "<"),
+    (3, 1, "<", "<"), ("^", 2, 7, "<"),
+    (1, 1, "<", "<"),
+    (1, "<", "<", "<"), (1, "<", "<", "<"),
+    (1, "<", "<", "<"), (1, 1, "<", "<"), (1, 1, "<", "<"),
+    (1, "<", "<", "<"), *[(1, 1, "<", "<")] * 5, (1, 2, "<", "<"), (1, 1, "<", "<"),
+)  # fmt: skip
+"""The cashier's sheet under its title: a grid of label–value pairs, then rows of a label and its text merged across;
+each duty's label (职/责/一, a character a line) merged down over its statement and its tasks."""
+
+RESEARCHER_HEADINGS = frozenset({1, 16})
+RESEARCHER_LISTED = frozenset({*range(5, 16), *range(20, 24), 26, 27, 28, *range(32, 36), 38, 39, 40, *range(44, 49),
+                               *range(51, 55), *range(57, 66)})  # fmt: skip
+RESEARCHER_BOLD = frozenset({1, 4, 16, 17, 18, 19, 24, 25, 29, 30, 31, 36, 37, 41, 42, 43, 49, 50, 55, 56})
+"""The lines (from 1) of the user researcher's description in Heading 2, those Word numbers as a list (Desirable
+among them), and those in bold."""
+
+
+def lines_of(name: str) -> list[str]:
+    return (HERE / "real" / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+
+
+def tabled(lines: Sequence[str], rows: Sequence[Cells]) -> T:
+    """A table whose cells take ``lines`` in order, as ``rows`` lay them out."""
+    taken = iter(lines)
+    table = T([[cell if isinstance(cell, str) else "\n".join(next(taken) for _ in range(cell)) for cell in row]
+               for row in rows])  # fmt: skip
+    assert next(taken, None) is None, "every line of the quote is in the table"
+    return table
+
+
+def researcher(lines: Sequence[str]) -> Iterator[Block]:
+    for number, line in enumerate(lines, start=1):
+        style = "Heading 2" if number in RESEARCHER_HEADINGS else "List Bullet" if number in RESEARCHER_LISTED else None
+        yield P(line, style, bold=number in RESEARCHER_BOLD)
+
+
+FOUND = ("cashier", "warehouse-keeper", "customer-callback", "admin-supervisor", "user-researcher")
+"""The documents found in public sources for the import, in the order of README.md."""
+
+
+def found_blocks(name: str) -> list[Block]:
+    """The blocks of a found document, from its quote alone."""
+    lines = lines_of(name)
+    if name == "cashier":
+        return [lines[0], tabled(lines[1:], CASHIER)]
+    if name == "user-researcher":
+        return list(researcher(lines))
+    return list(lines)
+
+
 def real_documents(folder: Path) -> dict[str, Path]:
-    """The six documents as .docx files in ``folder``, by name."""
+    """The documents as .docx files in ``folder``, by name: the seed documents, then the ones found."""
     documents = {
         "call-centre-agent": word(folder / "call-centre-agent.docx", "供电局95598客服中心坐席员岗位说明书", AGENT_SHEET)
     }
     for name in TEXT_DOCUMENTS:
-        lines = (HERE / "real" / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-        documents[name] = word(folder / f"{name}.docx", *lines)
+        documents[name] = word(folder / f"{name}.docx", *lines_of(name))
+    for name in FOUND:
+        documents[name] = word(folder / f"{name}.docx", *found_blocks(name))
     return documents
