@@ -134,7 +134,7 @@ def test_the_spreadsheet_has_the_cells_of_the_page(demo: Path, tmp_path: Path) -
 def test_word_has_the_grid_as_a_table(demo: Path, tmp_path: Path) -> None:
     result = run_cli("export", "docx", "--approvals", "--out", str(tmp_path / "word"), "-C", str(demo))
     assert result.exit_code == 0, result.stderr
-    assert sorted(path.name for path in (tmp_path / "word").iterdir()) == ["approvals.docx"]
+    assert sorted(path.name for path in (tmp_path / "word").glob("*.docx")) == ["approvals.docx"]
     document = docx.Document(str(tmp_path / "word" / "approvals.docx"))
     assert document.paragraphs[0].text == "示范公司分权手册"
     section = document.sections[0]
