@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -55,7 +56,19 @@ def environment(project_root: Path | None, locale: Locale) -> Environment:
     env.globals["t"] = lambda key: label(key, locale)
     env.globals["tr"] = lambda key, **args: translate(key, locale, args)
     env.filters["yaml_string"] = yaml_string
+    env.filters["css_class"] = css_class
     return env
+
+
+def css_class(name: str) -> Markup:
+    """A class name made from one of orgspec's own names (``post.item`` → ``post-item``), written as it is.
+
+    Only code names come here, never text from YAML: anything but letters, digits, ``_`` and ``-`` is refused.
+    """
+    value = name.replace(".", "-")
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", value):
+        raise ValueError(f"not a class name: {name!r}")
+    return Markup(value)
 
 
 def yaml_string(text: object) -> Markup:
