@@ -107,6 +107,7 @@ def test_the_family_page_shows_what_each_level_adds(family: Path) -> None:
     kpis = [cell.split("</td>")[0] for cell in rows["Key performance indicators"].split("<td>")[1:]]
     assert kpis == ["<ul><li>回访率</li></ul>", "<ul><li>满意度 (≥ 90)</li></ul>", "<ul><li>满意度 (≥ 95)</li></ul>"]
     assert "<li>Preferred: 有团队管理经验</li>" in rows["Qualifications"]
+    assert "Grade" in rows  # its levels have grades
     nav = (family / ".orgspec-mkdocs.yml").read_text(encoding="utf-8")
     assert "Job families:" in nav and "handbook/families/support.md" in nav
 

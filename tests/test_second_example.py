@@ -106,6 +106,7 @@ def test_the_ladder_adds_each_level_to_the_one_below(built: tuple[Path, Path]) -
     family = page_text(site / "handbook" / "families" / "engineering.html")
     for level in ("Engineer I", "Engineer II", "Senior Engineer", "Staff Engineer", "Principal", "Distinguished"):
         assert level in family
+    assert "职位等级" not in family  # no level has a grade: no empty row
 
 
 class _Matrix(HTMLParser):
