@@ -53,16 +53,15 @@ def _entry_tag(value: Any) -> str:
     return "~item"
 
 
-TextEntry = Annotated[
-    Annotated[Text, Tag("~text")] | Annotated[TextItem, Tag("~item")] | Annotated[ClauseRef, Tag("~clause")],
-    Discriminator(_entry_tag),
-]
+PlainText = Annotated[Text, Tag("~text")]
+ClauseEntry = Annotated[ClauseRef, Tag("~clause")]
+BY_SHAPE = Discriminator(_entry_tag)
+"""The branches every entry union shares, and how it picks one."""
+
+TextEntry = Annotated[PlainText | Annotated[TextItem, Tag("~item")] | ClauseEntry, BY_SHAPE]
 """A line of text: plain text, a mapping with options, or a standard clause reference."""
 
-DutyEntry = Annotated[
-    Annotated[Text, Tag("~text")] | Annotated[Duty, Tag("~item")] | Annotated[ClauseRef, Tag("~clause")],
-    Discriminator(_entry_tag),
-]
+DutyEntry = Annotated[PlainText | Annotated[Duty, Tag("~item")] | ClauseEntry, BY_SHAPE]
 """A duty: plain text, a mapping with a share of time, or a standard clause reference."""
 
 
@@ -81,20 +80,12 @@ class DutyGroup(Strict):
 
 
 GroupedTextEntry = Annotated[
-    Annotated[Text, Tag("~text")]
-    | Annotated[TextItem, Tag("~item")]
-    | Annotated[ClauseRef, Tag("~clause")]
-    | Annotated[TextGroup, Tag("~group")],
-    Discriminator(_entry_tag),
+    PlainText | Annotated[TextItem, Tag("~item")] | ClauseEntry | Annotated[TextGroup, Tag("~group")], BY_SHAPE
 ]
 """A text entry or a group of them under a heading."""
 
 GroupedDutyEntry = Annotated[
-    Annotated[Text, Tag("~text")]
-    | Annotated[Duty, Tag("~item")]
-    | Annotated[ClauseRef, Tag("~clause")]
-    | Annotated[DutyGroup, Tag("~group")],
-    Discriminator(_entry_tag),
+    PlainText | Annotated[Duty, Tag("~item")] | ClauseEntry | Annotated[DutyGroup, Tag("~group")], BY_SHAPE
 ]
 """A duty or a group of duties under a heading."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -41,7 +42,7 @@ class Qualifications(Strict):
     )
 
 
-CONTENT_FIELDS = (
+ContentField = Literal[
     "title",
     "title_en",
     "grade",
@@ -56,8 +57,10 @@ CONTENT_FIELDS = (
     "qualifications",
     "environment",
     "career",
-)
+]
 """Fields a post takes from the post named in `based_on` when it does not set them."""
+
+CONTENT_FIELDS: tuple[str, ...] = get_args(ContentField)
 
 
 class Post(Strict):

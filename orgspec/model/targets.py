@@ -20,15 +20,14 @@ from typing import Annotated, Literal, get_args
 from pydantic import AfterValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from orgspec.model.post import ContentField
 from orgspec.model.types import ID_PATTERN
 
 ImportTarget = Literal[
-    "title",
-    "title_en",
+    ContentField,
     "code",
     "department",
     "department.parent",
-    "grade",
     "authorised",
     "filled",
     "staffing_kind",
@@ -36,22 +35,13 @@ ImportTarget = Literal[
     "reports_to",
     "dotted_line",
     "also_holds",
-    "purpose",
-    "summary",
-    "duties",
-    "responsibilities",
-    "authorities",
-    "kpis",
-    "routines",
     "routines.daily",
     "routines.weekly",
     "routines.monthly",
     "routines.quarterly",
     "routines.yearly",
-    "relations",
     "relations.internal",
     "relations.external",
-    "qualifications",
     "qualifications.education",
     "qualifications.majors",
     "qualifications.experience",
@@ -61,8 +51,6 @@ ImportTarget = Literal[
     "qualifications.qualities",
     "qualifications.preferred",
     "competencies",
-    "environment",
-    "career",
     "sections",
     "revisions",
     "kpi.name",
@@ -95,7 +83,7 @@ ImportTarget = Literal[
     "derived",
     "signatures",
 ]
-"""Every field, sub-field and table column a label can name."""
+"""Every field, sub-field and table column a label can name: the content fields first."""
 
 IMPORT_TARGETS: tuple[str, ...] = get_args(ImportTarget)
 

@@ -50,6 +50,7 @@ be empty::
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from decimal import Decimal
 
 from orgspec.analysis.change import Change
@@ -60,7 +61,6 @@ from orgspec.analysis.diff import (
     DepartmentImpact,
     OrgDiff,
     PostChange,
-    PostSummary,
     TextChange,
 )
 from orgspec.render.diff_style import Side
@@ -75,8 +75,8 @@ def as_json(result: OrgDiff, old: Side, new: Side) -> str:
         "new": {"revision": new.revision, "commit": new.commit},
         "summary": _summary(result),
         "restructure": [_department_change(change) for change in result.restructure],
-        "added": [_post(summary) for summary in result.added],
-        "removed": [_post(summary) for summary in result.removed],
+        "added": [asdict(summary) for summary in result.added],
+        "removed": [asdict(summary) for summary in result.removed],
         "changed": [_changed(change) for change in result.changed],
         "departments": [_impact(impact) for impact in result.departments],
         "cost": None if result.cost is None else {"currency": _pair(result.currency), **_costs(result.cost)},
@@ -113,18 +113,6 @@ def _cost(cost: Cost | None) -> dict[str, object] | None:
 
 def _costs(change: Change[Cost] | Change[Cost | None]) -> dict[str, object]:
     return {"old": _cost(change.old), "new": _cost(change.new)}
-
-
-def _post(summary: PostSummary) -> dict[str, object]:
-    return {
-        "id": summary.id,
-        "title": summary.title,
-        "department": summary.department,
-        "reports_to": summary.reports_to,
-        "grade": summary.grade,
-        "authorised": summary.authorised,
-        "filled": summary.filled,
-    }
 
 
 def _changed(change: PostChange) -> dict[str, object]:
