@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from orgspec.core.errors import UsageError
 from orgspec.model import Settings
 from orgspec.render.templates import title_text
 
@@ -46,10 +47,11 @@ _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def read_user_config(root: Path) -> UserConfig:
+    """What orgspec needs of the project's mkdocs.yml; a file that cannot be read is a `UsageError` naming its place."""
     for name in USER_CONFIGS:
         path = root / name
         if path.is_file():
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
+            data = _read_mapping(path)
             return UserConfig(
                 path=path,
                 docs_dir=str(data.get("docs_dir") or "docs"),
@@ -59,6 +61,23 @@ def read_user_config(root: Path) -> UserConfig:
                 extra_javascript=list(data.get("extra_javascript") or []),
             )
     return UserConfig(path=None)
+
+
+def _read_mapping(path: Path) -> dict[str, Any]:
+    fix = "correct it: MkDocs and Zensical read it too, and orgspec never changes it"
+    try:
+        data = yaml.load(path.read_bytes().decode("utf-8"), Loader=_Tolerant) or {}
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{path.name}: the file is not UTF-8 (byte {error.start}); save it again as UTF-8") from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        place = f"{path.name}:{mark.line + 1}:{mark.column + 1}" if mark else path.name
+        raise UsageError(f"{place}: YAML syntax error: {error.problem or error.context}; {fix}") from None
+    except yaml.YAMLError as error:
+        raise UsageError(f"{path.name}: YAML error: {error}; {fix}") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"{path.name}: the file holds a {type(data).__name__}, not settings (site_name: …); {fix}")
+    return data
 
 
 @dataclass(frozen=True)

@@ -117,3 +117,24 @@ def test_a_read_only_out_folder_is_said_plainly(example: Path, tmp_path: Path) -
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[-1].startswith(f"Error: {out}: cannot write in this folder (Permission denied)")
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (b"site_name: [unclosed\n", "mkdocs.yml:2:1: YAML syntax error: expected ',' or ']'"),
+        (b"site_name: x\n\tnav: y\n", "mkdocs.yml:2:1: YAML syntax error: found character '\\t'"),
+        (b"- a list\n- not settings\n", "mkdocs.yml: the file holds a list, not settings"),
+        (b"site_name: \xff\n", "mkdocs.yml: the file is not UTF-8 (byte 11)"),
+    ],
+)
+@pytest.mark.parametrize("command", ["generate", "build"])
+def test_a_mkdocs_yml_that_cannot_be_read_is_named_with_its_place(
+    example: Path, command: str, text: bytes, said: str
+) -> None:
+    (example / "mkdocs.yml").write_bytes(text)
+    result = run_cli(command, str(example))
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (example / "mkdocs.yml").read_bytes() == text
