@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from orgspec.core.errors import RefusedError
@@ -21,6 +21,9 @@ from orgspec.core.write import write_if_changed, writing
 
 RECORD = ".orgspec-written.json"
 """The record, in each folder orgspec writes files into: file name → hashes of the bytes orgspec wrote."""
+JOURNAL = ".orgspec-written.journal"
+"""While files are written: a line for each, its name and new hash, added before it is written and folded into
+the record when the export ends, so that a run killed half way leaves files the next run may still replace."""
 Record = dict[str, list[str]]
 NOTE = "orgspec replaces a file here only while its bytes still hash to what orgspec wrote; an edited file is kept."
 
@@ -54,9 +57,10 @@ class OwnedFiles:
     record of its folder says (nor, when its new bytes are known up front,
     holds them already): then `NotReplacedError` names every such file and
     nothing is written. With ``force`` every file is written. Before each
-    file is written its new hash joins the old ones in the record, so a run
-    killed half way leaves files the next run may still replace; when the
-    block ends each file keeps only its new hash.
+    file is written its new hash is added to the folder's journal (a line,
+    not the whole record again), so a run killed half way leaves files the
+    next run may still replace; when the block ends the record is saved with
+    each file's new hash only, and the journal goes.
     """
 
     def __init__(self, targets: Iterable[Path], *, force: bool, contents: dict[Path, bytes] | None = None) -> None:
@@ -77,14 +81,15 @@ class OwnedFiles:
         with writing(next(iter(self._records), Path())):
             for folder, record in self._records.items():
                 _save(folder, _recorded(record, folder, self._hashes, keep_old=False))
+                (folder / JOURNAL).unlink(missing_ok=True)
 
     def write(self, path: Path, content: bytes) -> bool:
         """Write one of the files (when its bytes changed); True if written."""
-        self._hashes[path] = _hash(content)
-        record = _recorded(self._records[path.parent], path.parent, {path: self._hashes[path]}, keep_old=True)
+        self._hashes[path] = digest = _hash(content)
         with writing(path.parent):
-            _save(path.parent, record)
-            self._records[path.parent] = record
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with (path.parent / JOURNAL).open("a", encoding="utf-8") as journal:
+                journal.write(json.dumps([path.name, digest], ensure_ascii=False) + "\n")
             return write_if_changed(path, content)
 
 
@@ -93,12 +98,29 @@ def _hash(content: bytes) -> str:
 
 
 def _read(folder: Path) -> Record:
-    """The hashes recorded in ``folder`` (none when there is no record, or it cannot be read)."""
+    """The hashes recorded in ``folder``, with those of its journal (none where neither can be read)."""
     try:
         document = json.loads((folder / RECORD).read_text(encoding="utf-8"))
-        return {str(name): [str(value) for value in hashes] for name, hashes in document["files"].items()}
+        record = {str(name): [str(value) for value in hashes] for name, hashes in document["files"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
+        record = {}
+    for name, digest in _journal(folder):
+        record[name] = list(dict.fromkeys([*record.get(name, []), digest]))
+    return record
+
+
+def _journal(folder: Path) -> Iterator[tuple[str, str]]:
+    """The names and hashes in the journal of ``folder``; a line cut short by a killed run is passed over."""
+    try:
+        lines = (folder / JOURNAL).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return
+    for line in lines:
+        try:
+            name, digest = json.loads(line)
+        except (ValueError, TypeError):
+            continue
+        yield str(name), str(digest)
 
 
 def _ours(path: Path, content: bytes | None, record: Record) -> bool:

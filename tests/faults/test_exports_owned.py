@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,8 +13,10 @@ import docx
 import openpyxl
 import pytest
 
-from orgspec.export.guard import RECORD
+from benchmarks.synth import write_organisation
+from orgspec.export.guard import JOURNAL, RECORD
 from tests.conftest import Run, run_cli
+from tests.faults.ordinary import environment, orgspec
 from tests.sites import copy_example
 
 
@@ -104,3 +109,26 @@ def test_an_edited_schema_is_not_replaced(tmp_path: Path) -> None:
     assert json.loads(schema.read_text(encoding="utf-8"))["title"] == "我们的岗位"
     assert run_cli("schema", "--out", str(out), "--force").exit_code == 0
     assert json.loads(schema.read_text(encoding="utf-8"))["title"] != "我们的岗位"
+
+
+def test_an_export_killed_half_way_is_replaced_by_the_next(tmp_path: Path) -> None:
+    """Each file's hash is in the folder's journal before the file is written: a killed export leaves files orgspec
+    may replace; the next export folds the journal into the record and removes it."""
+    project = tmp_path / "org"
+    write_organisation(project, 150, downloads=[])
+    out = tmp_path / "sheets"
+    command = [sys.executable, "-m", "orgspec", "export", "docx", "--all", "--out", str(out), "-C", str(project)]
+    with subprocess.Popen(command, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as run:
+        while run.poll() is None and len(list(out.glob("*.docx"))) < 5:
+            time.sleep(0.05)
+        run.kill()
+    written = sorted(out.glob("*.docx"))
+    assert 5 <= len(written) < 150, "the export ended before it could be killed"
+    assert (out / JOURNAL).is_file()
+    result = orgspec("export", "docx", "--all", "--out", out, "-C", project)
+    assert result.returncode == 0, result.stderr
+    assert len(list(out.glob("*.docx"))) == 150
+    assert not (out / JOURNAL).exists()
+    recorded = json.loads((out / RECORD).read_text(encoding="utf-8"))["files"]
+    assert sorted(recorded) == sorted(path.name for path in out.glob("*.docx"))
+    assert all(len(hashes) == 1 for hashes in recorded.values())
