@@ -194,8 +194,9 @@ def render(
 # --- text and numbers ------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=65536)
 def _num(value: float) -> str:
-    """A coordinate with at most two decimals and no trailing zeros."""
+    """A coordinate with at most two decimals and no trailing zeros (kept: boxes line up on few coordinates)."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
