@@ -357,3 +357,23 @@ def on_border(box: Box, point: tuple[float, float]) -> bool:
     inside = box.x - 1e-6 <= x <= box.x + box.width + 1e-6 and box.y - 1e-6 <= y <= box.y + box.height + 1e-6
     edge = min(abs(x - box.x), abs(x - box.x - box.width), abs(y - box.y), abs(y - box.y - box.height))
     return inside and edge < 1e-6
+
+
+# --- a post's box, worked out once and drawn in many charts ----------------
+
+
+def test_a_posts_box_shows_the_organisation_it_is_drawn_from(project: Callable[..., Path]) -> None:
+    before = check_project(project()).organisation
+    assert box_text(box_named(team_of(before, "cs-agent"), "客服主管")).startswith("客服主管")
+    retitled = BASE_FILES["roles/cs-lead.yaml"].replace("title: 客服主管", "title: 客服经理")
+    after = check_project(project({"roles/cs-lead.yaml": retitled})).organisation
+    assert [box_text(box).split(" ")[0] for box in boxes(team_of(after, "cs-agent"))] == ["客服经理", "This"]
+    assert box_text(boxes(team_of(before, "cs-agent"))[0]).startswith("客服主管")  # the first one, again
+
+
+def test_a_posts_box_links_from_the_page_it_is_drawn_on(project: Callable[..., Path]) -> None:
+    organisation = check_project(project()).organisation
+    on_post_page = box_named(team_of(organisation, "cs-agent"), "客服主管")
+    on_department_page = box_named(parse(draw(chart_of(organisation, "cs"))), "客服主管")
+    assert on_post_page.get("href") == "cs-lead.html"
+    assert on_department_page.get("href") == "../../posts/cs-lead.html"

@@ -11,6 +11,8 @@ never starts a line of the page, where block syntax lives.
 
 from __future__ import annotations
 
+import functools
+
 from markupsafe import Markup
 
 _SPECIAL = "&<>\"'`\\*_{}[]()#+-.!|~:=%@$^;/?"
@@ -22,7 +24,13 @@ def escape(text: object) -> Markup:
     """``text`` as inert Markdown/HTML: shows as written, never as markup or syntax."""
     if isinstance(text, Markup):
         return text
-    escaped = str(text).translate(_TABLE)
+    return _escaped(str(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _escaped(text: str) -> Markup:
+    """Kept: the same names, titles and labels are printed on thousands of pages."""
+    escaped = text.translate(_TABLE)
     if "\n" not in escaped:
         return Markup(escaped.strip())
     return Markup("<br>".join(line.strip() for line in escaped.split("\n")))

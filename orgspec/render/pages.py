@@ -254,14 +254,14 @@ class Owner:
 def kpi_index_values(book: Handbook) -> Values:
     """Every KPI once (by name, as first written), with who has it and at what weight."""
     first: dict[str, Kpi] = {}
-    owners: dict[str, list[Owner]] = {}
+    owners: dict[str, dict[Link, Owner]] = {}  # by link: an owner that has the KPI twice is listed once
     for owner, kpi in _all_kpis(book):
-        first.setdefault(kpi.name, kpi.model_copy(update={"weight": None}))
-        if all(known.link != owner for known in owners.setdefault(kpi.name, [])):
-            owners[kpi.name].append(Owner(owner, kpi.weight))
+        if kpi.name not in first:
+            first[kpi.name] = kpi.model_copy(update={"weight": None})
+        owners.setdefault(kpi.name, {}).setdefault(owner, Owner(owner, kpi.weight))
     names = sorted(first, key=views.pinyin_key)
     table = views.kpi_table([first[name] for name in names], book.organisation.settings.locale)
-    return {"table": table, "owners": [owners[name] for name in names]}
+    return {"table": table, "owners": [list(owners[name].values()) for name in names]}
 
 
 def _all_kpis(book: Handbook) -> Iterator[tuple[Link, Kpi]]:

@@ -7,6 +7,7 @@ so a template cannot print YAML text unescaped; only values built here as
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -53,13 +54,14 @@ def environment(project_root: Path | None, locale: Locale) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals["t"] = lambda key: label(key, locale)
+    env.globals["t"] = functools.lru_cache(maxsize=4096)(lambda key: label(key, locale))  # a page shows dozens
     env.globals["tr"] = lambda key, **args: translate(key, locale, args)
     env.filters["yaml_string"] = yaml_string
     env.filters["css_class"] = css_class
     return env
 
 
+@functools.lru_cache(maxsize=4096)
 def css_class(name: str) -> Markup:
     """A class name made from one of orgspec's own names (``post.item`` → ``post-item``), written as it is.
 
@@ -93,6 +95,7 @@ def linker(layout: SiteLayout, page: str) -> Callable[[Link | None], Markup]:
             return Markup("")
         if target.page is None:
             return escape(target.text)
-        return Markup('<a href="{}">{}</a>').format(Markup(layout.link(page, target.page)), escape(target.text))
+        # written out rather than with Markup.format, whose formatter costs more than the rest of a page's links
+        return Markup(f'<a href="{layout.link(page, target.page)}">{escape(target.text)}</a>')
 
     return link

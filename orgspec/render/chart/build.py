@@ -13,10 +13,11 @@ The whole organisation's posts are never drawn as one chart.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from orgspec.i18n import Locale, Term, label, translate
 from orgspec.link.organisation import Headcount, Organisation
+from orgspec.model import Post
 from orgspec.render.chart.cards import Card, CardKind, CardTree, Chart, Legend, card_tree, forest
 from orgspec.render.urls import SiteLayout
 
@@ -176,6 +177,34 @@ def legend(locale: Locale) -> Legend:
 
 def post_card(organisation: Organisation, key: str, links: Links) -> Card:
     """A post's box: title, code and grade, head count and vacancy."""
+    return replace(_KEPT.post_box(organisation, key), href=links.post(key))
+
+
+@dataclass
+class _Boxes:
+    """The boxes of the posts of the organisation drawn last, without their links, which depend on the page.
+
+    A post's box is drawn in the charts of its own page, its superior's, its peers' and its subordinates':
+    worked out once, it is only linked again.
+    """
+
+    organisation: Organisation | None = None
+    posts: dict[str, Post] | None = None
+    boxes: dict[str, Card] = field(default_factory=dict)
+
+    def post_box(self, organisation: Organisation, key: str) -> Card:
+        if self.organisation is not organisation or self.posts is not organisation.posts:
+            self.organisation, self.posts, self.boxes = organisation, organisation.posts, {}
+        box = self.boxes.get(key)
+        if box is None:
+            box = self.boxes[key] = _post_box(organisation, key)
+        return box
+
+
+_KEPT = _Boxes()
+
+
+def _post_box(organisation: Organisation, key: str) -> Card:
     post = organisation.posts[key]
     locale = organisation.settings.locale
     grade = post.grade
@@ -198,7 +227,6 @@ def post_card(organisation: Organisation, key: str, links: Links) -> Card:
         count=_count(count, locale),
         vacancy=_vacancy(count, locale),
         note=note,
-        href=links.post(key),
         tooltip=_lines([*tooltip, note]),
     )
 

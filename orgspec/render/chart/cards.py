@@ -126,8 +126,12 @@ class Row:
     height: float
 
 
+@functools.lru_cache(maxsize=65536)
 def card_rows(card: Card) -> tuple[Row, ...]:
-    """The lines of a card from top to bottom (the vacancy is drawn inside the count row)."""
+    """The lines of a card from top to bottom (the vacancy is drawn inside the count row).
+
+    Kept for the cards drawn again: a post's box is in the charts of its superior, peers and subordinates.
+    """
     rows: list[Row] = []
     if card.marker:
         rows.append(Row("mark", card.marker.label, SMALL_SIZE, SMALL_LINE))
@@ -153,6 +157,7 @@ def row_width(row: Row) -> float:
     return text_width_px(row.text, row.size) * factor
 
 
+@functools.lru_cache(maxsize=65536)
 def card_size(card: Card) -> tuple[float, float]:
     """Width and natural height of a card in pixels (whole pixels, so edges stay crisp)."""
     rows = card_rows(card)

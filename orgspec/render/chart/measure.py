@@ -11,6 +11,7 @@ Only the standard library is used; results are fully deterministic.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 #: Pixel width of a narrow (1-column) character, as a fraction of the font
@@ -55,6 +56,7 @@ def display_width(text: str) -> int:
     return sum(_char_columns(char) for char in text)
 
 
+@functools.lru_cache(maxsize=65536)
 def text_width_px(text: str, font_size: float) -> float:
     """Return the approximate rendered width of *text* in pixels.
 

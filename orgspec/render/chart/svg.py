@@ -31,6 +31,7 @@ same anywhere.  The style sheet is scoped to ``svg.orgspec-svg``, because a
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -193,8 +194,9 @@ def render(
 # --- text and numbers ------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=65536)
 def _num(value: float) -> str:
-    """A coordinate with at most two decimals and no trailing zeros."""
+    """A coordinate with at most two decimals and no trailing zeros (kept: boxes line up on few coordinates)."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
@@ -205,11 +207,16 @@ def _clean(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
+@functools.lru_cache(maxsize=65536)
 def _text(text: str) -> str:
-    """YAML text as SVG character data or attribute value (see `orgspec.render.escape`)."""
+    """YAML text as SVG character data or attribute value (see `orgspec.render.escape`).
+
+    Kept: the same titles, counts and labels are drawn in many charts.
+    """
     return str(escape(_clean(text)))
 
 
+@functools.lru_cache(maxsize=65536)
 def _tooltip(text: str) -> str:
     return "&#10;".join(_text(line) for line in text.split("\n") if line.strip())
 
