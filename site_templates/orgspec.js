@@ -183,6 +183,21 @@
     }
   }
 
+  /* Pagefind's excerpt: the page's text, escaped, with <mark> around the words found. A page's search words
+     (from U+2063 to the end of their paragraph) found it, they need not show: where the excerpt holds some
+     of them, the beginning of the page's text is shown instead. */
+  var SEARCH_WORDS = /\u2063[^]*?(\.\s|$)/g;
+
+  function excerptOf(data) {
+    var text = data.content.replace(SEARCH_WORDS, " ");
+    var plain = data.excerpt.replace(/<\/?mark>/g, "");
+    var probe = document.createElement("p");
+    probe.innerHTML = plain;
+    if (text.indexOf(probe.textContent) >= 0) return data.excerpt;
+    probe.textContent = text.split(/\s+/).slice(0, 30).join(" ");
+    return probe.innerHTML;
+  }
+
   function resultItem(data, score) {
     var item = document.createElement("li");
     item.className = "md-search-result__item";
@@ -198,9 +213,7 @@
     var title = document.createElement("h1");
     title.textContent = (data.meta && data.meta.title) || data.url;
     var excerpt = document.createElement("p");
-    /* Pagefind's excerpt: the page's text, escaped, with <mark> around the words found; a page's search
-       words (from U+2063 to the end of their paragraph) found it, they need not show. */
-    excerpt.innerHTML = data.excerpt.replace(/\u2063[^]*?(\.\s|$)/g, "");
+    excerpt.innerHTML = excerptOf(data);
     article.append(icon, title, excerpt);
     link.appendChild(article);
     item.appendChild(link);
