@@ -4,13 +4,16 @@ nothing fetched from anywhere but the site."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from orgspec.site.search import index_with_pagefind
+from orgspec.model.settings import SearchSettings
+from orgspec.site.mkdocs_config import PAGEFIND_CONFIG
+from orgspec.site.search import index_with_pagefind, mkdocs_search
 from tests.browser import Browser, browser, serve
+from tests.conftest import BASE_FILES, run_cli
 from tests.sites import build, copy_example
 from tests.test_browser import QUERIES, pages_found, search
 
@@ -103,3 +106,33 @@ def test_pagefind_index_is_the_same_twice(built: Path, tmp_path: Path) -> None:
         if path.is_file()
     }
     assert again == first
+
+
+@pytest.mark.parametrize(
+    ("settings", "posts", "chosen"),
+    [
+        ({}, 999, "builtin"),
+        ({}, 1000, "pagefind"),
+        ({"pagefind_from": 3}, 2, "builtin"),
+        ({"engine": "pagefind"}, 2, "pagefind"),
+        ({"engine": "builtin"}, 50_000, "builtin"),
+    ],
+)
+def test_auto_chooses_pagefind_from_a_number_of_posts(settings: dict[str, object], posts: int, chosen: str) -> None:
+    assert mkdocs_search(SearchSettings.model_validate(settings), posts) == chosen
+
+
+def test_generate_writes_the_pagefind_configuration_only_when_chosen(project: Callable[..., Path]) -> None:
+    root = project({"orgspec.yaml": BASE_FILES["orgspec.yaml"] + "search:\n  pagefind_from: 2\n"})
+    assert run_cli("generate", str(root)).exit_code == 0
+    assert "custom_dir:" in (root / PAGEFIND_CONFIG).read_text(encoding="utf-8")  # the test project has 2 posts
+    (root / "orgspec.yaml").write_text(BASE_FILES["orgspec.yaml"] + "search:\n  pagefind_from: 3\n", encoding="utf-8")
+    assert run_cli("generate", str(root)).exit_code == 0
+    assert not (root / PAGEFIND_CONFIG).exists()
+
+
+def test_a_theme_folder_of_the_projects_own_keeps_materials_search(project: Callable[..., Path]) -> None:
+    mkdocs = "site_name: Test\ntheme:\n  name: material\n  custom_dir: overrides\n"
+    root = project({"orgspec.yaml": BASE_FILES["orgspec.yaml"] + "search:\n  engine: pagefind\n", "mkdocs.yml": mkdocs})
+    assert run_cli("generate", str(root)).exit_code == 0
+    assert not (root / PAGEFIND_CONFIG).exists()
