@@ -173,7 +173,7 @@
   /* Search with Pagefind (search: engine in orgspec.yaml): Material's search box, with its keys, its
      dialog on phones and its words in the site's language; the results come from Pagefind's index,
      whose pieces the browser fetches as a query needs them, and are drawn as Material draws its own. */
-  var SHOWN = 20;
+  var SHOWN = 10;
 
   function pagefindWords() {
     try {
@@ -237,7 +237,8 @@
     var list = document.querySelector(".md-search-result__list");
     var words = pagefindWords();
     var folder = new URL(form.getAttribute("data-orgspec-pagefind"), location.href);
-    var engine = null, latest = 0, asking = null;
+    var scroller = document.querySelector(".md-search__scrollwrap");
+    var engine = null, latest = 0, asking = null, more = [];
     function load() {
       if (!engine) {
         engine = import(folder.href + "pagefind.js").then(function (pagefind) {
@@ -256,6 +257,7 @@
       var query = input.value.trim();
       if (query === asking) return;  /* a key that changed nothing, such as an arrow */
       asking = query;
+      more = [];
       var asked = ++latest;
       if (!query) {
         list.innerHTML = "";
@@ -272,9 +274,23 @@
             list.innerHTML = "";
             titledFirst(pages, query).forEach(function (data, index) { list.appendChild(resultItem(data, pages.length - index)); });
             say(search.results.length, query);
+            more = search.results.slice(SHOWN);
           });
       });
     }
+    /* Ten results at first, ten more each time the list is scrolled to its end, as Material does. */
+    function showMore() {
+      var asked = latest, next = more.splice(0, SHOWN);
+      if (!next.length || scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 50) {
+        more = next.concat(more);
+        return;
+      }
+      Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
+        if (asked !== latest) return;
+        pages.forEach(function (data) { list.appendChild(resultItem(data, 0)); });
+      });
+    }
+    if (scroller) scroller.addEventListener("scroll", showMore);
     input.addEventListener("focus", load, { once: true });
     input.addEventListener("input", find);
     input.addEventListener("keyup", find);
