@@ -24,9 +24,10 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import OrgspecError
-from orgspec.site.mkdocs_config import GENERATED_CONFIG, handbook_settings
+from orgspec.render.templates import builtin_templates
+from orgspec.site.mkdocs_config import GENERATED_CONFIGS, handbook_settings, searched_with_pagefind
 from orgspec.site.pipeline import check_and_generate, locked
-from orgspec.site.search import compact_search_index
+from orgspec.site.search import finish_mkdocs_site
 from orgspec.site.stamp import source_files
 
 log = get_plugin_logger(__name__)
@@ -54,6 +55,8 @@ class OrgspecPlugin(BasePlugin[OrgspecPluginConfig]):
         assert outcome.generated.config is not None
         for key, value in handbook_settings(outcome.generated.config).items():
             config[key] = value
+        if searched_with_pagefind(root):  # Material's search box, its results from Pagefind
+            config.theme.dirs.insert(0, str(builtin_templates() / "theme"))
         return config
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -65,14 +68,18 @@ class OrgspecPlugin(BasePlugin[OrgspecPluginConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if _project(config) is not None:  # orgspec build compacts it itself, with or without the plugin
-            compact_search_index(Path(config.site_dir))
+        root = _project(config)
+        if root is not None:  # orgspec build does it itself, with or without the plugin
+            try:
+                finish_mkdocs_site(Path(config.site_dir), pagefind=searched_with_pagefind(root))
+            except OrgspecError as error:
+                raise PluginError(str(error)) from error
 
 
 def _project(config: MkDocsConfig) -> Path | None:
     """The project folder; None when MkDocs runs on the configuration orgspec build generated."""
     path = Path(config.config_file_path)
-    return None if path.name == GENERATED_CONFIG else path.parent
+    return None if path.name in GENERATED_CONFIGS else path.parent
 
 
 def _log_problems(findings: Findings) -> None:

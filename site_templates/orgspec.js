@@ -170,6 +170,134 @@
     }).observe(document.body, { childList: true });
   }
 
+  /* Search with Pagefind (search: engine in orgspec.yaml): Material's search box, with its keys, its
+     dialog on phones and its words in the site's language; the results come from Pagefind's index,
+     whose pieces the browser fetches as a query needs them, and are drawn as Material draws its own. */
+  var SHOWN = 10;
+
+  function pagefindWords() {
+    try {
+      return JSON.parse(document.getElementById("__config").textContent).translations || {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  /* Pagefind's excerpt: the page's text, escaped, with <mark> around the words found. A page's search words
+     (from U+2063 to the end of their paragraph) found it, they need not show: where the excerpt holds some
+     of them, the beginning of the page's text is shown instead. */
+  var SEARCH_WORDS = /\u2063[^]*?(\.\s|$)/g;
+
+  function excerptOf(data) {
+    var text = data.content.replace(SEARCH_WORDS, " ");
+    var plain = data.excerpt.replace(/<\/?mark>/g, "");
+    var probe = document.createElement("p");
+    probe.innerHTML = plain;
+    if (text.indexOf(probe.textContent) >= 0) return data.excerpt;
+    probe.textContent = text.split(/\s+/).slice(0, 30).join(" ");
+    return probe.innerHTML;
+  }
+
+  function resultItem(data, score) {
+    var item = document.createElement("li");
+    item.className = "md-search-result__item";
+    var link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = data.url;
+    link.tabIndex = -1;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-search-result__article--document md-typeset";
+    article.setAttribute("data-md-score", String(score));
+    var icon = document.createElement("div");
+    icon.className = "md-search-result__icon md-icon";
+    var title = document.createElement("h1");
+    title.textContent = (data.meta && data.meta.title) || data.url;
+    var excerpt = document.createElement("p");
+    excerpt.innerHTML = excerptOf(data);
+    article.append(icon, title, excerpt);
+    link.appendChild(article);
+    item.appendChild(link);
+    return item;
+  }
+
+  /* Pages titled with what was typed first, as the builders' own search ranks them; Pagefind's order otherwise. */
+  function titledFirst(pages, query) {
+    var typed = query.toLowerCase();
+    function titled(data) { return ((data.meta && data.meta.title) || "").toLowerCase().indexOf(typed) >= 0 ? 0 : 1; }
+    return pages.map(function (data, index) { return [titled(data), index, data]; })
+      .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; })
+      .map(function (entry) { return entry[2]; });
+  }
+
+  function setUpPagefind(form) {
+    if (form.dataset.ready) return;
+    form.dataset.ready = "1";
+    var input = form.querySelector(".md-search__input");
+    var meta = document.querySelector(".md-search-result__meta");
+    var list = document.querySelector(".md-search-result__list");
+    var words = pagefindWords();
+    var folder = new URL(form.getAttribute("data-orgspec-pagefind"), location.href);
+    var scroller = document.querySelector(".md-search__scrollwrap");
+    var engine = null, latest = 0, asking = null, more = [];
+    function load() {
+      if (!engine) {
+        engine = import(folder.href + "pagefind.js").then(function (pagefind) {
+          pagefind.options({ baseUrl: new URL("..", folder).pathname });
+          return pagefind;
+        });
+      }
+      return engine;
+    }
+    function say(count, query) {
+      if (!count) meta.textContent = words[query ? "search.result.none" : "search.result.placeholder"] || "";
+      else if (count === 1) meta.textContent = words["search.result.one"] || "1";
+      else meta.textContent = (words["search.result.other"] || "#").replace("#", String(count));
+    }
+    function find() {
+      var query = input.value.trim();
+      if (query === asking) return;  /* a key that changed nothing, such as an arrow */
+      asking = query;
+      more = [];
+      var asked = ++latest;
+      if (!query) {
+        list.innerHTML = "";
+        say(0, "");
+        return;
+      }
+      load().then(function (pagefind) {
+        return pagefind.debouncedSearch(query, {}, 150);
+      }).then(function (search) {
+        if (!search || asked !== latest) return null;  /* a later query is under way */
+        return Promise.all(search.results.slice(0, SHOWN).map(function (result) { return result.data(); }))
+          .then(function (pages) {
+            if (asked !== latest) return;
+            list.innerHTML = "";
+            titledFirst(pages, query).forEach(function (data, index) { list.appendChild(resultItem(data, pages.length - index)); });
+            say(search.results.length, query);
+            more = search.results.slice(SHOWN);
+          });
+      });
+    }
+    /* Ten results at first, ten more each time the list is scrolled to its end, as Material does. */
+    function showMore() {
+      var asked = latest, next = more.splice(0, SHOWN);
+      if (!next.length || scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 50) {
+        more = next.concat(more);
+        return;
+      }
+      Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
+        if (asked !== latest) return;
+        pages.forEach(function (data) { list.appendChild(resultItem(data, 0)); });
+      });
+    }
+    if (scroller) scroller.addEventListener("scroll", showMore);
+    input.addEventListener("focus", load, { once: true });
+    input.addEventListener("input", find);
+    input.addEventListener("keyup", find);
+    form.addEventListener("reset", function () { setTimeout(find, 0); });
+    if (input.value) find();  /* typed before the script ran */
+  }
+
   /* Opened from disk, the builders' search cannot load its index: say how to serve the site. */
   function showOfflineNotes() {
     if (location.protocol !== "file:") return;
@@ -177,6 +305,7 @@
   }
 
   function start() {
+    document.querySelectorAll("form[data-orgspec-pagefind]").forEach(setUpPagefind);
     document.querySelectorAll("[data-orgspec-filter]").forEach(setUpFilter);
     document.querySelectorAll(".orgspec-figure").forEach(setUpChart);
     mendSearch();

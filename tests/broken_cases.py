@@ -134,6 +134,7 @@ CASES: list[Case] = [
         {"roles/cs-agent.yaml": agent("authorities: [{text: 审核报销, item: 报销, say: review}]\n")},
         exit_code=0,
     ),
+    Case("search-engine-unknown", {"orgspec.yaml": settings("search:\n  engine: lunr\n  pagefind_from: 一千\n")}),
     Case("unknown-check-code", {"orgspec.yaml": "name: Test Co\nlocale: en\nchecks:\n  post-without-kpi: ignore\n"}),
     Case(
         "approval-without-final",

@@ -161,9 +161,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1; yields the base URL (ending in /)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve(folder: Path, kind: type[http.server.SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (with a handler of ``kind``, quiet by default); yields the base URL (ending in /)."""
+    handler = functools.partial(kind or _QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -98,3 +98,20 @@ def test_under_orgspec_build_the_plugin_does_nothing(tmp_path: Path) -> None:
     config = MkDocsConfig(config_file_path=str(project / ".orgspec-mkdocs.yml"))
     assert OrgspecPlugin().on_config(config) is config
     assert not (project / "docs" / "handbook").exists()
+
+
+def test_mkdocs_build_with_the_plugin_searched_with_pagefind_gives_what_orgspec_build_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    ours = new_project(tmp_path / "orgspec-build")
+    with (ours / "orgspec.yaml").open("a", encoding="utf-8") as settings:
+        settings.write("search:\n  engine: pagefind\n")
+    plain = shutil.copytree(ours, tmp_path / "mkdocs-build")
+    assert run_cli("build", "--strict", str(ours)).exit_code == 0
+    run = mkdocs(plain, "build", "--strict")
+    assert run.returncode == 0, run.stderr
+    expected = site_pages(ours / "site")
+    assert "pagefind/pagefind-entry.json" in expected  # indexed after the build, by either
+    assert 'name="orgspec-search"' in (plain / "site" / "index.html").read_text(encoding="utf-8")  # the theme folder
+    assert site_pages(plain / "site") == expected

@@ -25,9 +25,9 @@ from orgspec.core.errors import OrgspecError, ProblemsFound
 from orgspec.core.write import TreeReport, write_atomically, writing
 from orgspec.site.builders import ENGINES, command, ensure_installed, environment, notice, run_build
 from orgspec.site.generate import Generated
-from orgspec.site.mkdocs_config import USER_CONFIGS
+from orgspec.site.mkdocs_config import USER_CONFIGS, mkdocs_config, searched_with_pagefind
 from orgspec.site.pipeline import check_and_generate, locked
-from orgspec.site.search import compact_search_index
+from orgspec.site.search import finish_mkdocs_site
 
 SHOWN = 10
 """Files found in the generated folder that orgspec did not write: how many are named."""
@@ -84,7 +84,8 @@ def build_command(path: Path | None, project: Path | None, engine: str, strict: 
     with locked(root):
         generated = _check_and_generate(root, edition, strict=strict)
         assert generated.config is not None
-        run = run_build(engine, generated.config.resolve(), strict=strict)
+        config = mkdocs_config(generated.config) if engine == "mkdocs" else generated.config
+        run = run_build(engine, config.resolve(), strict=strict)
     for line in [*notice(run.output), *run.warnings]:
         click.echo(f"{engine}: {line}", err=True)
     if run.returncode != 0:
@@ -93,7 +94,7 @@ def build_command(path: Path | None, project: Path | None, engine: str, strict: 
     if strict and run.warnings:
         raise BuildFailed(f"{engine}: {len(run.warnings)} warnings under --strict")
     if engine == "mkdocs":
-        compact_search_index(root / generated.user.site_dir)
+        finish_mkdocs_site(root / generated.user.site_dir, pagefind=searched_with_pagefind(root))
     say(f"site built with {engine} into {root / generated.user.site_dir}")
 
 

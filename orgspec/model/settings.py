@@ -48,6 +48,25 @@ class Limits(Strict):
     layers: HeadCount = Field(default=6, description="Most layers the reporting tree should have.")
 
 
+SearchEngine = Literal["auto", "builtin", "pagefind"]
+
+
+class SearchSettings(Strict):
+    """The handbook's search box: which index the browser searches."""
+
+    engine: SearchEngine = Field(
+        default="auto",
+        description="builtin: the builder's own search (MkDocs: one index the browser downloads whole before the "
+        "first search); pagefind: Pagefind, an index the browser fetches piece by piece (MkDocs builds with "
+        "orgspec[mkdocs]); auto: Pagefind for MkDocs builds from pagefind_from posts on. Zensical builds always "
+        "use Zensical's own search.",
+    )
+    pagefind_from: HeadCount = Field(
+        default=1000,
+        description="With engine: auto, the number of posts from which MkDocs builds use Pagefind.",
+    )
+
+
 class Settings(Strict):
     """The organisation: name, language, currency, grade scale, post numbers and checks."""
 
@@ -132,6 +151,10 @@ class Settings(Strict):
         description="The vocabulary of the authority matrix (approvals.yaml): its actions and the bodies "
         "that sign besides posts (董事会, 股东会 …).",
     )
+    search: SearchSettings = Field(
+        default_factory=SearchSettings,
+        description="The handbook's search: engine (auto, builtin or pagefind) and pagefind_from (posts).",
+    )
     limits: Limits = Field(
         default_factory=Limits, description="Limits of span of control and layers used by the design lints."
     )
@@ -155,4 +178,4 @@ class ClauseLibrary(RootModel[dict[Id, ClauseText]]):
     model_config = {"frozen": True}
 
 
-__all__ = ["ClauseLibrary", "Grade", "HeadCount", "Limits", "Settings"]
+__all__ = ["ClauseLibrary", "Grade", "HeadCount", "Limits", "SearchSettings", "Settings"]

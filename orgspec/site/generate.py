@@ -32,12 +32,15 @@ from orgspec.site.front_page import has_own_front_page, marked
 from orgspec.site.incremental import Record, common_key, read_record, render_changed, write_record
 from orgspec.site.mkdocs_config import (
     GENERATED_CONFIG,
+    PAGEFIND_CONFIG,
     Assets,
     UserConfig,
     build_config,
     is_generated,
+    pagefind_config,
     read_user_config,
 )
+from orgspec.site.search import mkdocs_search
 
 STYLESHEET = "orgspec.css"
 SCRIPT = "orgspec.js"
@@ -121,6 +124,17 @@ def _asset(root: Path, name: str) -> bytes:
     return (builtin_templates() / name).read_bytes()
 
 
+def _write_pagefind_config(root: Path, user: UserConfig, organisation: Organisation) -> None:
+    """The configuration of a MkDocs build searched with Pagefind, when the settings choose Pagefind; none
+    otherwise. A project with a theme folder of its own keeps it, and Material's search (the build can name one
+    folder only)."""
+    path = root / PAGEFIND_CONFIG
+    if user.theme_dir is None and mkdocs_search(organisation.settings.search, len(organisation.posts)) == "pagefind":
+        write_if_changed(path, pagefind_config(builtin_templates() / "theme").encode("utf-8"))
+    elif path.exists():
+        path.unlink()
+
+
 def site_layout(root: Path) -> SiteLayout:
     """Where the project's handbook pages are: its home on the front page unless the project has its own."""
     return SiteLayout(directory_urls=False, front_page=not has_own_front_page(root / read_user_config(root).docs_dir))
@@ -189,8 +203,9 @@ def generate(
     config_path = None
     if out is None:
         config_path = root / GENERATED_CONFIG
-        if config_path.exists() and not is_generated(config_path):
-            raise ConfigConflictError(config_path)
+        for path in (config_path, root / PAGEFIND_CONFIG):
+            if path.exists() and not is_generated(path):
+                raise ConfigConflictError(path)
         assets = Assets(f"{GENERATED_DIR}/assets/{STYLESHEET}", f"{GENERATED_DIR}/assets/{SCRIPT}")
         nav = navigation(organisation, root, user, front_page=front_page)
         text = build_config(user, organisation.settings, nav, assets)
@@ -206,4 +221,5 @@ def generate(
     if config_path is not None:
         with writing(root):
             write_if_changed(config_path, text.encode("utf-8"))
+            _write_pagefind_config(root, user, organisation)
     return Generated(folder, report, config_path, user)

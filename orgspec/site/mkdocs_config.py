@@ -21,6 +21,9 @@ from orgspec.model import Settings
 from orgspec.render.templates import title_text
 
 GENERATED_CONFIG = ".orgspec-mkdocs.yml"
+PAGEFIND_CONFIG = ".orgspec-pagefind.yml"
+"""The configuration of a MkDocs build searched with Pagefind: the generated one and the theme folder."""
+GENERATED_CONFIGS = (GENERATED_CONFIG, PAGEFIND_CONFIG)
 USER_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
 HEADER = "# Written by orgspec build/generate from mkdocs.yml and the organisation; do not edit.\n"
 
@@ -37,6 +40,7 @@ class UserConfig:
     nav: list[Any] = field(default_factory=list)
     extra_css: list[str] = field(default_factory=list)
     extra_javascript: list[Any] = field(default_factory=list)
+    theme_dir: str | None = None
 
 
 class _Tolerant(yaml.SafeLoader):
@@ -59,6 +63,7 @@ def read_user_config(root: Path) -> UserConfig:
                 nav=list(data.get("nav") or []),
                 extra_css=[str(item) for item in data.get("extra_css") or []],
                 extra_javascript=list(data.get("extra_javascript") or []),
+                theme_dir=_theme_dir(data.get("theme")),
             )
     return UserConfig(path=None)
 
@@ -78,6 +83,11 @@ def _read_mapping(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise UsageError(f"{path.name}: the file holds a {type(data).__name__}, not settings (site_name: …); {fix}")
     return data
+
+
+def _theme_dir(theme: object) -> str | None:
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return str(custom_dir) if custom_dir else None
 
 
 @dataclass(frozen=True)
@@ -118,6 +128,24 @@ def _defaults(settings: Settings) -> dict[str, Any]:
         "markdown_extensions": ["tables", "attr_list", "md_in_html", {"toc": {"permalink": True}}],
         "plugins": [{"search": {"separator": SEARCH_SEPARATOR, "pipeline": []}}],
     }
+
+
+def pagefind_config(theme: Path) -> str:
+    """The text of the configuration of a MkDocs build searched with Pagefind: the generated configuration,
+    with ``theme`` (orgspec's theme folder: Material's search box, its results from Pagefind)."""
+    config = {"INHERIT": GENERATED_CONFIG, "theme": {"custom_dir": str(theme)}}
+    return HEADER + yaml.dump(config, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False)
+
+
+def searched_with_pagefind(root: Path) -> bool:
+    """Whether the last generate chose Pagefind for MkDocs builds of the project at ``root``."""
+    return is_generated(root / PAGEFIND_CONFIG)
+
+
+def mkdocs_config(generated: Path) -> Path:
+    """The configuration a MkDocs build runs on: with orgspec's theme folder when searched with Pagefind."""
+    pagefind = generated.with_name(PAGEFIND_CONFIG)
+    return pagefind if searched_with_pagefind(generated.parent) else generated
 
 
 HANDBOOK_SETTINGS = ("use_directory_urls", "nav", "extra_css", "extra_javascript")

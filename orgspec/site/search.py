@@ -1,4 +1,4 @@
-"""The search index of a MkDocs build, made smaller after the build.
+"""The handbook's search: Material's index made smaller, or a Pagefind index, after a MkDocs build.
 
 Material for MkDocs writes ``search/search_index.json`` with every
 character beyond ASCII as a ``\\uXXXX`` escape: six bytes for a Chinese
@@ -6,20 +6,52 @@ character that UTF-8 writes in three, which makes the index of a Chinese
 handbook nearly twice the size a browser has to download before its
 first search. The same document written as UTF-8 is read the same way.
 
+Even so, the browser downloads that index whole: tens of megabytes for
+thousands of posts. Pagefind (``search: engine`` in orgspec.yaml) writes
+an index in small pieces into ``pagefind/`` instead, of which a query
+fetches only the few its words need. Its search box is Material's own,
+through the theme folder ``site_templates/theme`` (``PAGEFIND_CONFIG``
+adds it to the build), with its results drawn by the handbook's script.
+
 What is searched at all is decided by the pages: index pages and the
 tables and charts that only repeat other pages are left out of search
 (``search: exclude`` in their front matter, ``data-search-exclude`` on the
-element), which both MkDocs and Zensical honour.
+element), which both MkDocs and Zensical honour, and which the theme
+folder and ``PAGEFIND_OPTIONS`` say to Pagefind in its words.
 """
 
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
+from typing import Literal
 
+from orgspec import requirement
+from orgspec.core.errors import EnvironmentProblem
 from orgspec.core.write import write_if_changed
+from orgspec.model.settings import SearchSettings
 
 MKDOCS_INDEX = Path("search") / "search_index.json"
+PAGEFIND_DIR = "pagefind"
+PAGEFIND_OPTIONS = ("--exclude-selectors", "[data-search-exclude]", "--exclude-selectors", ".headerlink", "--silent")
+"""What Pagefind leaves out: the elements marked for the builders' search (the pages are marked by the theme)
+and the headings' permalinks (¶)."""
+
+
+class PagefindMissingError(EnvironmentProblem):
+    """Pagefind is wanted but not installed; the message says how to install it."""
+
+
+class PagefindFailedError(EnvironmentProblem):
+    """Pagefind could not index the site; the message carries what it said."""
+
+
+def mkdocs_search(settings: SearchSettings, posts: int) -> Literal["builtin", "pagefind"]:
+    """The search of a MkDocs build of an organisation with ``posts`` posts."""
+    if settings.engine == "auto":
+        return "pagefind" if posts >= settings.pagefind_from else "builtin"
+    return settings.engine
 
 
 def compact_search_index(site: Path) -> bool:
@@ -32,3 +64,33 @@ def compact_search_index(site: Path) -> bool:
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     write_if_changed(path, text.encode("utf-8"))
     return True
+
+
+def pagefind_command(site: Path) -> list[str]:
+    """The command line that indexes the built ``site`` into ``site/pagefind``."""
+    try:  # the extended binary, which segments Chinese words; its wheel ships it: nothing is downloaded
+        from pagefind_bin_extended import get_executable  # type: ignore[import-untyped]
+    except ImportError as error:
+        raise PagefindMissingError(
+            f"search: engine: pagefind needs Pagefind, which is not installed: pip install '{requirement('mkdocs')}'"
+        ) from error
+    return [str(get_executable()), "--site", str(site), *PAGEFIND_OPTIONS]
+
+
+def index_with_pagefind(site: Path) -> None:
+    """Index the built ``site`` with Pagefind (offline: the binary is in its wheel)."""
+    process = subprocess.run(pagefind_command(site), capture_output=True, text=True, check=False)
+    if process.returncode != 0:
+        said = (process.stdout + process.stderr).strip()
+        raise PagefindFailedError(f"{site}: Pagefind could not index the site (exit {process.returncode}): {said}")
+
+
+def finish_mkdocs_site(site: Path, *, pagefind: bool) -> None:
+    """What a MkDocs build needs after the builder: its Pagefind index, or Material's index made smaller."""
+    if pagefind:
+        index_with_pagefind(site)
+    else:
+        compact_search_index(site)
+
+
+__all__ = ["PAGEFIND_DIR", "compact_search_index", "finish_mkdocs_site", "index_with_pagefind", "mkdocs_search"]

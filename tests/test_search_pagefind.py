@@ -1,0 +1,138 @@
+"""The handbook searched with Pagefind (search: engine: pagefind), in a real headless Chromium: what people
+type finds what the builders' own search finds, with Material's search box, its keys and its words, and
+nothing fetched from anywhere but the site."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from orgspec.model.settings import SearchSettings
+from orgspec.site.mkdocs_config import PAGEFIND_CONFIG
+from orgspec.site.search import index_with_pagefind, mkdocs_search
+from tests.browser import Browser, browser, serve
+from tests.conftest import BASE_FILES, run_cli
+from tests.sites import build, copy_example
+from tests.test_browser import QUERIES, pages_found, search
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_example(tmp_path_factory.mktemp("pagefind"))
+    with (project / "orgspec.yaml").open("a", encoding="utf-8") as settings:
+        settings.write("search:\n  engine: pagefind\n")
+    return build(project, "mkdocs")
+
+
+@pytest.fixture(scope="module")
+def site(built: Path) -> Iterator[str]:
+    with serve(built) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    with browser() as instance:
+        instance.send("Network.enable")
+        yield instance
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_pagefind_finds_what_people_type(site: str, chromium: Browser, query: str) -> None:
+    expected, first = QUERIES[query]
+    found = search(chromium, "mkdocs", site, query, expected)
+    assert pages_found(found)[0] in [f"handbook/posts/{post}.html" for post in first]
+    assert "\u2063" not in found and "xsglbjl" not in found  # a page's search words found it; they do not show
+
+
+def test_pagefind_fetches_nothing_from_elsewhere_and_not_materials_index(site: str, chromium: Browser) -> None:
+    chromium.events.clear()
+    search(chromium, "mkdocs", site, "坐席", "call-centre-agent.html")
+    fetched = [
+        event["params"]["request"]["url"] for event in chromium.events if event["method"] == "Network.requestWillBeSent"
+    ]
+    assert any("/pagefind/" in url for url in fetched)
+    assert [url for url in fetched if not url.startswith((site, "data:"))] == []
+    assert not any("search_index.json" in url for url in fetched)
+
+
+def test_pagefind_speaks_the_sites_language(site: str, chromium: Browser) -> None:
+    search(chromium, "mkdocs", site, "坐席", "call-centre-agent.html")
+    said = chromium.eval("document.querySelector('.md-search-result__meta').textContent.trim()")
+    assert said.endswith(" 个符合条件的结果") and said.split()[0].isdigit(), said  # Material's words in Chinese
+
+
+def test_enter_opens_the_first_result(site: str, chromium: Browser) -> None:
+    search(chromium, "mkdocs", site, "坐席", "call-centre-agent.html")
+    chromium.events = [event for event in chromium.events if event["method"] != "Page.loadEventFired"]
+    chromium.eval("document.querySelector('.md-header label[for=__search]').click()")  # the search dialog, open
+    chromium.eval("document.querySelector('.md-search__input').focus()")
+    chromium.eval("window.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))")
+    chromium.wait_for("location.pathname === '/handbook/posts/call-centre-agent.html'")
+
+
+def test_a_phone_opens_the_search_dialog(site: str, chromium: Browser) -> None:
+    chromium.send("Emulation.setDeviceMetricsOverride", width=390, height=800, deviceScaleFactor=1, mobile=True)
+    try:
+        found = search(chromium, "mkdocs", site, "坐席", "call-centre-agent.html")
+        assert pages_found(found)[0] == "handbook/posts/call-centre-agent.html"
+        chromium.eval("document.querySelector('.md-header label[for=__search]').click()")
+        assert chromium.eval("document.getElementById('__search').checked")
+        width = chromium.wait_for("document.querySelector('.md-search-result__item').getBoundingClientRect().width")
+        assert width > 300  # the results across the phone's width
+    finally:
+        chromium.send("Emulation.setDeviceMetricsOverride", width=1280, height=1000, deviceScaleFactor=1, mobile=False)
+
+
+def test_pages_left_out_of_search_stay_out(site: str, chromium: Browser, built: Path) -> None:
+    found = search(chromium, "mkdocs", site, "经理", "posts/service-centre-manager.html")
+    assert "indexes/posts.html" not in found  # search: exclude: the post index repeats the posts
+    assert "data-pagefind-body" not in (built / "handbook" / "indexes" / "posts.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in (built / "handbook" / "posts" / "call-centre-agent.html").read_text(encoding="utf-8")
+
+
+def test_pagefind_index_is_the_same_twice(built: Path, tmp_path: Path) -> None:
+    first = {
+        path.relative_to(built).as_posix(): path.read_bytes()
+        for path in (built / "pagefind").rglob("*")
+        if path.is_file()
+    }
+    index_with_pagefind(built)
+    again = {
+        path.relative_to(built).as_posix(): path.read_bytes()
+        for path in (built / "pagefind").rglob("*")
+        if path.is_file()
+    }
+    assert again == first
+
+
+@pytest.mark.parametrize(
+    ("settings", "posts", "chosen"),
+    [
+        ({}, 999, "builtin"),
+        ({}, 1000, "pagefind"),
+        ({"pagefind_from": 3}, 2, "builtin"),
+        ({"engine": "pagefind"}, 2, "pagefind"),
+        ({"engine": "builtin"}, 50_000, "builtin"),
+    ],
+)
+def test_auto_chooses_pagefind_from_a_number_of_posts(settings: dict[str, object], posts: int, chosen: str) -> None:
+    assert mkdocs_search(SearchSettings.model_validate(settings), posts) == chosen
+
+
+def test_generate_writes_the_pagefind_configuration_only_when_chosen(project: Callable[..., Path]) -> None:
+    root = project({"orgspec.yaml": BASE_FILES["orgspec.yaml"] + "search:\n  pagefind_from: 2\n"})
+    assert run_cli("generate", str(root)).exit_code == 0
+    assert "custom_dir:" in (root / PAGEFIND_CONFIG).read_text(encoding="utf-8")  # the test project has 2 posts
+    (root / "orgspec.yaml").write_text(BASE_FILES["orgspec.yaml"] + "search:\n  pagefind_from: 3\n", encoding="utf-8")
+    assert run_cli("generate", str(root)).exit_code == 0
+    assert not (root / PAGEFIND_CONFIG).exists()
+
+
+def test_a_theme_folder_of_the_projects_own_keeps_materials_search(project: Callable[..., Path]) -> None:
+    mkdocs = "site_name: Test\ntheme:\n  name: material\n  custom_dir: overrides\n"
+    root = project({"orgspec.yaml": BASE_FILES["orgspec.yaml"] + "search:\n  engine: pagefind\n", "mkdocs.yml": mkdocs})
+    assert run_cli("generate", str(root)).exit_code == 0
+    assert not (root / PAGEFIND_CONFIG).exists()
