@@ -21,24 +21,21 @@ bytes in the same order either way.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import multiprocessing
 import os
-import pickle
 import threading
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel
 
 from orgspec.core.progress import SILENT, Progress
 from orgspec.core.write import write_if_changed
 from orgspec.render.handbook import Handbook
 from orgspec.render.pages import PageJob, Values, render_job
 from orgspec.site.cache import code_fingerprint, library_version
+from orgspec.site.reads import Hashes, as_data, recording
 
 RECORD_DIR = Path(".cache") / "orgspec"
 LIBRARIES = ("Jinja2", "MarkupSafe", "pypinyin", "pydantic")
@@ -51,7 +48,8 @@ CHUNK = 64
 
 @dataclass(frozen=True)
 class Record:
-    """The pages of the last generate into ``folder``: name → [key, size, modification and change time in ns].
+    """The pages of the last generate into ``folder``: name → [key, size, modification and change time in ns];
+    what each page read (`orgspec.site.reads`), the hash of each of those reads, and the key common to all.
 
     The change time is there because it cannot be set back: a page edited
     with its size and modification time kept (``touch -r``) is rendered again.
@@ -60,6 +58,9 @@ class Record:
     path: Path
     folder: Path
     pages: dict[str, list[Any]]
+    reads: dict[str, list[str]] = field(default_factory=dict)
+    hashes: dict[str, str | None] = field(default_factory=dict)
+    common: str = ""
 
     def intact(self) -> dict[str, str]:
         """The key of every recorded page whose file is still as it was written."""
@@ -73,6 +74,24 @@ class Record:
                 keys[name] = key
         return keys
 
+    def settled(self, intact: dict[str, str], common: bytes, hashes: Hashes) -> dict[str, list[str]]:
+        """The reads of each intact page whose reads all find what they found last time: its values are the same."""
+        if self.common != common.hex():
+            return {}
+        same: dict[str, bool] = {}
+        settled = {}
+        for name, reads in self.reads.items():
+            if name in intact and all(_same(read, self.hashes, hashes, same) for read in reads):
+                settled[name] = reads
+        return settled
+
+
+def _same(read: str, before: dict[str, str | None], now: Hashes, seen: dict[str, bool]) -> bool:
+    found = seen.get(read)
+    if found is None:
+        found = seen[read] = read in before and before[read] == now.get(read)
+    return found
+
 
 def read_record(root: Path, edition: str, folder: Path) -> Record:
     """What the last generate of ``edition`` into ``folder`` recorded (nothing when it wrote elsewhere)."""
@@ -81,22 +100,34 @@ def read_record(root: Path, edition: str, folder: Path) -> Record:
         document = json.loads(path.read_text(encoding="utf-8"))
         if document["folder"] == str(folder.resolve()):
             pages = {str(name): list(entry) for name, entry in document["pages"].items() if len(entry) == 4}
-            return Record(path, folder, pages)
+            reads = {str(name): [str(read) for read in entry] for name, entry in document["reads"].items()}
+            hashes = {str(read): None if value is None else str(value) for read, value in document["hashes"].items()}
+            return Record(path, folder, pages, reads, hashes, str(document["common"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     return Record(path, folder, {})
 
 
-def write_record(record: Record, keys: dict[str, str]) -> None:
-    """Record ``keys`` (page name → key) with the state of each page's file as it is now."""
-    pages = {}
-    for name, key in sorted(keys.items()):
+def write_record(record: Record, pages: dict[str, Rendered], common: bytes, hashes: Hashes) -> None:
+    """Record each page's key and reads (page name → `Rendered`) with the state of its file as it is now."""
+    states, reads = {}, {}
+    for name, page in sorted(pages.items()):
         try:
             state = (record.folder / name).stat()
         except OSError:
             continue
-        pages[name] = [key, *_state(state)]
-    document = {"folder": str(record.folder.resolve()), "pages": pages}
+        if page.key is not None:
+            states[name] = [page.key, *_state(state)]
+            if page.reads is not None:
+                reads[name] = list(page.reads)
+    seen = sorted({read for page in reads.values() for read in page})
+    document = {
+        "folder": str(record.folder.resolve()),
+        "common": common.hex(),
+        "pages": states,
+        "reads": reads,
+        "hashes": {read: hashes.get(read) for read in seen},
+    }
     write_if_changed(record.path, json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
@@ -113,48 +144,25 @@ def common_key(book: Handbook, templates: Sequence[Path]) -> bytes:
     for folder in templates:
         for path in sorted(path for path in folder.rglob("*") if path.is_file()):
             digest.update(b"\0" + path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    digest.update(b"\0" + (_as_data(book.organisation.settings) or repr(book.organisation.settings).encode()))
+    digest.update(b"\0" + (as_data(book.organisation.settings) or repr(book.organisation.settings).encode()))
     digest.update(b"\0" + "\0".join(book.downloads.formats).encode())
     return digest.digest()
 
 
-def _model_state(model: BaseModel) -> tuple[type, tuple[list[tuple[str, Any]]]]:
-    """A model as its type and its fields in order (pickle's own way adds a set, whose order varies)."""
-    return type(model), (list(model.__dict__.items()),)
-
-
-def _subclasses(base: type) -> Iterator[type]:
-    subclass: type
-    for subclass in base.__subclasses__():
-        yield subclass
-        yield from _subclasses(subclass)
-
-
-def _as_data(value: object) -> bytes | None:
-    """``value`` written out as data, the same bytes for equal values; None when it is not plain data."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True  # no memo: equal values give equal bytes, however their objects are shared
-    pickler.dispatch_table = dict.fromkeys(_subclasses(BaseModel), _model_state)
-    try:
-        pickler.dump(value)
-    except Exception:  # whatever cannot be written out
-        return None
-    return buffer.getvalue()
-
-
 def page_key(common: bytes, job: PageJob, values: Values) -> str | None:
     """A hash of everything that shapes the page; None (always rendered) when its values are not plain data."""
-    data = _as_data((job.path, job.template, sorted(values.items())))
+    data = as_data((job.path, job.template, sorted(values.items())))
     return None if data is None else hashlib.blake2b(common + data, digest_size=20).hexdigest()
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """One page: its key (None: not recorded) and its text (None: the file written last time is still right)."""
+    """One page: its key (None: not recorded), its text (None: the file written last time is still right)
+    and what its values read of the organisation (None: not known, the page is computed next time)."""
 
     key: str | None
     text: str | None
+    reads: tuple[str, ...] | list[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -164,24 +172,27 @@ class _Batch:
     common: bytes
     known: dict[str, str]
     """Page path (inside docs/) → the key its intact file was written from."""
+    settled: dict[str, list[str]]
+    """Page path → what it read, for the pages whose values are known to be the same: not computed again."""
 
 
 _BATCH: _Batch | None = None
 """The batch being rendered, for the worker processes, which inherit it when they are forked."""
 
 
-def _render(batch: _Batch, indices: range) -> list[Rendered]:
+def _render(batch: _Batch, indices: Sequence[int]) -> list[Rendered]:
     done = []
     for index in indices:
         job = batch.jobs[index]
-        values = job.values()
+        with recording() as reads:
+            values = job.values()
         key = page_key(batch.common, job, values)
         same = key is not None and batch.known.get(job.path) == key
-        done.append(Rendered(key, None if same else render_job(batch.book, job, values)))
+        done.append(Rendered(key, None if same else render_job(batch.book, job, values), tuple(sorted(reads))))
     return done
 
 
-def _render_in_worker(indices: range) -> list[Rendered]:
+def _render_in_worker(indices: Sequence[int]) -> list[Rendered]:
     assert _BATCH is not None
     return _render(_BATCH, indices)
 
@@ -191,34 +202,41 @@ def render_changed(
     jobs: list[PageJob],
     common: bytes,
     known: dict[str, str],
+    settled: dict[str, list[str]] | None = None,
     *,
     workers: int | None = None,
     progress: Progress = SILENT,
 ) -> list[Rendered]:
-    """Each job's key, and its text unless ``known`` (path → key) says its file is right already.
+    """Each job's key, its text unless ``known`` (path → key) says its file is right already, and its reads.
 
+    A job that ``settled`` lists (path → reads) is neither computed nor rendered: its known key is kept.
     ``workers``: processes to use (default: one per core, when there are enough pages and forking is safe).
     """
     global _BATCH
-    batch = _Batch(book, jobs, common, known)
-    chunks = [range(start, min(start + CHUNK, len(jobs))) for start in range(0, len(jobs), CHUNK)]
-    count = _workers(len(jobs)) if workers is None else workers
-    results: list[Rendered] = []
+    settled = {path: reads for path, reads in (settled or {}).items() if path in known}
+    batch = _Batch(book, jobs, common, known, settled)
+    due = [index for index, job in enumerate(jobs) if job.path not in settled]
+    chunks = [due[start : start + CHUNK] for start in range(0, len(due), CHUNK)]
+    count = _workers(len(due)) if workers is None else workers
+    computed: dict[int, Rendered] = {}
     with progress.steps("pages", len(chunks)) as advance:
         if count <= 1:
             for chunk in chunks:
-                results += _render(batch, chunk)
+                computed.update(zip(chunk, _render(batch, chunk), strict=True))
                 advance(jobs[chunk[-1]].path)
-            return results
-        _BATCH = batch
-        try:
-            with multiprocessing.get_context("fork").Pool(count) as pool:
-                for chunk, done in zip(chunks, pool.imap(_render_in_worker, chunks), strict=True):
-                    results += done
-                    advance(jobs[chunk[-1]].path)
-        finally:
-            _BATCH = None
-    return results
+        else:
+            _BATCH = batch
+            try:
+                with multiprocessing.get_context("fork").Pool(count) as pool:
+                    for chunk, done in zip(chunks, pool.imap(_render_in_worker, chunks), strict=True):
+                        computed.update(zip(chunk, done, strict=True))
+                        advance(jobs[chunk[-1]].path)
+            finally:
+                _BATCH = None
+    return [
+        computed[index] if index in computed else Rendered(known[job.path], None, settled[job.path])
+        for index, job in enumerate(jobs)
+    ]
 
 
 def _workers(pages: int) -> int:
