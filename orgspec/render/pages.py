@@ -255,9 +255,12 @@ def kpi_index_values(book: Handbook) -> Values:
     """Every KPI once (by name, as first written), with who has it and at what weight."""
     first: dict[str, Kpi] = {}
     owners: dict[str, list[Owner]] = {}
+    listed: set[tuple[str, Link]] = set()  # a set: a KPI thousands of posts share is not searched once per post
     for owner, kpi in _all_kpis(book):
         first.setdefault(kpi.name, kpi.model_copy(update={"weight": None}))
-        if all(known.link != owner for known in owners.setdefault(kpi.name, [])):
+        owners.setdefault(kpi.name, [])
+        if (kpi.name, owner) not in listed:
+            listed.add((kpi.name, owner))
             owners[kpi.name].append(Owner(owner, kpi.weight))
     names = sorted(first, key=views.pinyin_key)
     table = views.kpi_table([first[name] for name in names], book.organisation.settings.locale)

@@ -35,7 +35,7 @@ from orgspec.core.write import write_if_changed
 from orgspec.render.handbook import Handbook
 from orgspec.render.pages import PageJob, Values, render_job
 from orgspec.site.cache import code_fingerprint, library_version
-from orgspec.site.reads import Hashes, as_data, recording
+from orgspec.site.reads import Hashes, as_data, recording, unique_reads
 
 RECORD_DIR = Path(".cache") / "orgspec"
 LIBRARIES = ("Jinja2", "MarkupSafe", "pypinyin", "pydantic")
@@ -58,8 +58,12 @@ class Record:
     path: Path
     folder: Path
     pages: dict[str, list[Any]]
-    reads: dict[str, list[str]] = field(default_factory=dict)
-    hashes: dict[str, str | None] = field(default_factory=dict)
+    reads: dict[str, list[int]] = field(default_factory=dict)
+    """Page → what it read, as places in ``names``."""
+    names: list[str] = field(default_factory=list)
+    """Every read of some page."""
+    hashes: list[str | None] = field(default_factory=list)
+    """The hash of what each read of ``names`` found."""
     common: str = ""
 
     def intact(self) -> dict[str, str]:
@@ -76,21 +80,18 @@ class Record:
 
     def settled(self, intact: dict[str, str], common: bytes, hashes: Hashes) -> dict[str, list[str]]:
         """The reads of each intact page whose reads all find what they found last time: its values are the same."""
-        if self.common != common.hex():
+        if self.common != common.hex() or len(self.names) != len(self.hashes):
             return {}
-        same: dict[str, bool] = {}
-        settled = {}
-        for name, reads in self.reads.items():
-            if name in intact and all(_same(read, self.hashes, hashes, same) for read in reads):
-                settled[name] = reads
-        return settled
-
-
-def _same(read: str, before: dict[str, str | None], now: Hashes, seen: dict[str, bool]) -> bool:
-    found = seen.get(read)
-    if found is None:
-        found = seen[read] = read in before and before[read] == now.get(read)
-    return found
+        changed = {
+            place
+            for place, (read, found) in enumerate(zip(self.names, self.hashes, strict=True))
+            if hashes.get(read) != found
+        }
+        return {
+            name: [self.names[place] for place in places]
+            for name, places in self.reads.items()
+            if name in intact and changed.isdisjoint(places)
+        }
 
 
 def read_record(root: Path, edition: str, folder: Path) -> Record:
@@ -100,9 +101,11 @@ def read_record(root: Path, edition: str, folder: Path) -> Record:
         document = json.loads(path.read_text(encoding="utf-8"))
         if document["folder"] == str(folder.resolve()):
             pages = {str(name): list(entry) for name, entry in document["pages"].items() if len(entry) == 4}
-            reads = {str(name): [str(read) for read in entry] for name, entry in document["reads"].items()}
-            hashes = {str(read): None if value is None else str(value) for read, value in document["hashes"].items()}
-            return Record(path, folder, pages, reads, hashes, str(document["common"]))
+            reads = {str(name): [int(place) for place in entry] for name, entry in document["reads"].items()}
+            names, hashes = [str(name) for name in document["names"]], list(document["hashes"])
+            if any(not 0 <= place < len(names) for places in reads.values() for place in places):
+                raise ValueError("a read that is not recorded")
+            return Record(path, folder, pages, reads, names, hashes, str(document["common"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     return Record(path, folder, {})
@@ -119,14 +122,16 @@ def write_record(record: Record, pages: dict[str, Rendered], common: bytes, hash
         if page.key is not None:
             states[name] = [page.key, *_state(state)]
             if page.reads is not None:
-                reads[name] = list(page.reads)
-    seen = sorted({read for page in reads.values() for read in page})
+                reads[name] = page.reads
+    names = sorted({read for page in reads.values() for read in page})
+    places = {read: place for place, read in enumerate(names)}
     document = {
         "folder": str(record.folder.resolve()),
         "common": common.hex(),
         "pages": states,
-        "reads": reads,
-        "hashes": {read: hashes.get(read) for read in seen},
+        "reads": {name: [places[read] for read in page] for name, page in reads.items()},
+        "names": names,
+        "hashes": [hashes.get(read) for read in names],
     }
     write_if_changed(record.path, json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
@@ -162,7 +167,7 @@ class Rendered:
 
     key: str | None
     text: str | None
-    reads: tuple[str, ...] | list[str] | None = None
+    reads: Sequence[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -188,7 +193,7 @@ def _render(batch: _Batch, indices: Sequence[int]) -> list[Rendered]:
             values = job.values()
         key = page_key(batch.common, job, values)
         same = key is not None and batch.known.get(job.path) == key
-        done.append(Rendered(key, None if same else render_job(batch.book, job, values), tuple(sorted(reads))))
+        done.append(Rendered(key, None if same else render_job(batch.book, job, values), unique_reads(reads)))
     return done
 
 

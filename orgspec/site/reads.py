@@ -151,6 +151,16 @@ def recording() -> Iterator[set[str]]:
         _READS = before
 
 
+def unique_reads(reads: set[str]) -> tuple[str, ...]:
+    """``reads`` in order, without those that a read of all of a table's values covers."""
+    whole = {read[: -len(ANY_VALUE)] for read in reads if read.endswith(ANY_VALUE)}
+    return tuple(sorted(read for read in reads if read.endswith(ANY_VALUE) or _table(read) not in whole))
+
+
+def _table(read: str) -> str:
+    return read.split("|", 1)[0].split("#", 1)[0].removesuffix(ANY_KEY)
+
+
 Tables = dict[str, "Tracked | TrackedList"]
 
 
