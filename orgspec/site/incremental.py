@@ -3,15 +3,21 @@
 A page is a pure function of the values its template is shown (`PageJob`),
 of the templates, of orgspec's code and of the settings. Its *key* hashes
 all of them: the values as data (models, views and charts field by
-field), never the rendered text. After a generate, the key of
-every page is recorded with the size and time of the file written
-(``.cache/orgspec/pages-<edition>.json``); the next generate computes the
-values of every page, which is cheap, and renders only those whose key
-changed or whose file is no longer as written. Editing one post renders
-that post and the pages that show it (its superior's and subordinates'
-pages, its department's page and chart, the indexes), whatever the reason
-they show it: a renamed post, a changed clause, a new template or a new
-version of orgspec all change the keys of exactly the pages they reach.
+field), never the rendered text. After a generate, the key of every page is
+recorded with the size and time of the file written, and with what its
+values read of the organisation (`orgspec.site.reads`: the entries of its
+tables of posts, departments, clauses, approval rules and derived relations)
+and the hash of what each read found (``.cache/orgspec/pages-<edition>.json``).
+
+The next generate hashes the organisation's tables again, which is cheap, and
+computes the values only of the pages one of whose reads found something
+else, whose file is no longer as written, or that were not recorded; of
+those it renders only the pages whose key changed. Editing one post computes
+that post's page and the pages that read it (its superior's and
+subordinates' pages and its peers', its department's page and chart, and the
+indexes that go through every post); a renamed post, a changed clause or
+job family reach the pages that read them, and a new template, setting or
+version of orgspec (the key common to every page) recomputes every page.
 
 Pages are computed in worker processes, one per core, when there are
 enough of them to pay for starting the workers; the output is the same
