@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,9 +12,9 @@ from orgspec.check.pipeline import check_project
 from orgspec.render.handbook import handbook
 from orgspec.render.pages import PageJob, page_jobs, render_job
 from orgspec.site import incremental
-from orgspec.site.incremental import common_key, render_changed
+from orgspec.site.incremental import common_key, page_key, render_changed
 from orgspec.site.stamp import STAMP
-from tests.conftest import run_cli
+from tests.conftest import REPO, run_cli
 from tests.sites import copy_example
 
 HANDBOOK = Path("docs") / "handbook"
@@ -38,6 +39,19 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return render_job(book, job, values)  # type: ignore[arg-type]
 
     monkeypatch.setattr(incremental, "render_job", counted)
+    return paths
+
+
+@pytest.fixture
+def computed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The pages whose values the next generate computes, by path inside docs/."""
+    paths: list[str] = []
+
+    def counted(common: bytes, job: PageJob, values: dict[str, object]) -> str | None:
+        paths.append(job.path)
+        return page_key(common, job, values)
+
+    monkeypatch.setattr(incremental, "page_key", counted)
     return paths
 
 
@@ -145,3 +159,110 @@ def test_pages_rendered_by_worker_processes_are_the_same(project: Path) -> None:
     together = render_changed(book, jobs, common, {}, workers=2)
     assert together == alone
     assert [page.text for page in alone] == [render_job(book, job) for job in jobs]
+
+
+def test_an_edited_post_computes_only_the_pages_that_read_it(
+    project: Path, computed: list[str], tmp_path: Path
+) -> None:
+    edit(project / "roles" / "receptionist.yaml", "title: 接待员", "title: 前台接待员")
+    assert run_cli("generate", str(project)).exit_code == 0
+    pages = set(computed)
+    assert {"handbook/posts/receptionist.md", "handbook/posts/service-centre-manager.md"} <= pages
+    assert "handbook/indexes/posts.md" in pages
+    assert "handbook/posts/member-service-specialist.md" not in pages
+    assert "handbook/posts/sales-manager-south.md" not in pages
+    assert len(pages) < 25, "\n".join(sorted(pages))
+    assert_same_as_a_fresh_generate(project, tmp_path)
+
+
+def test_an_unchanged_generate_after_an_edit_computes_nothing(project: Path, computed: list[str]) -> None:
+    edit(project / "roles" / "receptionist.yaml", "title: 接待员", "title: 前台接待员")
+    assert run_cli("generate", str(project)).exit_code == 0
+    (project / STAMP).unlink()  # no stamp: the pages' record alone decides
+    computed.clear()
+    result = run_cli("generate", str(project))
+    assert result.exit_code == 0 and " 0 written" in result.stderr
+    assert computed == ["index.md"]  # the front page, outside the record, is always made
+
+
+def test_a_renamed_post_and_the_posts_that_report_to_it(project: Path, tmp_path: Path) -> None:
+    (project / "roles" / "call-centre-supervisor.yaml").rename(project / "roles" / "call-centre-lead.yaml")
+    for path in (project / "roles").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("call-centre-supervisor", "call-centre-lead"), encoding="utf-8")
+    for path in (project / "departments").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("call-centre-supervisor", "call-centre-lead"), encoding="utf-8")
+    result = run_cli("generate", str(project))
+    assert result.exit_code == 0, result.stderr
+    assert "1 removed" in result.stderr
+    assert_same_as_a_fresh_generate(project, tmp_path)
+
+
+def test_a_post_moved_to_another_superior(project: Path, tmp_path: Path) -> None:
+    edit(
+        project / "roles" / "receptionist.yaml",
+        "reports_to: service-centre-manager",
+        "reports_to: call-centre-director",
+    )
+    assert run_cli("generate", str(project)).exit_code == 0
+    assert "接待员" in (project / HANDBOOK / "posts" / "call-centre-director.md").read_text(encoding="utf-8")
+    assert_same_as_a_fresh_generate(project, tmp_path)
+
+
+def test_a_base_post_edited_reaches_the_posts_based_on_it(project: Path, tmp_path: Path) -> None:
+    path = project / "roles" / "sales-manager-south.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("duties:\n", "duties:\n  - 每月走访重点客户一次。\n", 1), encoding="utf-8")
+    assert run_cli("generate", str(project)).exit_code == 0
+    north = (project / HANDBOOK / "posts" / "sales-manager-north.md").read_text(encoding="utf-8")
+    assert "每月走访重点客户一次。" in north
+    assert_same_as_a_fresh_generate(project, tmp_path)
+
+
+def test_a_changed_setting_computes_every_page(project: Path, computed: list[str], tmp_path: Path) -> None:
+    edit(project / "orgspec.yaml", "currency: CNY", "currency: USD")
+    assert run_cli("generate", str(project)).exit_code == 0
+    made = [*(project / HANDBOOK).rglob("*.md"), *(project / HANDBOOK).rglob("*.svg")]
+    assert len(computed) == len(made) + 1  # and the front page
+    assert_same_as_a_fresh_generate(project, tmp_path)
+
+
+def test_a_project_template_gives_what_a_fresh_generate_gives(project: Path, tmp_path: Path) -> None:
+    own = project / "site_templates"
+    own.mkdir()
+    builtin = REPO / "site_templates" / "department.md.j2"
+    (own / "department.md.j2").write_text(builtin.read_text(encoding="utf-8") + "\n<!-- ours -->\n", encoding="utf-8")
+    assert run_cli("generate", str(project)).exit_code == 0
+    assert_same_as_a_fresh_generate(project, tmp_path)
+
+
+def test_an_edit_that_keeps_size_and_time_is_read(project: Path, tmp_path: Path) -> None:
+    """What a file parsed into is kept by its bytes: an edit is seen whatever the file's times say."""
+    path = project / "roles" / "driver.yaml"
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert "title: 司机" in text
+    path.write_text(text.replace("title: 司机", "title: 车手"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    assert run_cli("generate", str(project)).exit_code == 0
+    assert "车手" in (project / HANDBOOK / "posts" / "driver.md").read_text(encoding="utf-8")
+    assert_same_as_a_fresh_generate(project, tmp_path)
+
+
+def test_a_level_of_a_job_family_edited_reaches_the_levels_above(tmp_path: Path) -> None:
+    project = tmp_path / "families"
+    shutil.copytree(
+        REPO / "examples" / "public-documents", project, ignore=shutil.ignore_patterns(".cache", "handbook", "site")
+    )
+    assert run_cli("generate", str(project)).exit_code == 0
+    edit(
+        project / "roles" / "engineer-1.yaml",
+        "Communicates internally and externally in a respectful manner.",
+        "Communicates internally and externally with respect.",
+    )
+    assert run_cli("generate", str(project)).exit_code == 0
+    senior = (project / HANDBOOK / "posts" / "senior-engineer.md").read_text(encoding="utf-8")
+    assert "Communicates internally and externally with respect" in senior
+    assert_same_as_a_fresh_generate(project, tmp_path)

@@ -22,6 +22,7 @@ from orgspec.commands.common import (
 )
 from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import OrgspecError, ProblemsFound
+from orgspec.core.memory import release
 from orgspec.core.write import TreeReport, write_atomically, writing
 from orgspec.site.builders import ENGINES, command, ensure_installed, environment, notice, run_build
 from orgspec.site.generate import Generated
@@ -84,6 +85,7 @@ def build_command(path: Path | None, project: Path | None, engine: str, strict: 
     with locked(root):
         generated = _check_and_generate(root, edition, strict=strict)
         assert generated.config is not None
+        release()  # the organisation, gone with the check, is not held while the builder runs
         config = mkdocs_config(generated.config) if engine == "mkdocs" else generated.config
         run = run_build(engine, config.resolve(), strict=strict)
     for line in [*notice(run.output), *run.warnings]:
@@ -134,6 +136,7 @@ def serve_command(path: Path | None, project: Path | None, engine: str, address:
     with locked(root):
         generated = _check_and_generate(root, edition)
     assert generated.config is not None
+    release()
     args = command(engine, generated.config.resolve(), strict=False, serve=True, address=address)
     previous = signal.signal(signal.SIGTERM, _stop_on_terminate)
     try:

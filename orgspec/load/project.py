@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from orgspec.core.diagnostics import Diagnostic, Position
 from orgspec.core.errors import EnvironmentProblem
 from orgspec.i18n import Term
+from orgspec.load.parsed import PARSED_CACHE, ParsedCache, content_hash
 from orgspec.load.validate import validate
 from orgspec.load.yamlfile import SourceFile, read_yaml
 from orgspec.model import ClauseLibrary, Department, Post, Settings
@@ -87,8 +88,12 @@ def file_id(name: str) -> str:
 
 
 def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
-    """Read and validate every file of the project at ``root``."""
-    return load_files(root, project_files(root), DiskReader(root))
+    """Read and validate every file of the project at ``root``; what each file parsed into is kept in its
+    ``.cache`` for the next load (`orgspec.load.parsed`)."""
+    cache = ParsedCache.read(root / PARSED_CACHE)
+    loaded = load_files(root, project_files(root), DiskReader(root), cache)
+    cache.save()
+    return loaded
 
 
 MAX_FILE_BYTES = 2_000_000
@@ -177,8 +182,13 @@ def _parse_in_child(root: Path, names: list[str]) -> list[Parsed | OSError]:
     return [_parse(name, read) for name in names]
 
 
-def parse_files(names: list[str], read: Callable[[str], bytes]) -> dict[str, Parsed | OSError]:
-    """Each file read and parsed; split between this process and a forked one when there are many."""
+def parse_files(
+    names: list[str], read: Callable[[str], bytes], cache: ParsedCache | None = None
+) -> dict[str, Parsed | OSError]:
+    """Each file read and parsed, or taken from ``cache``; split between this process and a forked one when
+    there are many to parse."""
+    if cache is not None:
+        return _parse_cached(names, read, cache)
     if not (isinstance(read, DiskReader) and _worth_forking(len(names))):
         return {name: _parse(name, read) for name in names}
     half = len(names) // 2
@@ -187,6 +197,30 @@ def parse_files(names: list[str], read: Callable[[str], bytes]) -> dict[str, Par
         parsed = {name: _parse(name, read) for name in names[:half]}
         parsed.update(zip(names[half:], theirs.get(), strict=True))
     return parsed
+
+
+def _parse_cached(names: list[str], read: Callable[[str], bytes], cache: ParsedCache) -> dict[str, Parsed | OSError]:
+    parsed: dict[str, Parsed | OSError] = {}
+    todo: dict[str, tuple[bytes, str]] = {}
+    for name in names:
+        try:
+            raw = read(name)
+        except OSError as error:
+            parsed[name] = error
+            continue
+        digest = content_hash(raw)
+        kept = cache.get(name, digest, raw)
+        if kept is None:
+            todo[name] = (raw, digest)
+        else:
+            parsed[name] = (kept[0], [], kept[1])
+    fresh = parse_files(list(todo), read)
+    for name, (raw, digest) in todo.items():
+        result = fresh[name]
+        if not isinstance(result, OSError) and not result[1]:
+            cache.keep(digest, raw, result[0], result[2])
+    parsed.update(fresh)
+    return {name: parsed[name] for name in names}
 
 
 def _worth_forking(files: int) -> bool:
@@ -198,16 +232,19 @@ def _worth_forking(files: int) -> bool:
     )
 
 
-def load_files(root: Path, names: Iterable[str], read: Callable[[str], bytes]) -> tuple[Project, list[Diagnostic]]:
+def load_files(
+    root: Path, names: Iterable[str], read: Callable[[str], bytes], cache: ParsedCache | None = None
+) -> tuple[Project, list[Diagnostic]]:
     """Read and validate the project files ``names`` (paths relative to ``root``) through ``read``.
 
     ``read`` returns a file's bytes or raises `OSError`; it lets a project be
     read from somewhere other than the disk, such as a git revision. The
-    settings file is always read, whether or not ``names`` lists it.
+    settings file is always read, whether or not ``names`` lists it. Posts and
+    departments parsed before are taken from ``cache`` when it is given.
     """
     names = list(names)
     departments, posts = _in_folder(names, DEPARTMENTS_DIR), _in_folder(names, ROLES_DIR)
-    read_parsed = _Parsed(parse_files(departments + posts, read), read)
+    read_parsed = _Parsed(parse_files(departments + posts, read, cache), read)
     diagnostics: list[Diagnostic] = []
     settings_source, settings = _read_one(SETTINGS_FILE, read_parsed, Settings, diagnostics)
     project = Project(root, settings or Settings(name=root.resolve().name or "orgspec"), settings_source)

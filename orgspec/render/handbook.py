@@ -33,9 +33,10 @@ class Handbook:
         return self.ctx.organisation
 
     @cached_property
-    def title_counts(self) -> Counter[str]:
-        """How many posts have each title."""
-        return Counter(post.title or key for key, post in self.organisation.posts.items())
+    def shared_titles(self) -> dict[str, bool]:
+        """The titles that more than one post has (a table, so that a page asks only about its own title)."""
+        counts = Counter(post.title or key for key, post in self.organisation.posts.items())
+        return {title: True for title, count in counts.items() if count > 1}
 
     def render(self, template: str, page: str, **values: Any) -> str:
         link = linker(self.layout, page)

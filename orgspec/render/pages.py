@@ -228,7 +228,7 @@ def post_values(book: Handbook, key: str) -> Values:
 def _page_title(book: Handbook, title: str, department: Link | None) -> str:
     """The title of a post's page (the window's, the search result's): with its department when another post
     has the same title."""
-    if department is None or book.title_counts[title] < 2:
+    if department is None or title not in book.shared_titles:
         return title
     return views.aside(title, department.text, book.organisation.settings.locale)
 

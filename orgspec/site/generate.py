@@ -30,6 +30,7 @@ from orgspec.site.cache import CACHE_DIR
 from orgspec.site.downloads import make_copies
 from orgspec.site.front_page import has_own_front_page, marked
 from orgspec.site.incremental import Record, common_key, read_record, render_changed, write_record
+from orgspec.site.incremental import Rendered as Page
 from orgspec.site.mkdocs_config import (
     GENERATED_CONFIG,
     PAGEFIND_CONFIG,
@@ -40,6 +41,7 @@ from orgspec.site.mkdocs_config import (
     pagefind_config,
     read_user_config,
 )
+from orgspec.site.reads import Hashes, entry_hashes, tracked
 from orgspec.site.search import mkdocs_search
 
 STYLESHEET = "orgspec.css"
@@ -65,11 +67,14 @@ class Generated:
 
 @dataclass(frozen=True)
 class Rendered:
-    """The generated files, keyed by their path inside the generated folder, the key of each page, and the
-    front page, if written."""
+    """The generated files, keyed by their path inside the generated folder; the key and reads of each page
+    (`orgspec.site.incremental`), the hashes of what the pages read and the key common to all pages; the front
+    page, if written."""
 
     files: dict[str, bytes]
-    keys: dict[str, str]
+    pages: dict[str, Page]
+    hashes: Hashes
+    common: bytes
     front_page: bytes | None = None
 
 
@@ -93,10 +98,16 @@ def render_handbook(
     prefix = f"{book.layout.folder}/"
     templates = [folder for folder in (project_templates(root), builtin_templates()) if folder is not None]
     jobs = page_jobs(book)
-    known = {prefix + name: key for name, key in record.intact().items()} if record is not None else {}
-    rendered = render_changed(book, jobs, common_key(book, templates), known, progress=progress)
+    common = common_key(book, templates)
+    with tracked(book) as tables:
+        hashes = entry_hashes(book.organisation, tables)
+        intact = record.intact() if record is not None else {}
+        settled = record.settled(intact, common, hashes) if record is not None else {}
+        known = {prefix + name: key for name, key in intact.items()}
+        done = {prefix + name: reads for name, reads in settled.items()}
+        rendered = render_changed(book, jobs, common, known, done, progress=progress)
     files: dict[str, bytes] = {}
-    keys: dict[str, str] = {}
+    pages: dict[str, Page] = {}
     front = None
     for job, page in zip(jobs, rendered, strict=True):
         if job.path == FRONT_PAGE:  # outside the generated folder, so never recorded: always rendered
@@ -109,11 +120,10 @@ def render_handbook(
             files[name] = (record.folder / name).read_bytes()
         else:
             files[name] = page.text.encode("utf-8")
-        if page.key is not None:
-            keys[name] = page.key
+        pages[name] = page
     files.update({f"assets/{name}": _asset(root, name) for name in (STYLESHEET, SCRIPT)})
     files.update(copies.files)
-    return Rendered(files, keys, front)
+    return Rendered(files, pages, hashes, common, front)
 
 
 def _asset(root: Path, name: str) -> bytes:
@@ -214,7 +224,7 @@ def generate(
     if front_page:
         remove_temporaries(docs, recursive=False)  # the front page's
     report = write_tree(folder, rendered.files)
-    write_record(record, rendered.keys)
+    write_record(record, rendered.pages, rendered.common, rendered.hashes)
     if rendered.front_page is not None and not has_own_front_page(docs):  # nobody wrote one meanwhile
         with writing(docs):
             write_if_changed(docs / FRONT_PAGE, rendered.front_page)

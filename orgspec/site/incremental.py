@@ -3,15 +3,21 @@
 A page is a pure function of the values its template is shown (`PageJob`),
 of the templates, of orgspec's code and of the settings. Its *key* hashes
 all of them: the values as data (models, views and charts field by
-field), never the rendered text. After a generate, the key of
-every page is recorded with the size and time of the file written
-(``.cache/orgspec/pages-<edition>.json``); the next generate computes the
-values of every page, which is cheap, and renders only those whose key
-changed or whose file is no longer as written. Editing one post renders
-that post and the pages that show it (its superior's and subordinates'
-pages, its department's page and chart, the indexes), whatever the reason
-they show it: a renamed post, a changed clause, a new template or a new
-version of orgspec all change the keys of exactly the pages they reach.
+field), never the rendered text. After a generate, the key of every page is
+recorded with the size and time of the file written, and with what its
+values read of the organisation (`orgspec.site.reads`: the entries of its
+tables of posts, departments, clauses, approval rules and derived relations)
+and the hash of what each read found (``.cache/orgspec/pages-<edition>.json``).
+
+The next generate hashes the organisation's tables again, which is cheap, and
+computes the values only of the pages one of whose reads found something
+else, whose file is no longer as written, or that were not recorded; of
+those it renders only the pages whose key changed. Editing one post computes
+that post's page and the pages that read it (its superior's and
+subordinates' pages and its peers', its department's page and chart, and the
+indexes that go through every post); a renamed post, a changed clause or
+job family reach the pages that read them, and a new template, setting or
+version of orgspec (the key common to every page) recomputes every page.
 
 Pages are computed in worker processes, one per core, when there are
 enough of them to pay for starting the workers; the output is the same
@@ -21,24 +27,21 @@ bytes in the same order either way.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import multiprocessing
 import os
-import pickle
 import threading
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel
 
 from orgspec.core.progress import SILENT, Progress
 from orgspec.core.write import write_if_changed
 from orgspec.render.handbook import Handbook
 from orgspec.render.pages import PageJob, Values, render_job
 from orgspec.site.cache import code_fingerprint, library_version
+from orgspec.site.reads import Hashes, as_data, recording, unique_reads
 
 RECORD_DIR = Path(".cache") / "orgspec"
 LIBRARIES = ("Jinja2", "MarkupSafe", "pypinyin", "pydantic")
@@ -51,7 +54,8 @@ CHUNK = 64
 
 @dataclass(frozen=True)
 class Record:
-    """The pages of the last generate into ``folder``: name → [key, size, modification and change time in ns].
+    """The pages of the last generate into ``folder``: name → [key, size, modification and change time in ns];
+    what each page read (`orgspec.site.reads`), the hash of each of those reads, and the key common to all.
 
     The change time is there because it cannot be set back: a page edited
     with its size and modification time kept (``touch -r``) is rendered again.
@@ -60,6 +64,13 @@ class Record:
     path: Path
     folder: Path
     pages: dict[str, list[Any]]
+    reads: dict[str, list[int]] = field(default_factory=dict)
+    """Page → what it read, as places in ``names``."""
+    names: list[str] = field(default_factory=list)
+    """Every read of some page."""
+    hashes: list[str | None] = field(default_factory=list)
+    """The hash of what each read of ``names`` found."""
+    common: str = ""
 
     def intact(self) -> dict[str, str]:
         """The key of every recorded page whose file is still as it was written."""
@@ -73,6 +84,21 @@ class Record:
                 keys[name] = key
         return keys
 
+    def settled(self, intact: dict[str, str], common: bytes, hashes: Hashes) -> dict[str, list[str]]:
+        """The reads of each intact page whose reads all find what they found last time: its values are the same."""
+        if self.common != common.hex() or len(self.names) != len(self.hashes):
+            return {}
+        changed = {
+            place
+            for place, (read, found) in enumerate(zip(self.names, self.hashes, strict=True))
+            if hashes.get(read) != found
+        }
+        return {
+            name: [self.names[place] for place in places]
+            for name, places in self.reads.items()
+            if name in intact and changed.isdisjoint(places)
+        }
+
 
 def read_record(root: Path, edition: str, folder: Path) -> Record:
     """What the last generate of ``edition`` into ``folder`` recorded (nothing when it wrote elsewhere)."""
@@ -81,22 +107,38 @@ def read_record(root: Path, edition: str, folder: Path) -> Record:
         document = json.loads(path.read_text(encoding="utf-8"))
         if document["folder"] == str(folder.resolve()):
             pages = {str(name): list(entry) for name, entry in document["pages"].items() if len(entry) == 4}
-            return Record(path, folder, pages)
+            reads = {str(name): [int(place) for place in entry] for name, entry in document["reads"].items()}
+            names, hashes = [str(name) for name in document["names"]], list(document["hashes"])
+            if any(not 0 <= place < len(names) for places in reads.values() for place in places):
+                raise ValueError("a read that is not recorded")
+            return Record(path, folder, pages, reads, names, hashes, str(document["common"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     return Record(path, folder, {})
 
 
-def write_record(record: Record, keys: dict[str, str]) -> None:
-    """Record ``keys`` (page name → key) with the state of each page's file as it is now."""
-    pages = {}
-    for name, key in sorted(keys.items()):
+def write_record(record: Record, pages: dict[str, Rendered], common: bytes, hashes: Hashes) -> None:
+    """Record each page's key and reads (page name → `Rendered`) with the state of its file as it is now."""
+    states, reads = {}, {}
+    for name, page in sorted(pages.items()):
         try:
             state = (record.folder / name).stat()
         except OSError:
             continue
-        pages[name] = [key, *_state(state)]
-    document = {"folder": str(record.folder.resolve()), "pages": pages}
+        if page.key is not None:
+            states[name] = [page.key, *_state(state)]
+            if page.reads is not None:
+                reads[name] = page.reads
+    names = sorted({read for page in reads.values() for read in page})
+    places = {read: place for place, read in enumerate(names)}
+    document = {
+        "folder": str(record.folder.resolve()),
+        "common": common.hex(),
+        "pages": states,
+        "reads": {name: [places[read] for read in page] for name, page in reads.items()},
+        "names": names,
+        "hashes": [hashes.get(read) for read in names],
+    }
     write_if_changed(record.path, json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
@@ -113,48 +155,25 @@ def common_key(book: Handbook, templates: Sequence[Path]) -> bytes:
     for folder in templates:
         for path in sorted(path for path in folder.rglob("*") if path.is_file()):
             digest.update(b"\0" + path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    digest.update(b"\0" + (_as_data(book.organisation.settings) or repr(book.organisation.settings).encode()))
+    digest.update(b"\0" + (as_data(book.organisation.settings) or repr(book.organisation.settings).encode()))
     digest.update(b"\0" + "\0".join(book.downloads.formats).encode())
     return digest.digest()
 
 
-def _model_state(model: BaseModel) -> tuple[type, tuple[list[tuple[str, Any]]]]:
-    """A model as its type and its fields in order (pickle's own way adds a set, whose order varies)."""
-    return type(model), (list(model.__dict__.items()),)
-
-
-def _subclasses(base: type) -> Iterator[type]:
-    subclass: type
-    for subclass in base.__subclasses__():
-        yield subclass
-        yield from _subclasses(subclass)
-
-
-def _as_data(value: object) -> bytes | None:
-    """``value`` written out as data, the same bytes for equal values; None when it is not plain data."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True  # no memo: equal values give equal bytes, however their objects are shared
-    pickler.dispatch_table = dict.fromkeys(_subclasses(BaseModel), _model_state)
-    try:
-        pickler.dump(value)
-    except Exception:  # whatever cannot be written out
-        return None
-    return buffer.getvalue()
-
-
 def page_key(common: bytes, job: PageJob, values: Values) -> str | None:
     """A hash of everything that shapes the page; None (always rendered) when its values are not plain data."""
-    data = _as_data((job.path, job.template, sorted(values.items())))
+    data = as_data((job.path, job.template, sorted(values.items())))
     return None if data is None else hashlib.blake2b(common + data, digest_size=20).hexdigest()
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """One page: its key (None: not recorded) and its text (None: the file written last time is still right)."""
+    """One page: its key (None: not recorded), its text (None: the file written last time is still right)
+    and what its values read of the organisation (None: not known, the page is computed next time)."""
 
     key: str | None
     text: str | None
+    reads: Sequence[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -164,24 +183,27 @@ class _Batch:
     common: bytes
     known: dict[str, str]
     """Page path (inside docs/) → the key its intact file was written from."""
+    settled: dict[str, list[str]]
+    """Page path → what it read, for the pages whose values are known to be the same: not computed again."""
 
 
 _BATCH: _Batch | None = None
 """The batch being rendered, for the worker processes, which inherit it when they are forked."""
 
 
-def _render(batch: _Batch, indices: range) -> list[Rendered]:
+def _render(batch: _Batch, indices: Sequence[int]) -> list[Rendered]:
     done = []
     for index in indices:
         job = batch.jobs[index]
-        values = job.values()
+        with recording() as reads:
+            values = job.values()
         key = page_key(batch.common, job, values)
         same = key is not None and batch.known.get(job.path) == key
-        done.append(Rendered(key, None if same else render_job(batch.book, job, values)))
+        done.append(Rendered(key, None if same else render_job(batch.book, job, values), unique_reads(reads)))
     return done
 
 
-def _render_in_worker(indices: range) -> list[Rendered]:
+def _render_in_worker(indices: Sequence[int]) -> list[Rendered]:
     assert _BATCH is not None
     return _render(_BATCH, indices)
 
@@ -191,34 +213,41 @@ def render_changed(
     jobs: list[PageJob],
     common: bytes,
     known: dict[str, str],
+    settled: dict[str, list[str]] | None = None,
     *,
     workers: int | None = None,
     progress: Progress = SILENT,
 ) -> list[Rendered]:
-    """Each job's key, and its text unless ``known`` (path → key) says its file is right already.
+    """Each job's key, its text unless ``known`` (path → key) says its file is right already, and its reads.
 
+    A job that ``settled`` lists (path → reads) is neither computed nor rendered: its known key is kept.
     ``workers``: processes to use (default: one per core, when there are enough pages and forking is safe).
     """
     global _BATCH
-    batch = _Batch(book, jobs, common, known)
-    chunks = [range(start, min(start + CHUNK, len(jobs))) for start in range(0, len(jobs), CHUNK)]
-    count = _workers(len(jobs)) if workers is None else workers
-    results: list[Rendered] = []
+    settled = {path: reads for path, reads in (settled or {}).items() if path in known}
+    batch = _Batch(book, jobs, common, known, settled)
+    due = [index for index, job in enumerate(jobs) if job.path not in settled]
+    chunks = [due[start : start + CHUNK] for start in range(0, len(due), CHUNK)]
+    count = _workers(len(due)) if workers is None else workers
+    computed: dict[int, Rendered] = {}
     with progress.steps("pages", len(chunks)) as advance:
         if count <= 1:
             for chunk in chunks:
-                results += _render(batch, chunk)
+                computed.update(zip(chunk, _render(batch, chunk), strict=True))
                 advance(jobs[chunk[-1]].path)
-            return results
-        _BATCH = batch
-        try:
-            with multiprocessing.get_context("fork").Pool(count) as pool:
-                for chunk, done in zip(chunks, pool.imap(_render_in_worker, chunks), strict=True):
-                    results += done
-                    advance(jobs[chunk[-1]].path)
-        finally:
-            _BATCH = None
-    return results
+        else:
+            _BATCH = batch
+            try:
+                with multiprocessing.get_context("fork").Pool(count) as pool:
+                    for chunk, done in zip(chunks, pool.imap(_render_in_worker, chunks), strict=True):
+                        computed.update(zip(chunk, done, strict=True))
+                        advance(jobs[chunk[-1]].path)
+            finally:
+                _BATCH = None
+    return [
+        computed[index] if index in computed else Rendered(known[job.path], None, settled[job.path])
+        for index, job in enumerate(jobs)
+    ]
 
 
 def _workers(pages: int) -> int:
