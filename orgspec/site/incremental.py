@@ -37,11 +37,12 @@ from pathlib import Path
 from typing import Any
 
 from orgspec.core.progress import SILENT, Progress
+from orgspec.core.reads import recording
 from orgspec.core.write import write_if_changed
 from orgspec.render.handbook import Handbook
 from orgspec.render.pages import PageJob, Values, render_job
 from orgspec.site.cache import code_fingerprint, library_version
-from orgspec.site.reads import Hashes, as_data, recording, unique_reads
+from orgspec.site.reads import Hashes, as_data, unique_reads
 
 RECORD_DIR = Path(".cache") / "orgspec"
 LIBRARIES = ("Jinja2", "MarkupSafe", "pypinyin", "pydantic")

@@ -28,6 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from orgspec.core.reads import note as read
 from orgspec.link.organisation import Organisation
 from orgspec.load.project import Entity
 from orgspec.render.handbook import Handbook
@@ -48,14 +49,6 @@ DERIVED = (
     "office_partners",
 )
 """The organisation's tables derived once for all pages (cached properties)."""
-
-_READS: set[str] | None = None
-"""The reads of the page being computed in this process; None: nothing is being tracked."""
-
-
-def read(name: str) -> None:
-    if _READS is not None:
-        _READS.add(name)
 
 
 def token(table: str, key: object) -> str:
@@ -138,17 +131,6 @@ class TrackedList(list[Any]):
 
     def __reduce__(self) -> Any:
         return (list, (list(super().__iter__()),))
-
-
-@contextmanager
-def recording() -> Iterator[set[str]]:
-    """Note the reads made inside the block (one page's values) into the set it gives."""
-    global _READS
-    before, _READS = _READS, set()
-    try:
-        yield _READS
-    finally:
-        _READS = before
 
 
 def unique_reads(reads: set[str]) -> tuple[str, ...]:

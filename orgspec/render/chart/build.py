@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from orgspec.core.reads import kept_reads, note_all
 from orgspec.i18n import Locale, Term, label, translate
 from orgspec.link.organisation import Headcount, Organisation
 from orgspec.model import Post
@@ -185,19 +186,25 @@ class _Boxes:
     """The boxes of the posts of the organisation drawn last, without their links, which depend on the page.
 
     A post's box is drawn in the charts of its own page, its superior's, its peers' and its subordinates':
-    worked out once, it is only linked again.
+    worked out once, it is only linked again. It keeps what it read of the organisation, noted again for each
+    page that shows it, so that an incremental generate recomputes every page the post's box is on.
     """
 
     organisation: Organisation | None = None
     posts: dict[str, Post] | None = None
-    boxes: dict[str, Card] = field(default_factory=dict)
+    boxes: dict[str, tuple[Card, frozenset[str]]] = field(default_factory=dict)
 
     def post_box(self, organisation: Organisation, key: str) -> Card:
         if self.organisation is not organisation or self.posts is not organisation.posts:
             self.organisation, self.posts, self.boxes = organisation, organisation.posts, {}
-        box = self.boxes.get(key)
-        if box is None:
-            box = self.boxes[key] = _post_box(organisation, key)
+        kept = self.boxes.get(key)
+        if kept is None:
+            with kept_reads() as reads:
+                box = _post_box(organisation, key)
+            self.boxes[key] = (box, frozenset(reads))
+            return box
+        box, reads_of_box = kept
+        note_all(reads_of_box)
         return box
 
 
