@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import OrgspecError
+from orgspec.site.compact import compact_html
 from orgspec.site.mkdocs_config import GENERATED_CONFIG, handbook_settings
 from orgspec.site.pipeline import check_and_generate, locked
 from orgspec.site.search import compact_search_index
@@ -62,6 +63,11 @@ class OrgspecPlugin(BasePlugin[OrgspecPluginConfig]):
             for path in sorted({root / path.relative_to(root).parts[0] for path in source_files(root)}):
                 server.watch(str(path))
         return server
+
+    def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        if _project(config) is None:  # orgspec build compacts the pages itself, with or without the plugin
+            return output
+        return compact_html(output)
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

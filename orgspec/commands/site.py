@@ -24,6 +24,7 @@ from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import OrgspecError, ProblemsFound
 from orgspec.core.write import TreeReport, write_atomically, writing
 from orgspec.site.builders import ENGINES, command, ensure_installed, environment, notice, run_build
+from orgspec.site.compact import compact_pages
 from orgspec.site.generate import Generated
 from orgspec.site.mkdocs_config import USER_CONFIGS
 from orgspec.site.pipeline import check_and_generate, locked
@@ -94,6 +95,7 @@ def build_command(path: Path | None, project: Path | None, engine: str, strict: 
         raise BuildFailed(f"{engine}: {len(run.warnings)} warnings under --strict")
     if engine == "mkdocs":
         compact_search_index(root / generated.user.site_dir)
+    compact_pages(root / generated.user.site_dir)
     say(f"site built with {engine} into {root / generated.user.site_dir}")
 
 

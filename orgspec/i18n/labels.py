@@ -207,6 +207,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart.actual": ("原始大小", "Actual size"),
     "chart.open": ("查看原图", "Open full size"),
     "chart.download": ("下载 SVG", "Download SVG"),
+    "chart.outline": (
+        "组织结构图过宽，打印时按汇报关系逐级列出：",
+        "The chart is too wide to print legibly; its boxes by reporting line:",
+    ),
     "chart.label.department": (
         "{department}组织结构图，{posts} 个岗位",
         "Organisation chart of {department}, {posts|post|posts}",

@@ -21,6 +21,7 @@ from orgspec.edition import publish
 from orgspec.i18n import label
 from orgspec.link.organisation import Organisation
 from orgspec.model.types import Edition
+from orgspec.render.chart.svg import CHART_CSS
 from orgspec.render.handbook import handbook
 from orgspec.render.navigation import NavItem, handbook_nav
 from orgspec.render.pages import page_jobs
@@ -40,6 +41,8 @@ from orgspec.site.mkdocs_config import (
 )
 
 STYLESHEET = "orgspec.css"
+CHART_STYLESHEET = "orgspec-charts.css"
+"""The charts' style, written by orgspec (not a template a project overrides): every chart needs it."""
 SCRIPT = "orgspec.js"
 
 
@@ -109,6 +112,7 @@ def render_handbook(
         if page.key is not None:
             keys[name] = page.key
     files.update({f"assets/{name}": _asset(root, name) for name in (STYLESHEET, SCRIPT)})
+    files[f"assets/{CHART_STYLESHEET}"] = CHART_CSS.encode("utf-8")
     files.update(copies.files)
     return Rendered(files, keys, front)
 
@@ -191,7 +195,8 @@ def generate(
         config_path = root / GENERATED_CONFIG
         if config_path.exists() and not is_generated(config_path):
             raise ConfigConflictError(config_path)
-        assets = Assets(f"{GENERATED_DIR}/assets/{STYLESHEET}", f"{GENERATED_DIR}/assets/{SCRIPT}")
+        stylesheets = tuple(f"{GENERATED_DIR}/assets/{name}" for name in (CHART_STYLESHEET, STYLESHEET))
+        assets = Assets(stylesheets, f"{GENERATED_DIR}/assets/{SCRIPT}")
         nav = navigation(organisation, root, user, front_page=front_page)
         text = build_config(user, organisation.settings, nav, assets)
     remove_temporaries(root, recursive=False)  # what a killed run left: the configuration's,

@@ -63,9 +63,9 @@ def read_user_config(root: Path) -> UserConfig:
 
 @dataclass(frozen=True)
 class Assets:
-    """The handbook's stylesheet and script, as paths inside docs/."""
+    """The handbook's stylesheets and script, as paths inside docs/."""
 
-    stylesheet: str
+    stylesheets: tuple[str, ...]
     script: str
 
 
@@ -78,7 +78,7 @@ def build_config(user: UserConfig, settings: Settings, nav: list[Any], assets: A
         config.update(_defaults(settings))
     config["use_directory_urls"] = False
     config["nav"] = nav
-    config["extra_css"] = [*user.extra_css, assets.stylesheet]
+    config["extra_css"] = [*user.extra_css, *assets.stylesheets]
     config["extra_javascript"] = [*user.extra_javascript, assets.script]
     # LibYAML's emitter: the navigation of 10,000 posts takes the pure-Python one seconds.
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
