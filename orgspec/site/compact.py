@@ -17,14 +17,15 @@ from pathlib import Path
 from orgspec.core.write import write_atomically
 
 _KEPT_OR_BLANK = re.compile(
-    r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>|<script\b.*?</script>)|>[ \t\r\f\v]*\n\s*<",
+    # up to its closing tag's name: the closing ">" may start blank space to cut
+    r"(<(pre|textarea|script)\b.*?</\2)|>[ \t\r\f\v]*\n\s*(?=<)",
     re.DOTALL | re.IGNORECASE,
 )
 
 
 def _replace(found: re.Match[str]) -> str:
     kept = found.group(1)
-    return kept if kept is not None else ">\n<"
+    return kept if kept is not None else ">\n"
 
 
 def compact_html(html: str) -> str:
