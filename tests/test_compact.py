@@ -43,8 +43,8 @@ COMPACTED = """<html>
 <ul>
 <li>
 <a href="a.html">
-            First   post
-          </a>
+First   post
+</a>
 </li>
 <li><a href="b.html">Second</a> <a href="c.html">third</a></li>
 </ul>
