@@ -25,6 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import OrgspecError
 from orgspec.render.templates import builtin_templates
+from orgspec.site.compact import compact_html
 from orgspec.site.mkdocs_config import GENERATED_CONFIGS, handbook_settings, searched_with_pagefind
 from orgspec.site.pipeline import check_and_generate, locked
 from orgspec.site.search import finish_mkdocs_site
@@ -65,6 +66,11 @@ class OrgspecPlugin(BasePlugin[OrgspecPluginConfig]):
             for path in sorted({root / path.relative_to(root).parts[0] for path in source_files(root)}):
                 server.watch(str(path))
         return server
+
+    def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        if _project(config) is None:  # orgspec build compacts the pages itself, with or without the plugin
+            return output
+        return compact_html(output)
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -50,8 +50,7 @@
     apply();
   }
 
-  /* Charts: zoom in and out (the frame scrolls to pan), back to the column's width or the chart's own;
-     a chart wider than its frame starts with its top box in view. */
+  /* Charts: zoom in and out (the frame scrolls to pan), back to the column's width or the chart's own. */
   function setUpChart(figure) {
     var frame = figure.querySelector(".orgspec-chart");
     var svg = frame && frame.querySelector("svg");
@@ -80,13 +79,16 @@
       if (button && actions[button.dataset.zoom]) actions[button.dataset.zoom]();
     });
     tools.hidden = false;
-    var top = svg.querySelector(".box");
-    if (top && frame.scrollWidth > frame.clientWidth) {
-      var box = top.getBoundingClientRect(), view = frame.getBoundingClientRect();
-      if (box.left < view.left || box.right > view.right) {
-        frame.scrollLeft += box.left + box.width / 2 - (view.left + view.width / 2);
-      }
-    }
+    centreHead(frame, svg);
+  }
+
+  /* The first box drawn is the chart's head: a chart wider than its frame opens with the head in the
+     middle of the frame (or as near as the chart's edge allows), not at the chart's left edge. */
+  function centreHead(frame, svg) {
+    var head = svg.querySelector(".box");
+    if (!head || frame.scrollWidth <= frame.clientWidth) return;
+    var box = head.getBoundingClientRect(), view = frame.getBoundingClientRect();
+    frame.scrollLeft += box.left + box.width / 2 - (view.left + view.width / 2);
   }
 
   /* Search results as people read them. MkDocs' search joins the words of Chinese titles with

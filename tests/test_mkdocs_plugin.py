@@ -13,6 +13,7 @@ import pytest
 from mkdocs.config.defaults import MkDocsConfig
 
 from orgspec.mkdocs_plugin import OrgspecPlugin
+from orgspec.site.compact import compact_html
 from tests.conftest import run_cli
 from tests.visible import page_text
 
@@ -56,6 +57,9 @@ def test_mkdocs_build_with_the_plugin_gives_the_site_orgspec_build_gives(
     expected = site_pages(ours / "site")
     assert "handbook/posts/office-manager.html" in expected
     assert site_pages(plain / "site") == expected
+    for site in (ours / "site", plain / "site"):  # the themes' indentation between tags is cut by both
+        html = (site / "handbook" / "posts" / "office-manager.html").read_text(encoding="utf-8")
+        assert compact_html(html) == html and "\n  <" not in html
 
 
 def test_errors_stop_the_build_and_warnings_fail_it_under_strict(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from orgspec.core.errors import OrgspecError, ProblemsFound
 from orgspec.core.memory import release
 from orgspec.core.write import TreeReport, write_atomically, writing
 from orgspec.site.builders import ENGINES, command, ensure_installed, environment, notice, run_build
+from orgspec.site.compact import compact_pages
 from orgspec.site.generate import Generated
 from orgspec.site.mkdocs_config import USER_CONFIGS, mkdocs_config, searched_with_pagefind
 from orgspec.site.pipeline import check_and_generate, locked
@@ -95,6 +96,7 @@ def build_command(path: Path | None, project: Path | None, engine: str, strict: 
         raise BuildFailed(f"{engine} build failed (exit {run.returncode})")
     if strict and run.warnings:
         raise BuildFailed(f"{engine}: {len(run.warnings)} warnings under --strict")
+    compact_pages(root / generated.user.site_dir)  # before Pagefind reads them, as with the plugin
     if engine == "mkdocs":
         finish_mkdocs_site(root / generated.user.site_dir, pagefind=searched_with_pagefind(root))
     say(f"site built with {engine} into {root / generated.user.site_dir}")

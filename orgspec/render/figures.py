@@ -15,12 +15,19 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from orgspec.render.chart.cards import SMALL_SIZE, Chart
+from orgspec.render.chart.cards import SMALL_SIZE, CardTree, Chart
 from orgspec.render.chart.svg import drawings
 from orgspec.render.urls import SiteLayout
 
 READABLE_PX = 8.0
 """The smallest size the chart's small text is scaled down to; a chart that would need less scrolls instead."""
+
+PRINT_READABLE_PX = 6.0
+"""The smallest size the chart's small text may print at, squeezed to the width of an A4 page."""
+PRINT_WIDTH_PX = 688.0
+"""The width of an A4 page inside the handbook's print margins (182 mm), in CSS pixels."""
+PRINT_MAX_WIDTH = PRINT_WIDTH_PX * SMALL_SIZE / PRINT_READABLE_PX
+"""A chart wider than this prints as its tree in words (an outline) instead: its picture would be unreadable."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,8 @@ class Figure:
     width: float
     min_width: float
     legend: list[tuple[str, str]]
+    outline: CardTree | None = None
+    """The chart's tree, to print as an indented list in place of a picture too wide to read on paper."""
 
 
 def linked(layout: SiteLayout, page: str, file: str, chart: Chart) -> Plot:
@@ -52,4 +61,5 @@ def figure(plot: Plot) -> Figure:
     drawn = drawings(plot.chart)
     smallest = min(drawn.width, round(drawn.width * READABLE_PX / SMALL_SIZE))
     href = None if plot.href is None else Markup(plot.href)
-    return Figure(Markup(drawn.svg), href, drawn.width, smallest, drawn.legend)
+    outline = plot.chart.root if drawn.width > PRINT_MAX_WIDTH else None
+    return Figure(Markup(drawn.svg), href, drawn.width, smallest, drawn.legend, outline)

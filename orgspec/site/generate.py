@@ -21,6 +21,7 @@ from orgspec.edition import publish
 from orgspec.i18n import label
 from orgspec.link.organisation import Organisation
 from orgspec.model.types import Edition
+from orgspec.render.chart.svg import CHART_CSS
 from orgspec.render.handbook import handbook
 from orgspec.render.navigation import NavItem, handbook_nav
 from orgspec.render.pages import page_jobs
@@ -45,6 +46,8 @@ from orgspec.site.reads import Hashes, entry_hashes, tracked
 from orgspec.site.search import mkdocs_search
 
 STYLESHEET = "orgspec.css"
+CHART_STYLESHEET = "orgspec-charts.css"
+"""The charts' style, written by orgspec (not a template a project overrides): every chart needs it."""
 SCRIPT = "orgspec.js"
 
 
@@ -122,6 +125,7 @@ def render_handbook(
             files[name] = page.text.encode("utf-8")
         pages[name] = page
     files.update({f"assets/{name}": _asset(root, name) for name in (STYLESHEET, SCRIPT)})
+    files[f"assets/{CHART_STYLESHEET}"] = CHART_CSS.encode("utf-8")
     files.update(copies.files)
     return Rendered(files, pages, hashes, common, front)
 
@@ -216,7 +220,8 @@ def generate(
         for path in (config_path, root / PAGEFIND_CONFIG):
             if path.exists() and not is_generated(path):
                 raise ConfigConflictError(path)
-        assets = Assets(f"{GENERATED_DIR}/assets/{STYLESHEET}", f"{GENERATED_DIR}/assets/{SCRIPT}")
+        stylesheets = tuple(f"{GENERATED_DIR}/assets/{name}" for name in (CHART_STYLESHEET, STYLESHEET))
+        assets = Assets(stylesheets, f"{GENERATED_DIR}/assets/{SCRIPT}")
         nav = navigation(organisation, root, user, front_page=front_page)
         text = build_config(user, organisation.settings, nav, assets)
     remove_temporaries(root, recursive=False)  # what a killed run left: the configuration's,

@@ -92,9 +92,9 @@ def _theme_dir(theme: object) -> str | None:
 
 @dataclass(frozen=True)
 class Assets:
-    """The handbook's stylesheet and script, as paths inside docs/."""
+    """The handbook's stylesheets and script, as paths inside docs/."""
 
-    stylesheet: str
+    stylesheets: tuple[str, ...]
     script: str
 
 
@@ -107,7 +107,7 @@ def build_config(user: UserConfig, settings: Settings, nav: list[Any], assets: A
         config.update(_defaults(settings))
     config["use_directory_urls"] = False
     config["nav"] = nav
-    config["extra_css"] = [*user.extra_css, assets.stylesheet]
+    config["extra_css"] = [*user.extra_css, *assets.stylesheets]
     config["extra_javascript"] = [*user.extra_javascript, assets.script]
     # LibYAML's emitter: the navigation of 10,000 posts takes the pure-Python one seconds.
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

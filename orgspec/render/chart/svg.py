@@ -104,6 +104,9 @@ STYLE = "".join(
     )
 )
 
+CHART_CSS = STYLE.removeprefix("<style>").removesuffix("</style>") + "\n"
+"""`STYLE` as a stylesheet of its own, for the charts drawn inside the handbook's pages."""
+
 
 MARK_COLOURS = {
     # kind: (border, fill, text), from the Okabe–Ito palette; the text is darker, for contrast on the fill
@@ -153,7 +156,7 @@ def drawings(chart: Chart) -> Drawing:
     cards = {node.card.key: node.card for node in walk(chart.root)}
     pairs = _dotted_pairs(placed, chart.dotted)
     entries = _legend_entries(chart.legend, placed, pairs, cards) if chart.legend else []
-    svg = render(placed, cards, label=chart.label, dotted=chart.dotted)
+    svg = render(placed, cards, label=chart.label, dotted=chart.dotted, styled=False)
     return Drawing(svg, math.ceil(placed.width), entries)
 
 
@@ -170,8 +173,12 @@ def render(
     label: str,
     dotted: Sequence[tuple[str, str]] = (),
     legend: Legend | None = None,
+    styled: bool = True,
 ) -> str:
-    """The SVG text of a laid-out chart; ``cards`` gives each box's content by key."""
+    """The SVG text of a laid-out chart; ``cards`` gives each box's content by key.
+
+    ``styled=False`` leaves out `STYLE`, for a chart inside a page whose stylesheet carries it
+    (`CHART_CSS`): written once per site instead of once per page."""
     boxes = {box.key: box for box in placed.boxes}
     pairs = _dotted_pairs(placed, dotted)
     entries = _legend_entries(legend, placed, pairs, cards) if legend else []
@@ -180,7 +187,7 @@ def render(
     parts = [
         _open_tag(width, height, label),
         f"<title>{_text(label)}</title>",
-        STYLE,
+        STYLE if styled else "",
         MARK_STYLE if any(card.marker for card in cards.values()) else "",
         _edges(placed.edges),
         *(_dotted(boxes[low], boxes[high], placed) for low, high in pairs),
