@@ -24,7 +24,9 @@ from benchmarks.measure import (
     engine_config,
     first_query_bytes,
     generated_files,
+    html_sizes,
     measure_check,
+    measure_engine_alone,
     measure_floors,
     measure_generate,
     measured,
@@ -91,6 +93,18 @@ def test_a_handbook_without_downloads_writes_pages_only(tmp_path: Path, env: Env
     assert written < len(pages) + len(charts) + 5 and generate["unchanged"]["written"] == 0
 
 
+def test_the_engine_alone_builds_the_generated_pages(tmp_path: Path, env: Env) -> None:
+    write_organisation(tmp_path / "org", 40, downloads=[])
+    measure_generate(tmp_path / "org", 1, env)
+    alone = measure_engine_alone(tmp_path / "org", "zensical", 1, env)
+    posts = sorted(path.stem for path in (tmp_path / "org" / "docs" / "handbook" / "posts").glob("*.md"))
+    built = html_sizes(tmp_path / "org" / "site")
+    assert len(posts) == 40 and built["post_pages"] == 40 and alone["cpu_seconds"] > 0
+    assert sorted(path.stem for path in (tmp_path / "org" / "site" / "handbook" / "posts").glob("*.html")) == posts
+    assert 0 < built["html_kb_per_post_page"] <= built["html_kb_largest_post_page"]
+    assert built["search_first_query_kb"] > 0
+
+
 @pytest.mark.parametrize(("shape", "posts"), [("current", 50), ("long", 120)])
 def test_the_same_seed_writes_the_same_files(tmp_path: Path, shape: str, posts: int) -> None:
     write_organisation(tmp_path / "a", posts, shape=shape)
@@ -146,6 +160,11 @@ def long_sheets(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def long_generated(long_sheets: Path, env: Env) -> dict[str, Any]:
+    return measure_generate(long_sheets, 1, env)
+
+
 def test_the_long_shape_checks_clean_under_strict(long_sheets: Path, env: Env) -> None:
     strict = measured(orgspec("check", "--strict", str(long_sheets)), env=env)  # raises unless it exits 0
     assert "没有问题" in strict.stdout + strict.stderr
@@ -168,9 +187,9 @@ def test_every_long_sheet_is_full(long_sheets: Path) -> None:
 
 
 def test_the_floors_parse_the_sources_and_write_what_generate_wrote(
-    long_sheets: Path, env: Env, tmp_path: Path
+    long_sheets: Path, long_generated: dict[str, Any], tmp_path: Path
 ) -> None:
-    generate = measure_generate(long_sheets, 1, env)
+    generate = long_generated
     files = generated_files(long_sheets)
     assert len(files) >= generate["cold"]["written"] > LONG_POSTS
     written = pack(long_sheets, files, tmp_path / "generated.pack")
@@ -186,8 +205,9 @@ def test_the_floors_parse_the_sources_and_write_what_generate_wrote(
     assert all(again[path.relative_to(long_sheets)].read_bytes() == path.read_bytes() for path in files)
 
 
-def test_the_engine_alone_builds_what_orgspec_builds_without_orgspec(long_sheets: Path, env: Env) -> None:
-    measure_generate(long_sheets, 1, env)
+def test_the_engine_alone_builds_what_orgspec_builds_without_orgspec(
+    long_sheets: Path, long_generated: dict[str, Any]
+) -> None:
     config = yaml.safe_load(engine_config(long_sheets))
     generated = yaml.safe_load((long_sheets / ".orgspec-mkdocs.yml").read_text(encoding="utf-8"))
     assert "orgspec" not in config["plugins"] and any("search" in plugin for plugin in config["plugins"])
