@@ -62,7 +62,13 @@ Results = dict[Key, dict[str, Any]]
 
 
 def measure_size(
-    shape: str, posts: int, runs: int, out: Path, env: Env | None = None, build_limit: int = BUILD_LIMIT
+    shape: str,
+    posts: int,
+    runs: int,
+    out: Path,
+    env: Env | None = None,
+    build_limit: int = BUILD_LIMIT,
+    copies_limit: int = COPIES_LIMIT,
 ) -> dict[str, Any]:
     """Every measurement for an organisation of ``posts`` posts of one shape."""
     project = out / f"org-{shape}-{posts}"
@@ -79,10 +85,10 @@ def measure_size(
     print(f"  floors: parse {parse['cpu_seconds']} s CPU, write {write['cpu_seconds']} s CPU", flush=True)
     if posts <= build_limit:
         result["build"] = _builds(project, runs, env)
-    if shape == "current" and posts <= COPIES_LIMIT:
+    if shape == "current" and posts <= copies_limit:
         copies = out / f"org-{shape}-{posts}-copies"
         result["copies"] = _copies(copies, posts, runs, env, generate["cold"]["seconds"])
-    if shape == "current" and posts == IMPORT_SIZE:
+    if shape == "current" and posts == IMPORT_SIZE <= copies_limit:
         result["import"] = imports(project, out / f"import-{posts}", runs, env)
     return result
 
@@ -444,6 +450,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--build-limit", type=int, default=BUILD_LIMIT, help="build with each engine up to this many posts"
     )
+    parser.add_argument(
+        "--copies-limit",
+        type=int,
+        default=COPIES_LIMIT,
+        help="measure the Word/PDF copies and the import of Word job descriptions up to this many posts (0: never)",
+    )
     arguments = parser.parse_args(argv)
     runs = 1 if arguments.quick else arguments.runs
     sizes = [int(size.replace("_", "")) for size in arguments.sizes.split(",") if size.strip()]
@@ -452,7 +464,9 @@ def main(argv: list[str] | None = None) -> int:
     env = without_pdf(arguments.out / "no-pdf") if arguments.no_pdf else None
     info = {**machine(), "runs": runs, "pdf": not arguments.no_pdf}
     results = {
-        (shape, posts): measure_size(shape, posts, runs, arguments.out, env, arguments.build_limit)
+        (shape, posts): measure_size(
+            shape, posts, runs, arguments.out, env, arguments.build_limit, arguments.copies_limit
+        )
         for posts in sizes
         for shape in shapes
     }
