@@ -80,6 +80,9 @@ def chunks(items: list[Any], sizes: list[int]) -> Iterator[list[Any]]:
 class Drafter:
     """Writes the YAML documents (as Python data) of a planned organisation."""
 
+    sharing = 0.4
+    """How often a staff post shares the job description of a colleague with the same title (``based_on``)."""
+
     def __init__(self, plan: Plan, words: Vocabulary, rng: random.Random) -> None:
         self.plan = plan
         self.words = words
@@ -142,7 +145,7 @@ class Drafter:
         if slot.reports_to is not None and self.rng.random() < 0.04:
             document["dotted_line"] = [self._dotted(slot)]
         shared = self.descriptions.get((slot.reports_to, slot.title))
-        if shared is not None and self.rng.random() < 0.4:
+        if shared is not None and self.rng.random() < self.sharing:
             for key in ("title", "title_en", "grade"):
                 document.pop(key, None)
             return {**document, "based_on": shared}
@@ -201,9 +204,7 @@ class Drafter:
         return self.rng.sample(pool, min(len(pool), self.rng.randint(least, most)))
 
     def _duties(self, slot: Slot, number: int) -> list[Any]:
-        source = self.sources.setdefault(
-            slot.unit, DutySource(self.words.duties, self.words.territory, random.Random(self.rng.random()))
-        )
+        source = self._source(slot.unit)
         count = self.rng.randint(5, 9) if slot.manager else self.rng.randint(3, 6)
         texts = source.take(count)
         # the first posts use each standard clause once, so that none is left unused
@@ -221,6 +222,11 @@ class Drafter:
             shares = split(100, count, 5, 60, self.rng)
             return [*({"text": text, "share": share} for text, share in zip(texts, shares, strict=True)), reference]
         return [*texts, reference]
+
+    def _source(self, unit: str) -> DutySource:
+        """The duty sentences of one department (a new deck, shuffled by this organisation's seed, for each)."""
+        seed = self.rng.random()  # drawn for every post, as it always was: the same seed writes the same files
+        return self.sources.setdefault(unit, DutySource(self.words.duties, self.words.territory, random.Random(seed)))
 
     def _items(self) -> list[dict[str, Any]]:
         """Business items of the authority matrix: the example's, then its departments' management items."""

@@ -1,10 +1,12 @@
 """Time orgspec and the site builders, each run in a fresh process.
 
 Every measurement starts a new process and waits for it with ``os.wait4``,
-which gives the resource usage of that process alone (its own children
-included): the wall time, the CPU time and the peak resident memory. On a
-shared machine the CPU time is the steadier of the two; the budgets are set
-on the wall time, the median of the runs.
+which gives the resource usage of that process (its own children
+included): the wall time and the CPU time. The peak memory is the larger
+of the largest process's peak (``ru_maxrss``) and the resident memory of
+the whole process tree, sampled every 50 ms (`TreeMemory`): worker
+processes hold theirs at the same time. On a shared machine the CPU time is
+the steadier of the two times; the ratios to the floors are taken on it.
 
 A measurement is repeated up to the number of runs asked for, but not once
 its runs have taken more than `REPEAT_SECONDS` together: a first generate
@@ -25,6 +27,7 @@ States of a project before a run:
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
@@ -33,6 +36,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -40,12 +44,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bare import BARE_CONFIG
+import yaml
+
 from orgspec.site.builders import command, environment
+from orgspec.site.mkdocs_config import GENERATED_CONFIG, handbook_settings
 
 REPORT_LINE = re.compile(r"(\d+) written, (\d+) unchanged, (\d+) removed")
 """The line orgspec generate and build print: ``docs/handbook: N written, M unchanged, K removed``."""
-GENERATED = ("docs/handbook", ".orgspec-mkdocs.yml", "site")
+ENGINE_CONFIG = ".engine-alone.yml"
+"""The configuration the engine alone builds with: the project's mkdocs.yml and what orgspec adds, no plugin ``orgspec``."""
+GENERATED = ("docs/handbook", GENERATED_CONFIG, "site", ENGINE_CONFIG)
 CACHE = ".cache"
 """Zensical's cache; orgspec keeps its Word and PDF copies in ``.cache/orgspec``."""
 DOWNLOAD_CACHE = "orgspec"
@@ -73,7 +81,8 @@ def measured(args: list[str], *, env: Env | None = None, cwd: Path | None = None
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(args, cwd=cwd, env=dict(env or environment()), stdout=out, stderr=err)
-        _, status, usage = os.wait4(process.pid, 0)
+        with TreeMemory(process.pid) as tree:
+            _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -81,7 +90,62 @@ def measured(args: list[str], *, env: Env | None = None, cwd: Path | None = None
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
     if process.returncode != 0:
         raise BenchmarkError(f"{' '.join(args)} failed (exit {process.returncode}):\n{stdout}\n{stderr}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stdout, stderr)  # maxrss: KiB
+    peak_mb = max(usage.ru_maxrss / 1024, tree.peak_mb)  # maxrss: KiB, of the largest process of the tree
+    return Run(seconds, usage.ru_utime + usage.ru_stime, peak_mb, stdout, stderr)
+
+
+SAMPLE_SECONDS = 0.05
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+class TreeMemory(threading.Thread):
+    """The resident memory of a process and all its descendants together, sampled while it runs.
+
+    ``ru_maxrss`` gives the peak of the largest single process of the tree; a generate that renders in
+    worker processes holds the memory of all of them at once, which only sampling sees. Linux only
+    (``/proc``); elsewhere the peak stays 0 and ``ru_maxrss`` alone is reported.
+    """
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_mb = 0.0
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.wait(SAMPLE_SECONDS):
+            self.peak_mb = max(self.peak_mb, sum(_resident(pid) for pid in _tree(self.pid)) / 1024 / 1024)
+
+    def __enter__(self) -> TreeMemory:
+        self.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stopped.set()
+        self.join()
+
+
+def _tree(pid: int) -> Iterator[int]:
+    yield pid
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return
+    for task in tasks:
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in children:
+            yield from _tree(int(child))
+
+
+def _resident(pid: int) -> int:
+    """Bytes of resident memory of one process (0 once it is gone)."""
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 def without_pdf(folder: Path) -> dict[str, str]:
@@ -112,7 +176,14 @@ def summary(runs: list[Run]) -> dict[str, Any]:
         "seconds": round(statistics.median(run.seconds for run in runs), 3),
         "cpu_seconds": round(statistics.median(run.cpu_seconds for run in runs), 3),
         "peak_mb": round(max(run.peak_mb for run in runs), 1),
-        "samples": [round(run.seconds, 3) for run in runs],
+        "samples": [
+            {
+                "seconds": round(run.seconds, 3),
+                "cpu_seconds": round(run.cpu_seconds, 3),
+                "peak_mb": round(run.peak_mb, 1),
+            }
+            for run in runs
+        ],
     }
 
 
@@ -224,32 +295,91 @@ def measure_build(root: Path, engine: str, runs: int, env: Env | None = None) ->
     return {**summary(repeat(fresh, runs)), **html_sizes(root / "site")}
 
 
-def measure_bare(bare: Path, engine: str, runs: int, env: Env | None = None) -> dict[str, Any]:
-    """The builder alone on the bare project, called as orgspec build calls it."""
-    args = command(engine, (bare / BARE_CONFIG).resolve(), strict=False)
+def measure_engine_alone(root: Path, engine: str, runs: int, env: Env | None = None) -> dict[str, Any]:
+    """The engine alone (``mkdocs build`` / ``zensical build``) on the pages an ``orgspec build`` left.
+
+    Its configuration is what ``orgspec build`` hands the engine, without the plugin ``orgspec`` (which
+    would check and generate again): the same pages, navigation, theme, extensions and search.
+    """
+    config = root / ENGINE_CONFIG
+    config.write_text(engine_config(root), encoding="utf-8")
+    args = command(engine, config.resolve(), strict=False)
 
     def fresh() -> Run:
-        reset(bare, keep_downloads=False, written=("site",))
-        return measured(args, env=env, cwd=bare)
+        reset(root, keep_downloads=True, written=("site",))
+        return measured(args, env=env, cwd=root)
 
     return summary(repeat(fresh, runs))
 
 
+def engine_config(root: Path) -> str:
+    """The text of `ENGINE_CONFIG` for a project whose pages are generated."""
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    plugins = [plugin for plugin in config.get("plugins") or [] if plugin != "orgspec"]
+    config.update(plugins=plugins, **handbook_settings(root / GENERATED_CONFIG))
+    return yaml.dump(config, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
 def html_sizes(site: Path) -> dict[str, Any]:
-    """HTML of the built site: per post page, and in total per post."""
+    """HTML of the built site: per post page (on average and the largest), in total per post, and the
+    bytes a browser fetches for a first search query."""
     posts = sorted((site / "handbook" / "posts").glob("*.html"))
+    sizes = {path.name: path.stat().st_size for path in posts}
     total = sum(path.stat().st_size for path in site.rglob("*.html"))
-    post_bytes = sum(path.stat().st_size for path in posts)
     every_file = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
-    search = [site / "search" / "search_index.json", site / "search.json"]  # MkDocs, Zensical
+    largest = max(sizes, key=lambda name: sizes[name], default=None)
     return {
         "post_pages": len(posts),
-        "html_kb_per_post_page": round(post_bytes / max(len(posts), 1) / 1024, 1),
+        "html_kb_per_post_page": round(sum(sizes.values()) / max(len(posts), 1) / 1024, 1),
+        "html_kb_largest_post_page": round(sizes[largest] / 1024, 1) if largest else None,
+        "largest_post_page": largest,
         "html_kb_total_per_post": round(total / max(len(posts), 1) / 1024, 1),
         "html_mb_total": round(total / 1024 / 1024, 1),
         "site_mb_total": round(every_file / 1024 / 1024, 1),
-        "search_index_mb": round(sum(path.stat().st_size for path in search if path.is_file()) / 1024 / 1024, 2),
+        "search_first_query_kb": round(first_query_bytes(site) / 1024, 1),
     }
+
+
+SEARCH_FILES = (
+    "search/search_index.json",  # MkDocs: the index
+    "search.json",  # Zensical: the index
+    "assets/javascripts/workers/*.js",  # Material's and Zensical's search workers
+    "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",  # the languages the MkDocs worker loads
+    "assets/javascripts/lunr/min/lunr.multi.min.js",
+    "assets/javascripts/lunr/min/lunr.zh.min.js",
+)
+
+
+def first_query_bytes(site: Path) -> int:
+    """Bytes a browser downloads for its first search query on ``site``.
+
+    `benchmarks.search_bytes` measures it for the search the site has, when that module is there;
+    otherwise it is the sum of the search index and the worker scripts that read it (`SEARCH_FILES`).
+    """
+    try:
+        search_bytes = importlib.import_module("benchmarks.search_bytes")
+    except ModuleNotFoundError:
+        return sum(path.stat().st_size for pattern in SEARCH_FILES for path in site.glob(pattern) if path.is_file())
+    return int(search_bytes.first_query_bytes(site))
+
+
+def measure_floors(root: Path, packed: Path, out: Path, runs: int) -> dict[str, Any]:
+    """The parse floor and the write floor (`benchmarks.floor`) of the organisation at ``root``."""
+    parse = repeat(lambda: measured([sys.executable, "-m", "benchmarks.floor", "parse", str(root)]), runs)
+
+    def write() -> Run:
+        _remove(out)
+        return measured([sys.executable, "-m", "benchmarks.floor", "write", str(root), str(packed), str(out)])
+
+    return {"parse": summary(parse), "write": summary(repeat(write, runs))}
+
+
+def generated_files(root: Path) -> list[Path]:
+    """Every file a generate left in ``root``: the handbook, the build configuration and its caches."""
+    files = [root / GENERATED_CONFIG] if (root / GENERATED_CONFIG).is_file() else []
+    for folder in (root / "docs" / "handbook", root / CACHE):
+        files += sorted(path for path in folder.rglob("*") if path.is_file())
+    return files
 
 
 def measure_import(project: Path, sheets: Path, target: Path, runs: int, env: Env | None = None) -> dict[str, Any]:

@@ -116,14 +116,19 @@ class Planner:
         self.plan.units[key] = unit
         return unit
 
-    def organisation(self, posts: int) -> Plan:
-        """The whole plan: the general manager's office, then the centres under it."""
+    def office(self) -> Unit:
+        """The general manager's office: the general manager, an assistant and a secretary."""
         office = Unit("office", "ZJ", "总经理办公室", 1, None, 0)
         self.plan.units[office.id] = office
-        chief = self.post(office, "总经理", 0, None, manager=True)
-        office.head = chief
+        office.head = chief = self.post(office, "总经理", 0, None, manager=True)
         for title in ("总经理助理", "行政秘书"):
             self.post(office, title, 2, chief, manager=False)
+        return office
+
+    def organisation(self, posts: int) -> Plan:
+        """The whole plan: the general manager's office, then the centres under it."""
+        office = self.office()
+        chief = office.head
         remaining = posts - len(office.posts)
         centres = min(CENTRES, SPAN - len(office.posts) + 1, math.ceil(remaining / CENTRE_SIZE))
         budgets = split(remaining, centres, min(40, remaining // centres), remaining, self.rng)
@@ -185,7 +190,7 @@ class Planner:
         unit.staff_titles = self.rng.sample(self.words.staff_titles, min(3, len(self.words.staff_titles)))
         head_title = {1: f"{unit.name}总监", 2: f"{unit.name}经理"}.get(unit.level, f"{unit.name}主任")
         unit.head = self.post(unit, head_title, unit.level - 1, superior, manager=True)
-        sizes = layer_sizes(posts, min(LEAF_DEPTH, LAYERS - unit.level), self.rng)
+        sizes = layer_sizes(posts, self.leaf_depth(unit, posts), self.rng)
         layer = [unit.head]
         for depth, count in enumerate(sizes[1:], start=1):
             spans = self.spans(count, len(layer))
@@ -198,6 +203,10 @@ class Planner:
             ]
         if len(sizes) > 1:
             self.name_layer(unit, layer, [0] * len(layer), len(sizes) - 1)
+
+    def leaf_depth(self, unit: Unit, posts: int) -> int:
+        """Layers of a leaf department's reporting tree, its head included."""
+        return min(LEAF_DEPTH, LAYERS - unit.level)
 
     def spans(self, count: int, parents: int) -> list[int]:
         """How many of ``count`` posts report to each of ``parents`` posts: 3 to 10 each, or none."""
@@ -222,8 +231,8 @@ class Planner:
                 slot.seniority = 3 if depth == 1 else self.rng.choice((3, 4))
 
 
-def plan_organisation(posts: int, words: Vocabulary, seed: int) -> Plan:
+def plan_organisation(posts: int, words: Vocabulary, seed: int, planner: type[Planner] = Planner) -> Plan:
     """Departments and reporting lines of an organisation of ``posts`` posts."""
     if posts < 10:
         raise ValueError("a synthetic organisation needs at least 10 posts")
-    return Planner(words, random.Random(seed)).organisation(posts)
+    return planner(words, random.Random(seed)).organisation(posts)

@@ -28,10 +28,16 @@ from typing import Any
 import yaml
 
 from benchmarks.content import Drafter
-from benchmarks.plan import Plan, plan_organisation
+from benchmarks.long_sheet import LongDrafter, LongPlanner
+from benchmarks.plan import Plan, Planner, plan_organisation
 from benchmarks.vocabulary import Vocabulary, load_vocabulary
 
 SEED = 8
+SHAPES: dict[str, tuple[type[Planner], type[Drafter]]] = {
+    "current": (Planner, Drafter),
+    "long": (LongPlanner, LongDrafter),
+}
+"""``current``: posts about as long as the example's; ``long``: full job sheets (`benchmarks.long_sheet`)."""
 MARKER = ".synthetic-organisation"
 
 
@@ -46,6 +52,7 @@ def write_organisation(
     seed: int = SEED,
     words: Vocabulary | None = None,
     downloads: list[str] | None = None,
+    shape: str = "current",
 ) -> Plan:
     """Write an organisation of ``posts`` posts into ``folder`` as a normal orgspec project.
 
@@ -54,15 +61,17 @@ def write_organisation(
     handbook alone.
     """
     words = words or load_vocabulary()
-    plan = plan_organisation(posts, words, seed)
-    documents = Drafter(plan, words, random.Random(seed + 1)).documents()
+    planner, drafter = SHAPES[shape]
+    plan = plan_organisation(posts, words, seed, planner)
+    documents = drafter(plan, words, random.Random(seed + 1)).documents()
     if downloads is not None:
         documents["orgspec.yaml"]["downloads"] = downloads
     _clear(folder)
+    kind = "" if shape == "current" else f"，{shape} 形态"
     for relative, data in documents.items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        header = f"# 合成组织（{posts} 个岗位，seed {seed}），由 benchmarks/synth.py 生成\n"
+        header = f"# 合成组织（{posts} 个岗位{kind}，seed {seed}），由 benchmarks/synth.py 生成\n"
         path.write_text(header + _dump(data), encoding="utf-8")
     site_name = f"{documents['orgspec.yaml']['name']} 组织手册"
     mkdocs_yml = re.sub(r"(?m)^site_name:.*$", f"site_name: {site_name}", words.mkdocs_yml, count=1)
@@ -89,9 +98,12 @@ def main() -> None:
     parser.add_argument("folder", type=Path, help="where to write the project (emptied first)")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--no-downloads", action="store_true", help="set downloads: [] (the handbook alone)")
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="current", help="current, or long: full job sheets")
     arguments = parser.parse_args()
     downloads: list[str] | None = [] if arguments.no_downloads else None
-    plan = write_organisation(arguments.folder, arguments.posts, seed=arguments.seed, downloads=downloads)
+    plan = write_organisation(
+        arguments.folder, arguments.posts, seed=arguments.seed, downloads=downloads, shape=arguments.shape
+    )
     print(f"{arguments.folder}: {len(plan.units)} departments, {len(plan.slots)} posts")
 
 
