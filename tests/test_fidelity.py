@@ -155,6 +155,8 @@ def test_the_sheet_ends_with_a_signature_block(rich: Path) -> None:
 
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+CRAMPED = re.compile(r"\w[,:(]\w")
+"""English words that a separator joins without its space (Agent 1,Agent 2; Organisation sheet:Word)."""
 
 
 def test_an_english_project_reads_in_english(tmp_path: Path) -> None:
@@ -166,6 +168,7 @@ def test_an_english_project_reads_in_english(tmp_path: Path) -> None:
     for page in pages:
         text = page_text(page)
         assert not CJK.search(text), (page.relative_to(site), CJK.findall(text)[:5])
+        assert not CRAMPED.search(text), (page.relative_to(site), CRAMPED.findall(text)[:5])
 
 
 def test_a_department_document_opens_with_its_organisation_sheet(tmp_path: Path) -> None:

@@ -36,6 +36,12 @@ def _escaped(text: str) -> Markup:
     return Markup("<br>".join(line.strip() for line in escaped.split("\n")))
 
 
+def label_text(text: str) -> Markup:
+    """A label of orgspec's own catalogue, escaped as `escape` does but with its spaces kept: the separators
+    ``, `` and `` (`` of English are a label each, and lose their meaning without their space."""
+    return Markup(text.translate(_TABLE))
+
+
 def css_string(text: str) -> Markup:
     """``text`` as a CSS string literal: every character but ASCII letters and digits as a hex escape."""
     body = "".join(char if char.isascii() and char.isalnum() else f"\\{ord(char):06x}" for char in text)

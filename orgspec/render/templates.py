@@ -18,7 +18,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from orgspec.i18n import Locale, label, translate
-from orgspec.render.escape import escape
+from orgspec.render.escape import escape, label_text
 from orgspec.render.urls import SiteLayout
 from orgspec.views.common import Link
 
@@ -54,7 +54,7 @@ def environment(project_root: Path | None, locale: Locale) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals["t"] = functools.lru_cache(maxsize=4096)(lambda key: label(key, locale))  # a page shows dozens
+    env.globals["t"] = functools.lru_cache(maxsize=4096)(lambda key: label_text(label(key, locale)))  # dozens a page
     env.globals["tr"] = lambda key, **args: translate(key, locale, args)
     env.filters["yaml_string"] = yaml_string
     env.filters["css_class"] = css_class
