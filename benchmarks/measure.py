@@ -351,16 +351,20 @@ SEARCH_FILES = (
 
 
 def first_query_bytes(site: Path) -> int:
-    """Bytes a browser downloads for its first search query on ``site``.
+    """Bytes a browser downloads on a first visit up to the results of its first search query on ``site``.
 
-    `benchmarks.search_bytes` measures it for the search the site has, when that module is there;
-    otherwise it is the sum of the search index and the worker scripts that read it (`SEARCH_FILES`).
+    A site with Material's search box (its own index, or Pagefind's) is measured in Chromium by
+    `benchmarks.search_bytes`: the page and everything the search fetched, typing `QUERY`. A Zensical site
+    counts its search index and the worker scripts that read it (`SEARCH_FILES`).
     """
-    try:
+    if (site / "search" / "search_index.json").is_file() or (site / "pagefind").is_dir():
         search_bytes = importlib.import_module("benchmarks.search_bytes")
-    except ModuleNotFoundError:
-        return sum(path.stat().st_size for pattern in SEARCH_FILES for path in site.glob(pattern) if path.is_file())
-    return int(search_bytes.first_query_bytes(site))
+        return int(search_bytes.first_query_bytes(site, QUERY).total)
+    return sum(path.stat().st_size for pattern in SEARCH_FILES for path in site.glob(pattern) if path.is_file())
+
+
+QUERY = "经理"
+"""What the first search types: a word in the titles of every synthetic organisation."""
 
 
 def measure_floors(root: Path, packed: Path, out: Path, runs: int) -> dict[str, Any]:

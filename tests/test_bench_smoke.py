@@ -20,6 +20,7 @@ from benchmarks.chart_bench import CHART_WIDTH, chart_size
 from benchmarks.floor import pack, source_yaml
 from benchmarks.long_sheet import department_levels, largest_span
 from benchmarks.measure import (
+    QUERY,
     Env,
     engine_config,
     first_query_bytes,
@@ -215,27 +216,34 @@ def test_the_engine_alone_builds_what_orgspec_builds_without_orgspec(
     assert config["theme"]["name"] == "material" and config["use_directory_urls"] is False
 
 
-def test_the_first_search_query_counts_the_index_and_its_worker(tmp_path: Path) -> None:
+def test_the_first_search_query_of_a_zensical_site_counts_the_index_and_its_worker(tmp_path: Path) -> None:
     files = {
-        "search/search_index.json": 1000,
+        "search.json": 1000,
         "assets/javascripts/workers/search.abc.min.js": 200,
-        "assets/javascripts/lunr/min/lunr.zh.min.js": 30,
         "assets/javascripts/lunr/min/lunr.ja.min.js": 4000,  # another language: not fetched
         "handbook/posts/a.html": 5000,
     }
     for name, size in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(b"x" * size)
-    assert first_query_bytes(tmp_path) == 1230
+    assert first_query_bytes(tmp_path) == 1200
 
 
-def test_the_first_search_query_is_measured_by_search_bytes_when_it_is_there(
+def test_the_first_search_query_of_a_material_site_is_measured_in_chromium(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    (tmp_path / "pagefind").mkdir()
     module = types.ModuleType("benchmarks.search_bytes")
-    module.first_query_bytes = lambda site: 4242 if site == tmp_path else 0  # type: ignore[attr-defined]
+    typed: list[str] = []
+
+    def measured(site: Path, query: str) -> types.SimpleNamespace:
+        typed.append(query)
+        return types.SimpleNamespace(total=4242 if site == tmp_path else 0)
+
+    module.first_query_bytes = measured  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "benchmarks.search_bytes", module)
     assert first_query_bytes(tmp_path) == 4242
+    assert typed == [QUERY]
 
 
 def test_the_peak_memory_counts_every_process_of_the_tree() -> None:

@@ -61,7 +61,7 @@ def test_verbose_shows_the_word_copies_of_a_generate(project: Callable[..., Path
     ]
     assert run.stderr.splitlines()[-2:] == [
         "pages: 1/1 handbook/indexes/completeness.md",
-        f"{root}/docs/handbook: 15 written, 0 unchanged, 0 removed",
+        f"{root}/docs/handbook: 16 written, 0 unchanged, 0 removed",
     ]
 
 

@@ -41,10 +41,11 @@ class CheckResult:
         return self.findings.failed(strict=strict)
 
 
-def check_project(root: Path) -> CheckResult:
-    """Load, validate, link and check the project at ``root``; report everything."""
+def check_project(root: Path, *, keep_parsed: bool = False) -> CheckResult:
+    """Load, validate, link and check the project at ``root``; report everything (``keep_parsed``: see
+    `load_project`)."""
     with loading():
-        return check_loaded(*load_project(root))
+        return check_loaded(*load_project(root, keep_parsed=keep_parsed))
 
 
 def check_loaded(project: Project, diagnostics: list[Diagnostic]) -> CheckResult:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,7 +47,9 @@ def exclusive(lock: Path, root: Path) -> Iterator[None]:
         return
     try:
         if not _try_lock(handle):
-            raise BusyError(root, os.read(handle, 32).decode("ascii", "replace").strip() or "unknown")
+            holder = _holder(handle)
+            if holder is not None:
+                raise BusyError(root, holder)
         os.ftruncate(handle, 0)
         os.write(handle, f"{os.getpid()}\n".encode("ascii"))
         try:
@@ -55,6 +58,22 @@ def exclusive(lock: Path, root: Path) -> Iterator[None]:
             os.ftruncate(handle, 0)
     finally:
         os.close(handle)
+
+
+def _holder(handle: int) -> str | None:
+    """The pid of the run holding the lock; None when it let go meanwhile and the lock is now this run's.
+
+    The holder writes its pid just after taking the lock and empties the file just before letting go: a run
+    that reads between the two finds nothing, and looks again a few times before it says "unknown"."""
+    for _ in range(50):
+        os.lseek(handle, 0, os.SEEK_SET)
+        holder = os.read(handle, 32).decode("ascii", "replace").strip()
+        if holder:
+            return holder
+        if _try_lock(handle):
+            return None
+        time.sleep(0.01)
+    return "unknown"
 
 
 _WINDOWS_LOCK_OFFSET = 1 << 20

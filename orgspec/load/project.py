@@ -87,12 +87,14 @@ def file_id(name: str) -> str:
     return PurePosixPath(name).stem
 
 
-def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
-    """Read and validate every file of the project at ``root``; what each file parsed into is kept in its
-    ``.cache`` for the next load (`orgspec.load.parsed`)."""
+def load_project(root: Path, *, keep_parsed: bool = False) -> tuple[Project, list[Diagnostic]]:
+    """Read and validate every file of the project at ``root``, taking what a file parsed into last time from
+    its ``.cache`` (`orgspec.load.parsed`); with ``keep_parsed`` (the commands that write the project anyway,
+    under its lock) that cache is brought up to date for the next load."""
     cache = ParsedCache.read(root / PARSED_CACHE)
     loaded = load_files(root, project_files(root), DiskReader(root), cache)
-    cache.save()
+    if keep_parsed:
+        cache.save()
     return loaded
 
 

@@ -61,7 +61,7 @@ def check_and_generate(
             raise ProblemsFound()
         return Outcome(Generated(request.folder(), report, request.config(), read_user_config(root)), None)
     forget(request)
-    result = check_project(root)
+    result = check_project(root, keep_parsed=True)
     show(result.findings)
     if result.failed(strict=strict):
         raise ProblemsFound()
