@@ -284,3 +284,13 @@ def test_a_dotted_superior_retitled_reaches_every_chart_that_shows_its_report(tm
     assert run_cli("generate", str(root)).exit_code == 0
     assert "专职驾驶员" in (root / HANDBOOK / "posts" / "complaints-officer.md").read_text(encoding="utf-8")
     assert_same_as_a_fresh_generate(root, tmp_path)
+
+
+def test_a_changed_severity_computes_no_page(project: Path, computed: list[str], tmp_path: Path) -> None:
+    """The severities of checks shape what the commands say, not what any page shows."""
+    edit(project / "orgspec.yaml", "  post-without-kpis: ignore\n", "  post-without-kpis: warning\n")
+    result = run_cli("generate", str(project))
+    assert result.exit_code == 0, result.stderr
+    assert "[post-without-kpis]" in result.stderr
+    assert computed == ["index.md"]  # the front page, as after any change of the inputs
+    assert_same_as_a_fresh_generate(project, tmp_path)
