@@ -268,17 +268,14 @@ def test_a_level_of_a_job_family_edited_reaches_the_levels_above(tmp_path: Path)
     assert_same_as_a_fresh_generate(project, tmp_path)
 
 
-def test_a_dotted_superior_retitled_reaches_every_chart_that_shows_its_report(tmp_path: Path) -> None:
-    """A post's box in a team chart names its dotted-line superior: every page that draws the box is recomputed when
-    that superior is retitled, though nothing else on them reads it (the peers of the post)."""
+def test_a_post_held_concurrently_retitled_reaches_every_chart_that_shows_the_post_it_holds(tmp_path: Path) -> None:
+    """A post's box in a team chart names who holds it too (由…兼任): every page that draws the box is recomputed
+    when that holder's post is retitled, though nothing else on them reads it (the peers of the post held)."""
     root = copy_example(tmp_path / "project")
     settings = root / "orgspec.yaml"
     settings.write_text(settings.read_text(encoding="utf-8") + "\ndownloads: []\n", encoding="utf-8")
-    edit(
-        root / "roles" / "records-officer.yaml",
-        "reports_to: after-service-supervisor\n",
-        "reports_to: after-service-supervisor\ndotted_line: [driver]\n",
-    )
+    edit(root / "roles" / "driver.yaml", "title: 司机\n", "title: 司机\nalso_holds: records-officer\n")
+    edit(root / "departments" / "customer-service.yaml", "authorised: 23", "authorised: 22")  # one person, two posts
     assert run_cli("generate", str(root)).exit_code == 0
     edit(root / "roles" / "driver.yaml", "title: 司机\n", "title: 专职驾驶员\n")
     assert run_cli("generate", str(root)).exit_code == 0
