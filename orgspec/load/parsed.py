@@ -1,8 +1,10 @@
 """What each file parsed into, kept by the hash of its bytes, so that an edit does not parse 10,000 files again.
 
-Parsing is most of the time of loading a large project. After a load, the
-data of every file that parsed without a remark is kept in
-``.cache/orgspec/parsed.json``, by the hash of the file's bytes: a file is
+Parsing is most of the time of loading a large project. After the load of
+a command that writes the project anyway, under its lock (generate, build,
+serve), the data of every file that parsed without a remark is kept in
+``.cache/orgspec/parsed.json``, by the hash of the file's bytes; every load
+reads it, and a file is
 taken from there only when its bytes are exactly those that were parsed, and
 the whole cache is dropped when orgspec's loading code or PyYAML changes.
 The cache is JSON (nothing in it can run code), its mappings in the order
