@@ -48,25 +48,31 @@ def content_hash(raw: bytes) -> str:
 
 @dataclass
 class ParsedCache:
-    """Parsed data by the hash of the bytes it came from; ``path`` None keeps nothing."""
+    """Parsed data by the hash of the bytes it came from; ``path`` None keeps nothing.
+
+    A cache read without ``saving`` only serves what it holds: what this load
+    parses is not encoded for a file that will not be written.
+    """
 
     path: Path | None
+    saving: bool = True
     found: dict[str, object] = field(default_factory=dict)
     used: dict[str, object] = field(default_factory=dict)
     """What this load parsed or took: written back, so that the cache holds the project as it is and no more."""
 
     @classmethod
-    def read(cls, path: Path | None) -> ParsedCache:
+    def read(cls, path: Path | None, *, saving: bool = True) -> ParsedCache:
         found: dict[str, object] = {}
         if path is not None:
             with suppress(OSError, ValueError, TypeError, KeyError):
                 document = json.loads(path.read_bytes())
                 if document["version"] == _version() and isinstance(document["files"], dict):
                     found = document["files"]
-        return cls(path, found)
+        return cls(path, saving, found)
 
-    def get(self, name: str, digest: str, raw: bytes) -> tuple[object, SourceFile] | None:
+    def get(self, name: str, raw: bytes) -> tuple[object, SourceFile] | None:
         """The data of a file whose bytes are ``raw``, as parsed last time; None when not kept."""
+        digest = content_hash(raw)
         kept = self.found.get(digest)
         if kept is None:
             return None
@@ -78,17 +84,17 @@ class ParsedCache:
         self.used[digest] = kept
         return data, SourceFile(name, text)
 
-    def keep(self, digest: str, raw: bytes, data: object, source: SourceFile) -> None:
-        """Keep what a file parsed into, when it reads back the same (plain UTF-8, no date of a kind unknown)."""
-        if data is None or source.text.encode("utf-8") != raw:
+    def keep(self, source: SourceFile, data: object) -> None:
+        """Keep what a file parsed into, by the hash of its text (read back the same: UTF-8 without a mark)."""
+        if not self.saving or self.path is None or data is None:
             return
         encoded = _encoded(data)
         if encoded is not None:
-            self.used[digest] = encoded
+            self.used[content_hash(source.text.encode("utf-8"))] = encoded
 
     def save(self) -> None:
         """Write what this load used (best effort: a read-only project loads without the cache)."""
-        if self.path is None or self.used == self.found:
+        if not self.saving or self.path is None or self.used == self.found:
             return
         document = {"version": _version(), "files": dict(sorted(self.used.items()))}
         with suppress(OSError):

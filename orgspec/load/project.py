@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from multiprocessing.connection import Connection
 from pathlib import Path, PurePosixPath
 from typing import Generic, TypeVar
 
@@ -22,9 +23,9 @@ from pydantic import BaseModel
 from orgspec.core.diagnostics import Diagnostic, Position
 from orgspec.core.errors import EnvironmentProblem
 from orgspec.i18n import Term
-from orgspec.load.parsed import PARSED_CACHE, ParsedCache, content_hash
+from orgspec.load.parsed import PARSED_CACHE, ParsedCache
 from orgspec.load.validate import validate
-from orgspec.load.yamlfile import SourceFile, read_yaml
+from orgspec.load.yamlfile import SourceFile, read_yaml, source_of
 from orgspec.model import ClauseLibrary, Department, Post, Settings
 from orgspec.model.approvals import APPROVALS_CONTEXT, ApprovalRule, ApprovalRules
 from orgspec.model.common import TextItem
@@ -91,10 +92,9 @@ def load_project(root: Path, *, keep_parsed: bool = False) -> tuple[Project, lis
     """Read and validate every file of the project at ``root``, taking what a file parsed into last time from
     its ``.cache`` (`orgspec.load.parsed`); with ``keep_parsed`` (the commands that write the project anyway,
     under its lock) that cache is brought up to date for the next load."""
-    cache = ParsedCache.read(root / PARSED_CACHE)
+    cache = ParsedCache.read(root / PARSED_CACHE, saving=keep_parsed)
     loaded = load_files(root, project_files(root), DiskReader(root), cache)
-    if keep_parsed:
-        cache.save()
+    cache.save()
     return loaded
 
 
@@ -168,7 +168,9 @@ def _inside(target: str, root: str) -> bool:
 
 Parsed = tuple[object | None, list[Diagnostic], SourceFile]
 PARALLEL_FROM = 2_000
-"""From this many files on, a second process parses half of them (LibYAML holds the GIL)."""
+"""From this many files on, a second process parses part of them (LibYAML holds the GIL)."""
+CHILD_SHARE = 0.35
+"""The part a second process parses: this one validates its own files while the other still parses."""
 
 
 def _parse(name: str, read: Callable[[str], bytes]) -> Parsed | OSError:
@@ -179,50 +181,111 @@ def _parse(name: str, read: Callable[[str], bytes]) -> Parsed | OSError:
     return read_yaml(name, raw)
 
 
-def _parse_in_child(root: Path, names: list[str]) -> list[Parsed | OSError]:
-    read = DiskReader(root)
-    return [_parse(name, read) for name in names]
+class ParsedFiles:
+    """Files parsed ahead, each handed out once (`take`) so that its data is freed once validated.
+
+    The files a second process parses come in when the first of them is
+    asked for: this process validates the files it parsed itself meanwhile.
+    """
+
+    def __init__(self, files: dict[str, Parsed | OSError], child: _Child | None = None) -> None:
+        self._files = files
+        self._child = child
+
+    def take(self, name: str) -> Parsed | OSError | None:
+        """The file ``name`` as parsed, or None when it was not parsed ahead."""
+        found = self._files.pop(name, None)
+        if found is None and self._child is not None and name in self._child.raws:
+            self._files.update(self._child.collect())
+            self._child = None
+            found = self._files.pop(name, None)
+        return found
+
+    def take_all(self) -> dict[str, Parsed | OSError]:
+        if self._child is not None:
+            self._files.update(self._child.collect())
+            self._child = None
+        files, self._files = self._files, {}
+        return files
 
 
-def parse_files(
-    names: list[str], read: Callable[[str], bytes], cache: ParsedCache | None = None
-) -> dict[str, Parsed | OSError]:
-    """Each file read and parsed, or taken from ``cache``; split between this process and a forked one when
-    there are many to parse."""
-    if cache is not None:
-        return _parse_cached(names, read, cache)
-    if not (isinstance(read, DiskReader) and _worth_forking(len(names))):
-        return {name: _parse(name, read) for name in names}
-    half = len(names) // 2
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        theirs = pool.apply_async(_parse_in_child, (read.root, names[half:]))
-        parsed = {name: _parse(name, read) for name in names[:half]}
-        parsed.update(zip(names[half:], theirs.get(), strict=True))
-    return parsed
+class _Child:
+    """A forked process parsing the files ``raws`` (bytes it has from this one's memory, never read again).
+
+    It sends back what each file parsed into and what was wrong with it; the
+    text of each file is decoded here, rather than sent back. Should the
+    process die, the files it had are parsed here.
+    """
+
+    def __init__(self, raws: dict[str, bytes]) -> None:
+        self.raws = raws
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_parse_in_child, args=(raws, send), daemon=True)
+        self._process.start()
+        send.close()
+
+    def collect(self) -> dict[str, Parsed]:
+        try:
+            results: list[tuple[object | None, list[Diagnostic]]] | None = self._receive.recv()
+        except (EOFError, OSError):
+            results = None
+        finally:
+            self._receive.close()
+            self._process.join()
+        if results is None:  # the process died: parse its files here
+            return {name: read_yaml(name, raw) for name, raw in self.raws.items()}
+        return {
+            name: (data, problems, source_of(name, raw))
+            for (name, raw), (data, problems) in zip(self.raws.items(), results, strict=True)
+        }
 
 
-def _parse_cached(names: list[str], read: Callable[[str], bytes], cache: ParsedCache) -> dict[str, Parsed | OSError]:
-    parsed: dict[str, Parsed | OSError] = {}
-    todo: dict[str, tuple[bytes, str]] = {}
+def _parse_in_child(raws: dict[str, bytes], send: Connection) -> None:
+    send.send([read_yaml(name, raw)[:2] for name, raw in raws.items()])
+    send.close()
+
+
+def parse_files(names: list[str], read: Callable[[str], bytes], cache: ParsedCache | None = None) -> ParsedFiles:
+    """Each file read and parsed, or taken from ``cache``; shared with a forked process when there are many
+    to parse and they come from the disk."""
+    files: dict[str, Parsed | OSError] = {}
+    raws: dict[str, bytes] = {}
     for name in names:
         try:
             raw = read(name)
         except OSError as error:
-            parsed[name] = error
+            files[name] = error
             continue
-        digest = content_hash(raw)
-        kept = cache.get(name, digest, raw)
+        kept = cache.get(name, raw) if cache is not None else None
         if kept is None:
-            todo[name] = (raw, digest)
+            raws[name] = raw
         else:
-            parsed[name] = (kept[0], [], kept[1])
-    fresh = parse_files(list(todo), read)
-    for name, (raw, digest) in todo.items():
-        result = fresh[name]
-        if not isinstance(result, OSError) and not result[1]:
-            cache.keep(digest, raw, result[0], result[2])
-    parsed.update(fresh)
-    return {name: parsed[name] for name in names}
+            files[name] = (kept[0], [], kept[1])
+    child = None
+    if isinstance(read, DiskReader) and _worth_forking(len(raws)):
+        child = _Child(_last_share(raws, CHILD_SHARE))
+    files.update((name, read_yaml(name, raw)) for name, raw in raws.items())
+    parsed = ParsedFiles(files, child)
+    if cache is not None and cache.saving:
+        everything = parsed.take_all()
+        for result in everything.values():
+            if not isinstance(result, OSError) and not result[1]:
+                cache.keep(result[2], result[0])
+        parsed = ParsedFiles(everything)
+    return parsed
+
+
+def _last_share(raws: dict[str, bytes], share: float) -> dict[str, bytes]:
+    """The last files of ``raws``, taken out of it, that hold ``share`` of its bytes."""
+    wanted, taken = sum(map(len, raws.values())) * share, 0
+    theirs: list[str] = []
+    for name in reversed(raws):
+        if taken >= wanted:
+            break
+        theirs.append(name)
+        taken += len(raws[name])
+    return {name: raws.pop(name) for name in reversed(theirs)}
 
 
 def _worth_forking(files: int) -> bool:
@@ -279,11 +342,11 @@ def _clause(value: str | TextItem) -> TextItem:
 class _Parsed:
     """Files parsed ahead (`parse_files`), and the reader for the others."""
 
-    files: dict[str, Parsed | OSError]
+    files: ParsedFiles
     read: Callable[[str], bytes]
 
     def __call__(self, name: str) -> Parsed | OSError:
-        found = self.files.get(name)
+        found = self.files.take(name)
         return found if found is not None else _parse(name, self.read)
 
 

@@ -159,10 +159,11 @@ class _Builder:
     def _sequence(self, node: yaml.SequenceNode, loc: Loc, depth: int) -> list[object]:
         if node.tag != f"{_TAG}seq":
             self._report("yaml-tag", node, tag=_shown_tag(node.tag))
+        if self.index is None:  # parsing: places are not kept, and not made
+            return [self._value(item, loc, depth + 1) for item in node.value]
         items = []
         for number, item in enumerate(node.value):
-            if self.index is not None:
-                self._record((*loc, number), item, None)
+            self._record((*loc, number), item, None)
             items.append(self._value(item, (*loc, number), depth + 1))
         return items
 
@@ -183,10 +184,17 @@ class _Builder:
                 self._report("yaml-duplicate-key", key_node, key=key, first=first_line[key])
                 continue
             first_line[key] = key_node.start_mark.line + 1
+            here = loc
             if self.index is not None:
-                self._record((*loc, key), value_node, key_node)
-            result[key] = self._value(value_node, (*loc, key), depth + 1)
+                here = (*loc, key)
+                self._record(here, value_node, key_node)
+            result[key] = self._value(value_node, here, depth + 1)
         return result
+
+
+def source_of(name: str, raw: bytes) -> SourceFile:
+    """The source a file's bytes give: the text `read_yaml` parses (empty when they are not UTF-8)."""
+    return SourceFile(name, _decode(name, raw)[0] or "")
 
 
 def read_yaml(name: str, raw: bytes) -> tuple[object | None, list[Diagnostic], SourceFile]:
