@@ -39,7 +39,7 @@ organisation's scope is every post.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import takewhile
 
@@ -52,10 +52,12 @@ __all__ = [
     "ROWS",
     "Column",
     "Metrics",
+    "PostFacts",
     "columns",
     "department_metrics",
     "metrics",
     "organisation_metrics",
+    "post_facts",
     "row_label",
     "shown",
 ]
@@ -85,65 +87,110 @@ class Metrics:
         return self.posts - self.managers
 
 
-def metrics(organisation: Organisation, posts: Sequence[str]) -> Metrics:
-    """The metrics of the scope made of ``posts`` (ids of posts of ``organisation``)."""
-    spans = [len(organisation.subordinates[key]) for key in posts if organisation.subordinates[key]]
+@dataclass(frozen=True)
+class PostFacts:
+    """What the metrics take from one post, worked out once however many scopes hold it."""
+
+    counted: Headcount
+    span: int
+    chain: tuple[str, ...]
+    duties: int
+    kpis: int
+    authorities: int
+    written: tuple[tuple[str, str], ...]
+    """Duty texts written out in the post itself (not taken from based_on): (without white space, as written)."""
+    clauses: frozenset[str]
+
+
+def post_facts(organisation: Organisation, posts: Iterable[str]) -> dict[str, PostFacts]:
+    """The facts of each of ``posts``: what `metrics` needs of them, for any number of scopes."""
+    facts = {}
+    for key in posts:
+        post = organisation.posts[key]
+        entries = [entry for _, entry in duty_entries(post)]
+        written = organisation.project.posts.get(key)  # as written: duties taken from based_on are shared on purpose
+        texts = (
+            () if written is None else tuple(("".join(text.split()), text) for _, text in written_duties(written.model))
+        )
+        facts[key] = PostFacts(
+            counted=organisation.counted(key),
+            span=len(organisation.subordinates[key]),
+            chain=tuple(organisation.chain(key)),
+            duties=len(entries),
+            kpis=len(post.kpis),
+            authorities=len(post.authorities),
+            written=texts,
+            clauses=frozenset(entry.clause for entry in entries if isinstance(entry, ClauseRef)),
+        )
+    return facts
+
+
+def metrics(organisation: Organisation, posts: Sequence[str], facts: Mapping[str, PostFacts] | None = None) -> Metrics:
+    """The metrics of the scope made of ``posts`` (ids of posts of ``organisation``), from their ``facts`` when
+    they are given (`post_facts`)."""
+    known = post_facts(organisation, posts) if facts is None else facts
+    scope = [known[key] for key in posts]
+    spans = [post.span for post in scope if post.span]
     limit = organisation.settings.limits.span_of_control
-    effective = [organisation.posts[key] for key in posts]
     return Metrics(
         posts=len(posts),
-        headcount=sum((organisation.counted(key) for key in posts), Headcount()),
+        headcount=sum((post.counted for post in scope), Headcount()),
         managers=len(spans),
-        layers=layers(organisation, posts),
+        layers=_longest_chain(set(posts), (post.chain for post in scope)),
         span_mean=sum(spans) / len(spans) if spans else None,
         span_max=max(spans, default=0),
-        posts_over_span=tuple(sorted(key for key in posts if len(organisation.subordinates[key]) > limit)),
-        duties=sum(len(list(duty_entries(post))) for post in effective),
-        kpis=sum(len(post.kpis) for post in effective),
-        authorities=sum(len(post.authorities) for post in effective),
-        posts_without_kpis=tuple(sorted(key for key in posts if not organisation.posts[key].kpis)),
-        shared_duties=shared_duties(organisation, posts),
-        shared_clauses=shared_clauses(organisation, posts),
+        posts_over_span=tuple(sorted(key for key, post in zip(posts, scope, strict=True) if post.span > limit)),
+        duties=sum(post.duties for post in scope),
+        kpis=sum(post.kpis for post in scope),
+        authorities=sum(post.authorities for post in scope),
+        posts_without_kpis=tuple(sorted(key for key, post in zip(posts, scope, strict=True) if not post.kpis)),
+        shared_duties=_shared_duties(posts, scope),
+        shared_clauses=_shared_clauses(posts, scope),
     )
 
 
-def department_metrics(organisation: Organisation, department: str, *, with_sub_departments: bool) -> Metrics:
+def department_metrics(
+    organisation: Organisation,
+    department: str,
+    *,
+    with_sub_departments: bool,
+    facts: Mapping[str, PostFacts] | None = None,
+) -> Metrics:
     """The metrics of a department's own posts, or of them and its sub-departments' posts."""
-    return metrics(organisation, organisation.posts_in(department, recursive=with_sub_departments))
+    return metrics(organisation, organisation.posts_in(department, recursive=with_sub_departments), facts)
 
 
-def organisation_metrics(organisation: Organisation) -> Metrics:
+def organisation_metrics(organisation: Organisation, facts: Mapping[str, PostFacts] | None = None) -> Metrics:
     """The metrics of every post of the organisation."""
-    return metrics(organisation, list(organisation.posts))
+    return metrics(organisation, list(organisation.posts), facts)
 
 
 def layers(organisation: Organisation, posts: Sequence[str]) -> int:
     """Posts in the longest reporting chain that stays inside the scope."""
-    inside = set(posts)
-    return max((len(list(takewhile(inside.__contains__, organisation.chain(key)))) for key in posts), default=0)
+    return _longest_chain(set(posts), (organisation.chain(key) for key in posts))
 
 
-def shared_duties(organisation: Organisation, posts: Sequence[str]) -> tuple[str, ...]:
+def _longest_chain(inside: set[str], chains: Iterable[Sequence[str]]) -> int:
+    return max((len(list(takewhile(inside.__contains__, chain))) for chain in chains), default=0)
+
+
+def _shared_duties(posts: Sequence[str], scope: Sequence[PostFacts]) -> tuple[str, ...]:
     """Duty texts written out in two or more posts of the scope (white space ignored), as first written."""
-    # The post as written, not as linked: duties taken from based_on are shared on purpose.
-    written = {key: organisation.project.posts[key].model for key in posts if key in organisation.project.posts}
     first: dict[str, str] = {}
     holders: dict[str, set[str]] = {}
-    for key, post in written.items():
-        for _, text in written_duties(post):
-            normal = "".join(text.split())
+    for key, post in zip(posts, scope, strict=True):
+        for normal, text in post.written:
             first.setdefault(normal, text)
             holders.setdefault(normal, set()).add(key)
     return tuple(first[normal] for normal in sorted(holders) if len(holders[normal]) >= 2)
 
 
-def shared_clauses(organisation: Organisation, posts: Sequence[str]) -> tuple[str, ...]:
+def _shared_clauses(posts: Sequence[str], scope: Sequence[PostFacts]) -> tuple[str, ...]:
     """Ids of standard clauses referenced by the duties of two or more posts of the scope."""
     holders: dict[str, set[str]] = {}
-    for key in posts:
-        for _, entry in duty_entries(organisation.posts[key]):
-            if isinstance(entry, ClauseRef):
-                holders.setdefault(entry.clause, set()).add(key)
+    for key, post in zip(posts, scope, strict=True):
+        for clause in post.clauses:
+            holders.setdefault(clause, set()).add(key)
     return tuple(sorted(clause for clause, keys in holders.items() if len(keys) >= 2))
 
 
@@ -196,13 +243,14 @@ class Column:
 
 def columns(organisation: Organisation, departments: Sequence[str], *, with_sub_departments: bool) -> list[Column]:
     """The columns of a comparison: each department in ``departments``, then the whole organisation."""
+    facts = post_facts(organisation, organisation.posts)
     result = [
         Column(
             key,
             organisation.departments[key].name,
-            department_metrics(organisation, key, with_sub_departments=with_sub_departments),
+            department_metrics(organisation, key, with_sub_departments=with_sub_departments, facts=facts),
         )
         for key in departments
     ]
-    result.append(Column(None, organisation.settings.name, organisation_metrics(organisation)))
+    result.append(Column(None, organisation.settings.name, organisation_metrics(organisation, facts)))
     return result

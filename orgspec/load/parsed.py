@@ -8,8 +8,8 @@ reads it, and a file is
 taken from there only when its bytes are exactly those that were parsed, and
 the whole cache is dropped when orgspec's loading code or PyYAML changes.
 The cache is JSON (nothing in it can run code), its mappings in the order
-written; dates are lists tagged by a first item with a NUL character, which
-no project file can hold.
+written; a date is a one-entry mapping under a key that starts with a NUL
+character, which no project file can hold.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ class ParsedCache:
         found: dict[str, object] = {}
         if path is not None:
             with suppress(OSError, ValueError, TypeError, KeyError):
-                document = json.loads(path.read_bytes())
+                document = json.loads(path.read_bytes(), object_hook=_undated)
                 if document["version"] == _version() and isinstance(document["files"], dict):
                     found = document["files"]
         return cls(path, saving, found)
@@ -77,60 +77,52 @@ class ParsedCache:
         if kept is None:
             return None
         try:
-            data = _decoded(kept)
             text = raw.decode("utf-8")
-        except (ValueError, TypeError):
+        except ValueError:
             return None
         self.used[digest] = kept
-        return data, SourceFile(name, text)
+        return kept, SourceFile(name, text)
 
     def keep(self, source: SourceFile, data: object) -> None:
-        """Keep what a file parsed into, by the hash of its text (read back the same: UTF-8 without a mark)."""
+        """Keep what a file parsed into, by the hash of its text, when JSON gives it back the same (text keys,
+        numbers that are numbers, dates)."""
         if not self.saving or self.path is None or data is None:
             return
-        encoded = _encoded(data)
-        if encoded is not None:
-            self.used[content_hash(source.text.encode("utf-8"))] = encoded
+        try:
+            same = json.loads(_dumped(data), object_hook=_undated) == data
+        except ValueError:
+            same = False
+        if same:
+            self.used[content_hash(source.text.encode("utf-8"))] = data
 
     def save(self) -> None:
         """Write what this load used (best effort: a read-only project loads without the cache)."""
         if not self.saving or self.path is None or self.used == self.found:
             return
         document = {"version": _version(), "files": dict(sorted(self.used.items()))}
-        with suppress(OSError):
-            write_if_changed(self.path, json.dumps(document, ensure_ascii=False).encode("utf-8"))
+        with suppress(OSError, ValueError):
+            write_if_changed(self.path, _dumped(document).encode("utf-8"))
 
 
-def _encoded(value: object) -> object | None:
-    """``value`` as JSON data (dates tagged); None when it holds something else."""
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, float):
-        return value if value == value and abs(value) != float("inf") else None
+def _dumped(data: object) -> str:
+    """``data`` as JSON, dates as one-entry mappings under a NUL-tagged key; `ValueError` for what JSON cannot
+    hold (a float that is not a number, a value of another type)."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, default=_tagged)
+
+
+def _tagged(value: object) -> dict[str, str]:
     if isinstance(value, datetime.datetime):
-        return [_DATETIME, value.isoformat()]
+        return {_DATETIME: value.isoformat()}
     if isinstance(value, datetime.date):
-        return [_DATE, value.isoformat()]
-    if isinstance(value, list):
-        items = [_encoded(item) for item in value]
-        return (
-            None
-            if any(item is None and original is not None for item, original in zip(items, value, strict=True))
-            else items
-        )
-    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
-        entries = {key: _encoded(item) for key, item in value.items()}
-        return None if any(entries[key] is None and value[key] is not None for key in value) else entries
-    return None
+        return {_DATE: value.isoformat()}
+    raise ValueError(f"{type(value).__name__} is not kept")
 
 
-def _decoded(value: object) -> object:
-    if isinstance(value, list):
-        if len(value) == 2 and value[0] == _DATETIME:
-            return datetime.datetime.fromisoformat(value[1])
-        if len(value) == 2 and value[0] == _DATE:
-            return datetime.date.fromisoformat(value[1])
-        return [_decoded(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _decoded(item) for key, item in value.items()}
-    return value
+def _undated(mapping: dict[str, object]) -> object:
+    """A mapping as JSON gave it, or the date it stands for."""
+    if len(mapping) == 1:
+        if _DATETIME in mapping:
+            return datetime.datetime.fromisoformat(str(mapping[_DATETIME]))
+        if _DATE in mapping:
+            return datetime.date.fromisoformat(str(mapping[_DATE]))
+    return mapping

@@ -262,18 +262,19 @@ def parse_files(names: list[str], read: Callable[[str], bytes], cache: ParsedCac
             raws[name] = raw
         else:
             files[name] = (kept[0], [], kept[1])
-    child = None
+    fresh, child = list(raws), None
     if isinstance(read, DiskReader) and _worth_forking(len(raws)):
         child = _Child(_last_share(raws, CHILD_SHARE))
     files.update((name, read_yaml(name, raw)) for name, raw in raws.items())
     parsed = ParsedFiles(files, child)
-    if cache is not None and cache.saving:
-        everything = parsed.take_all()
-        for result in everything.values():
-            if not isinstance(result, OSError) and not result[1]:
-                cache.keep(result[2], result[0])
-        parsed = ParsedFiles(everything)
-    return parsed
+    if cache is None or not cache.saving:
+        return parsed
+    everything = parsed.take_all()
+    for name in fresh:
+        result = everything[name]
+        if not isinstance(result, OSError) and not result[1]:
+            cache.keep(result[2], result[0])
+    return ParsedFiles(everything)
 
 
 def _last_share(raws: dict[str, bytes], share: float) -> dict[str, bytes]:
