@@ -59,6 +59,8 @@ class ParsedCache:
     found: dict[str, object] = field(default_factory=dict)
     used: dict[str, object] = field(default_factory=dict)
     """What this load parsed or took: written back, so that the cache holds the project as it is and no more."""
+    added: int = 0
+    """How many files of ``used`` this load parsed."""
 
     @classmethod
     def read(cls, path: Path | None, *, saving: bool = True) -> ParsedCache:
@@ -94,14 +96,24 @@ class ParsedCache:
             same = False
         if same:
             self.used[content_hash(source.text.encode("utf-8"))] = data
+            self.added += 1
 
     def save(self) -> None:
-        """Write what this load used (best effort: a read-only project loads without the cache)."""
-        if not self.saving or self.path is None or self.used == self.found:
+        """Write what this load used (best effort: a read-only project loads without the cache), unless it
+        differs from what was read by a few files only: parsing them again costs less than writing the cache
+        of a large project anew (83 MB at 10,000 long job sheets) after every edit."""
+        if not self.saving or self.path is None:
+            return
+        dropped = sum(1 for digest in self.found if digest not in self.used)
+        if dropped + self.added <= max(FEW, len(self.used) // 50):
             return
         document = {"version": _version(), "files": dict(sorted(self.used.items()))}
         with suppress(OSError, ValueError):
             write_if_changed(self.path, _dumped(document).encode("utf-8"))
+
+
+FEW = 20
+"""Files parsed again rather than the cache written anew; a fiftieth of the files, when that is more."""
 
 
 def _dumped(data: object) -> str:
