@@ -207,11 +207,11 @@ def _budgets() -> list[Budget]:
     shape, posts = LONG_10K
     long_sheets = f"{posts:,} long-sheet posts"
     budgets = [
-        Budget(
-            f"check of {long_sheets}, CPU ÷ parse floor",
+        Budget(  # the check has two cores, the floor one: its wall time against the floor's CPU time
+            f"check of {long_sheets}, wall ÷ one-core parse floor CPU",
             "s",
             1.0,
-            _value(shape, posts, "check", "cpu_seconds"),
+            _value(shape, posts, "check", "seconds"),
             _value(shape, posts, "floor", "parse", "cpu_seconds"),
         ),
         Budget(f"check of {long_sheets}, peak memory", "MB", 600, _value(shape, posts, "check", "peak_mb")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from orgspec.check.registry import report
-from orgspec.check.walk import find
+from orgspec.check.walk import find, find_any
 from orgspec.core.diagnostics import Diagnostic
 from orgspec.i18n import Term
 from orgspec.link.organisation import Organisation
@@ -116,8 +116,9 @@ def check_clauses(organisation: Organisation) -> Iterator[Diagnostic]:
     models: list[Post | Department] = [entity.model for entity in organisation.project.posts.values()]
     models += [entity.model for entity in organisation.project.departments.values()]
     for model in models:
-        used.update(reference.clause for _, reference in find(model, ClauseRef))
-        used.update(authority.clause for _, authority in find(model, Authority) if authority.clause)
+        for _, found in find_any(model, (ClauseRef, Authority)):
+            if isinstance(found, ClauseRef | Authority) and found.clause:
+                used.add(found.clause)
     for key in organisation.project.clauses:
         if key not in used:
             yield Diagnostic("unused-clause", "warning", source.name, source.locate((key,), key=True), {"id": key})

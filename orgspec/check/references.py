@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from orgspec.check.registry import CHECKS, report
-from orgspec.check.walk import find
+from orgspec.check.walk import find_any
 from orgspec.core.diagnostics import Diagnostic
 from orgspec.core.suggest import suggest
 from orgspec.i18n import Term
@@ -42,16 +42,14 @@ def _targets(post: Post) -> Iterator[tuple[Loc, str, str]]:
 
 
 def _shared_targets(model: Post | Department) -> Iterator[tuple[Loc, str, str]]:
-    for loc, relation in find(model, InternalRelation):
-        if relation.department is not None:
-            yield (*loc, "department"), "department", relation.department
-        if relation.post is not None:
-            yield (*loc, "post"), "post", relation.post
-    for loc, reference in find(model, ClauseRef):
-        yield (*loc, "clause"), "clause", reference.clause
-    for loc, authority in find(model, Authority):
-        if authority.clause is not None:
-            yield (*loc, "clause"), "clause", authority.clause
+    for loc, found in find_any(model, (InternalRelation, ClauseRef, Authority)):
+        if isinstance(found, InternalRelation):
+            if found.department is not None:
+                yield (*loc, "department"), "department", found.department
+            if found.post is not None:
+                yield (*loc, "post"), "post", found.post
+        elif isinstance(found, ClauseRef | Authority) and found.clause is not None:
+            yield (*loc, "clause"), "clause", found.clause
 
 
 def _post_references(organisation: Organisation, key: str, post: Post) -> Iterator[Diagnostic]:

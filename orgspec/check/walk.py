@@ -18,25 +18,32 @@ FoundT = TypeVar("FoundT")
 
 def find(value: object, wanted: type[FoundT], loc: Loc = ()) -> Iterator[tuple[Loc, FoundT]]:
     """Every ``wanted`` instance inside ``value`` (models, lists and mappings), in document order."""
+    for place, found in find_any(value, (wanted,), loc):
+        assert isinstance(found, wanted)
+        yield place, found
+
+
+def find_any(value: object, wanted: tuple[type, ...], loc: Loc = ()) -> Iterator[tuple[Loc, object]]:
+    """Every instance of one of the ``wanted`` types inside ``value``, in document order: one walk where a
+    check looks for several kinds of values."""
     if isinstance(value, wanted):
         yield loc, value
     # Only models, lists and wanted values are visited: most fields are plain text, and a
     # generator per text (and per field that cannot hold the type) made checking 10,000 posts slow.
-    visit = (BaseModel, list, dict, wanted)
+    visit = (BaseModel, list, dict, *wanted)
     if isinstance(value, BaseModel):
-        kind: type = wanted
-        for name in _fields_to_walk(type(value), kind):
+        for name in _fields_to_walk(type(value), wanted):
             field = getattr(value, name)
             if isinstance(field, visit):
-                yield from find(field, wanted, (*loc, name))
+                yield from find_any(field, wanted, (*loc, name))
     elif isinstance(value, list | dict):
         for place, item in enumerate(value) if isinstance(value, list) else value.items():
             if isinstance(item, visit):
-                yield from find(item, wanted, (*loc, place))
+                yield from find_any(item, wanted, (*loc, place))
 
 
 @cache
-def _fields_to_walk(model: type[BaseModel], wanted: type) -> tuple[str, ...]:
+def _fields_to_walk(model: type[BaseModel], wanted: tuple[type, ...]) -> tuple[str, ...]:
     """The fields of ``model`` whose declared type may hold a ``wanted`` value, in declaration order.
 
     A post has some twenty fields and most cannot hold what a check looks
@@ -47,7 +54,7 @@ def _fields_to_walk(model: type[BaseModel], wanted: type) -> tuple[str, ...]:
     return tuple(name for name, field in model.model_fields.items() if _may_hold(field.annotation, wanted, frozenset()))
 
 
-def _may_hold(annotation: Any, wanted: type, seen: frozenset[type]) -> bool:
+def _may_hold(annotation: Any, wanted: tuple[type, ...], seen: frozenset[type]) -> bool:
     """Whether a value declared as ``annotation`` may be or contain a ``wanted`` value (True when unsure)."""
     origin = get_origin(annotation)
     if origin is Annotated:
@@ -60,7 +67,7 @@ def _may_hold(annotation: Any, wanted: type, seen: frozenset[type]) -> bool:
         return True  # a form not worked out here (a forward reference, a generic …): walk it
     if issubclass(annotation, _LEAVES):
         return issubclass(annotation, wanted)
-    if issubclass(annotation, BaseModel) and not issubclass(wanted, annotation):
+    if issubclass(annotation, BaseModel) and not any(issubclass(kind, annotation) for kind in wanted):
         inner = seen | {annotation}
         fields = annotation.model_fields.values()
         return annotation not in seen and any(_may_hold(field.annotation, wanted, inner) for field in fields)

@@ -10,7 +10,7 @@ project has one of its own (`orgspec.site.front_page`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from orgspec.core.diagnostics import printable
@@ -112,7 +112,8 @@ def render_handbook(
     files: dict[str, bytes] = {}
     pages: dict[str, Page] = {}
     front = None
-    for job, page in zip(jobs, rendered, strict=True):
+    for index, job in enumerate(jobs):
+        page, rendered[index] = rendered[index], _DONE  # each text freed once encoded: they weigh as much as the files
         if job.path == FRONT_PAGE:  # outside the generated folder, so never recorded: always rendered
             assert page.text is not None
             front = marked(page.text).encode("utf-8")
@@ -123,11 +124,14 @@ def render_handbook(
             files[name] = (record.folder / name).read_bytes()
         else:
             files[name] = page.text.encode("utf-8")
-        pages[name] = page
+        pages[name] = replace(page, text=None)
     files.update({f"assets/{name}": _asset(root, name) for name in (STYLESHEET, SCRIPT)})
     files[f"assets/{CHART_STYLESHEET}"] = CHART_CSS.encode("utf-8")
     files.update(copies.files)
     return Rendered(files, pages, hashes, common, front)
+
+
+_DONE = Page(None, None)
 
 
 def _asset(root: Path, name: str) -> bytes:
