@@ -99,7 +99,8 @@ PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 class TreeMemory(threading.Thread):
-    """The resident memory of a process and all its descendants together, sampled while it runs.
+    """The memory of a process and all its descendants together (their proportional shares: `_resident`),
+    sampled while it runs.
 
     ``ru_maxrss`` gives the peak of the largest single process of the tree; a generate that renders in
     worker processes holds the memory of all of them at once, which only sampling sees. Linux only
@@ -141,7 +142,15 @@ def _tree(pid: int) -> Iterator[int]:
 
 
 def _resident(pid: int) -> int:
-    """Bytes of resident memory of one process (0 once it is gone)."""
+    """Bytes of memory of one process (0 once it is gone): its proportional share (``Pss``), in which a page
+    that a forked process still shares with its parent counts half to each, so that the tree's sum counts it
+    once; the resident size where the kernel does not give the share."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
     try:
         return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
     except (OSError, IndexError, ValueError):

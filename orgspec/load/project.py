@@ -265,7 +265,8 @@ def parse_files(names: list[str], read: Callable[[str], bytes], cache: ParsedCac
     fresh, child = list(raws), None
     if isinstance(read, DiskReader) and _worth_forking(len(raws)):
         child = _Child(_last_share(raws, CHILD_SHARE))
-    files.update((name, read_yaml(name, raw)) for name, raw in raws.items())
+    for name in list(raws):  # each file's bytes freed once parsed
+        files[name] = read_yaml(name, raws.pop(name))
     parsed = ParsedFiles(files, child)
     if cache is None or not cache.saving:
         return parsed
