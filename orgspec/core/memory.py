@@ -28,6 +28,11 @@ from contextlib import contextmanager
 def loading() -> Iterator[None]:
     """Collect no cycles during the block; then set what it made aside for good (``gc.freeze``) and collect
     as before, among what is made after it."""
+    # After a load before this one in the same process (serve, diff), what it set aside and is garbage
+    # now, cycles included, is collected rather than kept for good.
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
     enabled = gc.isenabled()
     gc.disable()
     try:
