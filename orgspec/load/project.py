@@ -325,6 +325,7 @@ def load_files(
         _read_approvals(project, read_parsed, diagnostics)
     _read_folder(project, departments, read_parsed, "department", Department, project.departments, diagnostics)
     _read_folder(project, posts, read_parsed, "post", Post, project.posts, diagnostics)
+    read_parsed.files.take_all()  # the second process is waited for even when none of its files was asked for
     return project, diagnostics
 
 
