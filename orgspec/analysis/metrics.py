@@ -46,7 +46,7 @@ from itertools import takewhile
 from orgspec.i18n import Locale, translate
 from orgspec.link.organisation import Headcount, Organisation
 from orgspec.model.common import ClauseRef
-from orgspec.model.post import duty_entries, written_duties
+from orgspec.model.post import Post, duty_entries, written_duties
 
 __all__ = [
     "ROWS",
@@ -91,15 +91,15 @@ class Metrics:
 class PostFacts:
     """What the metrics take from one post, worked out once however many scopes hold it."""
 
-    counted: Headcount
-    span: int
-    chain: tuple[str, ...]
-    duties: int
-    kpis: int
-    authorities: int
+    post: Post
+    """The post as linked (its KPIs and authorities are counted from it)."""
     written: tuple[tuple[str, str], ...]
     """Duty texts written out in the post itself (not taken from based_on): (without white space, as written)."""
     clauses: frozenset[str]
+    chain: tuple[str, ...]
+    counted: Headcount
+    span: int
+    duties: int
 
 
 def post_facts(organisation: Organisation, posts: Iterable[str]) -> dict[str, PostFacts]:
@@ -113,14 +113,13 @@ def post_facts(organisation: Organisation, posts: Iterable[str]) -> dict[str, Po
             () if written is None else tuple(("".join(text.split()), text) for _, text in written_duties(written.model))
         )
         facts[key] = PostFacts(
-            counted=organisation.counted(key),
-            span=len(organisation.subordinates[key]),
-            chain=tuple(organisation.chain(key)),
-            duties=len(entries),
-            kpis=len(post.kpis),
-            authorities=len(post.authorities),
+            post=post,
             written=texts,
             clauses=frozenset(entry.clause for entry in entries if isinstance(entry, ClauseRef)),
+            chain=tuple(organisation.chain(key)),
+            counted=organisation.counted(key),
+            span=len(organisation.subordinates[key]),
+            duties=len(entries),
         )
     return facts
 
@@ -141,9 +140,9 @@ def metrics(organisation: Organisation, posts: Sequence[str], facts: Mapping[str
         span_max=max(spans, default=0),
         posts_over_span=tuple(sorted(key for key, post in zip(posts, scope, strict=True) if post.span > limit)),
         duties=sum(post.duties for post in scope),
-        kpis=sum(post.kpis for post in scope),
-        authorities=sum(post.authorities for post in scope),
-        posts_without_kpis=tuple(sorted(key for key, post in zip(posts, scope, strict=True) if not post.kpis)),
+        kpis=sum(len(facts.post.kpis) for facts in scope),
+        authorities=sum(len(facts.post.authorities) for facts in scope),
+        posts_without_kpis=tuple(sorted(key for key, facts in zip(posts, scope, strict=True) if not facts.post.kpis)),
         shared_duties=_shared_duties(posts, scope),
         shared_clauses=_shared_clauses(posts, scope),
     )
