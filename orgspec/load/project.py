@@ -182,24 +182,27 @@ def _parse(name: str, read: Callable[[str], bytes]) -> Parsed | OSError:
 
 
 class ParsedFiles:
-    """Files parsed ahead, each handed out once (`take`) so that its data is freed once validated.
+    """Files parsed ahead, each handed out once (called with its name) so that its data is freed once
+    validated; a file not parsed ahead is read and parsed when asked for.
 
     The files a second process parses come in when the first of them is
     asked for: this process validates the files it parsed itself meanwhile.
     """
 
-    def __init__(self, files: dict[str, Parsed | OSError], child: _Child | None = None) -> None:
+    def __init__(
+        self, files: dict[str, Parsed | OSError], read: Callable[[str], bytes], child: _Child | None = None
+    ) -> None:
         self._files = files
+        self._read = read
         self._child = child
 
-    def take(self, name: str) -> Parsed | OSError | None:
-        """The file ``name`` as parsed, or None when it was not parsed ahead."""
+    def __call__(self, name: str) -> Parsed | OSError:
         found = self._files.pop(name, None)
         if found is None and self._child is not None and name in self._child.raws:
             self._files.update(self._child.collect())
             self._child = None
             found = self._files.pop(name, None)
-        return found
+        return found if found is not None else _parse(name, self._read)
 
     def take_all(self) -> dict[str, Parsed | OSError]:
         if self._child is not None:
@@ -267,7 +270,7 @@ def parse_files(names: list[str], read: Callable[[str], bytes], cache: ParsedCac
         child = _Child(_last_share(raws, CHILD_SHARE))
     for name in list(raws):  # each file's bytes freed once parsed
         files[name] = read_yaml(name, raws.pop(name))
-    parsed = ParsedFiles(files, child)
+    parsed = ParsedFiles(files, read, child)
     if cache is None or not cache.saving:
         return parsed
     everything = parsed.take_all()
@@ -275,7 +278,7 @@ def parse_files(names: list[str], read: Callable[[str], bytes], cache: ParsedCac
         result = everything[name]
         if not isinstance(result, OSError) and not result[1]:
             cache.keep(result[2], result[0])
-    return ParsedFiles(everything)
+    return ParsedFiles(everything, read)
 
 
 def _last_share(raws: dict[str, bytes], share: float) -> dict[str, bytes]:
@@ -311,7 +314,7 @@ def load_files(
     """
     names = list(names)
     departments, posts = _in_folder(names, DEPARTMENTS_DIR), _in_folder(names, ROLES_DIR)
-    read_parsed = _Parsed(parse_files(departments + posts, read, cache), read)
+    read_parsed = parse_files(departments + posts, read, cache)
     diagnostics: list[Diagnostic] = []
     settings_source, settings = _read_one(SETTINGS_FILE, read_parsed, Settings, diagnostics)
     project = Project(root, settings or Settings(name=root.resolve().name or "orgspec"), settings_source)
@@ -325,7 +328,7 @@ def load_files(
         _read_approvals(project, read_parsed, diagnostics)
     _read_folder(project, departments, read_parsed, "department", Department, project.departments, diagnostics)
     _read_folder(project, posts, read_parsed, "post", Post, project.posts, diagnostics)
-    read_parsed.files.take_all()  # the second process is waited for even when none of its files was asked for
+    read_parsed.take_all()  # the second process is waited for even when none of its files was asked for
     return project, diagnostics
 
 
@@ -339,18 +342,6 @@ def _read_approvals(project: Project, parse: Callable[[str], Parsed | OSError], 
 
 def _clause(value: str | TextItem) -> TextItem:
     return TextItem(text=value) if isinstance(value, str) else value
-
-
-@dataclass(frozen=True)
-class _Parsed:
-    """Files parsed ahead (`parse_files`), and the reader for the others."""
-
-    files: ParsedFiles
-    read: Callable[[str], bytes]
-
-    def __call__(self, name: str) -> Parsed | OSError:
-        found = self.files.take(name)
-        return found if found is not None else _parse(name, self.read)
 
 
 def _read_one(
