@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import queue
 import stat
+import sys
 import threading
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cached_property
 from multiprocessing.connection import Connection
@@ -169,7 +173,7 @@ def _inside(target: str, root: str) -> bool:
 Parsed = tuple[object | None, list[Diagnostic], SourceFile]
 PARALLEL_FROM = 2_000
 """From this many files on, a second process parses part of them (LibYAML holds the GIL)."""
-CHILD_SHARE = 0.35
+CHILD_SHARE = 0.55
 """The part a second process parses: this one validates its own files while the other still parses."""
 
 
@@ -185,8 +189,8 @@ class ParsedFiles:
     """Files parsed ahead, each handed out once (called with its name) so that its data is freed once
     validated; a file not parsed ahead is read and parsed when asked for.
 
-    The files a second process parses come in when the first of them is
-    asked for: this process validates the files it parsed itself meanwhile.
+    The files a second process parses are taken in as they are asked for:
+    this process validates the files it parsed itself meanwhile.
     """
 
     def __init__(
@@ -199,14 +203,12 @@ class ParsedFiles:
     def __call__(self, name: str) -> Parsed | OSError:
         found = self._files.pop(name, None)
         if found is None and self._child is not None and name in self._child.raws:
-            self._files.update(self._child.collect())
-            self._child = None
-            found = self._files.pop(name, None)
+            found = self._child.take(name)
         return found if found is not None else _parse(name, self._read)
 
     def take_all(self) -> dict[str, Parsed | OSError]:
         if self._child is not None:
-            self._files.update(self._child.collect())
+            self._files.update(self._child.rest())
             self._child = None
         files, self._files = self._files, {}
         return files
@@ -215,37 +217,83 @@ class ParsedFiles:
 class _Child:
     """A forked process parsing the files ``raws`` (bytes it has from this one's memory, never read again).
 
-    It sends back what each file parsed into and what was wrong with it; the
-    text of each file is decoded here, rather than sent back. Should the
-    process die, the files it had are parsed here.
+    It sends back, a few files at a time as it parses them, what each file
+    parsed into and what was wrong with it; a thread here keeps each batch as
+    it comes, still pickled, so that the process ends as soon as it has
+    parsed, and a batch is unpickled only when one of its files is asked for.
+    The text of each file is decoded here, rather than sent back. Should the
+    process die, the files it had not sent are parsed here.
     """
 
     def __init__(self, raws: dict[str, bytes]) -> None:
         self.raws = raws
+        self._unsent = list(raws.items())
+        self._parsed: dict[str, Parsed] = {}
+        self._batches: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         context = multiprocessing.get_context("fork")
-        self._receive, send = context.Pipe(duplex=False)
+        receive, send = context.Pipe(duplex=False)
+        _widen(send)
         self._process = context.Process(target=_parse_in_child, args=(raws, send), daemon=True)
         self._process.start()
         send.close()
+        self._receiver = threading.Thread(target=self._receive, args=(receive,), daemon=True)
+        self._receiver.start()
 
-    def collect(self) -> dict[str, Parsed]:
-        try:
-            results: list[tuple[object | None, list[Diagnostic]]] | None = self._receive.recv()
-        except (EOFError, OSError):
-            results = None
-        finally:
-            self._receive.close()
+    def _receive(self, receive: Connection) -> None:
+        with receive:
+            try:
+                while True:
+                    self._batches.put(receive.recv_bytes())
+            except (EOFError, OSError):  # all sent, or the process died
+                self._batches.put(None)
+
+    def take(self, name: str) -> Parsed | None:
+        """The file ``name``, unless it was taken before; batches are taken in up to it."""
+        while name not in self._parsed and self._unsent:
+            self._take_batch()
+        return self._parsed.pop(name, None)
+
+    def rest(self) -> dict[str, Parsed]:
+        """Every file not taken yet."""
+        while self._unsent:
+            self._take_batch()
+        parsed, self._parsed = self._parsed, {}
+        return parsed
+
+    def _take_batch(self) -> None:
+        batch = self._batches.get()
+        if batch is None:  # the process died: what it did not send is parsed here
+            self._parsed.update((name, read_yaml(name, raw)) for name, raw in self._unsent)
+            self._unsent = []
+        else:
+            results = pickle.loads(batch)
+            files, self._unsent = self._unsent[: len(results)], self._unsent[len(results) :]
+            for (name, raw), (data, problems) in zip(files, results, strict=True):
+                self._parsed[name] = (data, problems, source_of(name, raw))
+        if not self._unsent:
+            self._receiver.join()
             self._process.join()
-        if results is None:  # the process died: parse its files here
-            return {name: read_yaml(name, raw) for name, raw in self.raws.items()}
-        return {
-            name: (data, problems, source_of(name, raw))
-            for (name, raw), (data, problems) in zip(self.raws.items(), results, strict=True)
-        }
+
+
+BATCH = 20
+"""Files the second process sends back at a time."""
+PIPE_BYTES = 1 << 20
+"""What the pipe from the second process holds (Linux's largest by default): it goes on parsing while this
+process, busy parsing in turn, has yet to take in what it sent."""
+
+
+def _widen(pipe: Connection) -> None:
+    if sys.platform == "linux":  # elsewhere: the pipe as it is
+        import fcntl
+
+        with suppress(OSError):  # a lower limit set on this machine
+            fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
 
 
 def _parse_in_child(raws: dict[str, bytes], send: Connection) -> None:
-    send.send([read_yaml(name, raw)[:2] for name, raw in raws.items()])
+    names = list(raws)
+    for start in range(0, len(names), BATCH):
+        send.send([read_yaml(name, raws[name])[:2] for name in names[start : start + BATCH]])
     send.close()
 
 
