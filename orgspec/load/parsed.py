@@ -58,9 +58,10 @@ class ParsedCache:
     saving: bool = True
     found: dict[str, object] = field(default_factory=dict)
     used: dict[str, object] = field(default_factory=dict)
-    """What this load parsed or took: written back, so that the cache holds the project as it is and no more."""
-    added: int = 0
-    """How many files of ``used`` this load parsed."""
+    """What this load took from the cache: written back with ``added``, so that the cache holds the project
+    as it is and no more."""
+    added: dict[str, str] = field(default_factory=dict)
+    """What this load parsed, as JSON already: the data itself is freed once validated."""
 
     @classmethod
     def read(cls, path: Path | None, *, saving: bool = True) -> ParsedCache:
@@ -91,12 +92,12 @@ class ParsedCache:
         if not self.saving or self.path is None or data is None:
             return
         try:
-            same = json.loads(_dumped(data), object_hook=_undated) == data
+            encoded = _dumped(data)
+            same = json.loads(encoded, object_hook=_undated) == data
         except ValueError:
             same = False
         if same:
-            self.used[content_hash(source.text.encode("utf-8"))] = data
-            self.added += 1
+            self.added[content_hash(source.text.encode("utf-8"))] = encoded
 
     def save(self) -> None:
         """Write what this load used (best effort: a read-only project loads without the cache), unless it
@@ -105,11 +106,13 @@ class ParsedCache:
         if not self.saving or self.path is None:
             return
         dropped = sum(1 for digest in self.found if digest not in self.used)
-        if dropped + self.added <= max(FEW, len(self.used) // 50):
+        if dropped + len(self.added) <= max(FEW, (len(self.used) + len(self.added)) // 50):
             return
-        document = {"version": _version(), "files": dict(sorted(self.used.items()))}
+        files = {digest: _dumped(data) for digest, data in self.used.items()} | self.added
+        entries = ", ".join(f"{json.dumps(digest)}: {files[digest]}" for digest in sorted(files))
+        document = f'{{"version": {json.dumps(_version())}, "files": {{{entries}}}}}'
         with suppress(OSError, ValueError):
-            write_if_changed(self.path, _dumped(document).encode("utf-8"))
+            write_if_changed(self.path, document.encode("utf-8"))
 
 
 FEW = 20
