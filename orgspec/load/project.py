@@ -202,7 +202,7 @@ class ParsedFiles:
 
     def __call__(self, name: str) -> Parsed | OSError:
         found = self._files.pop(name, None)
-        if found is None and self._child is not None and name in self._child.raws:
+        if found is None and self._child is not None and name in self._child.names:
             found = self._child.take(name)
         return found if found is not None else _parse(name, self._read)
 
@@ -215,7 +215,8 @@ class ParsedFiles:
 
 
 class _Child:
-    """A forked process parsing the files ``raws`` (bytes it has from this one's memory, never read again).
+    """A forked process parsing the files ``raws`` (bytes it has from this one's memory, never read again;
+    here, each file's bytes are freed once its batch is taken in).
 
     It sends back, a few files at a time as it parses them, what each file
     parsed into and what was wrong with it; a thread here keeps each batch as
@@ -226,7 +227,7 @@ class _Child:
     """
 
     def __init__(self, raws: dict[str, bytes]) -> None:
-        self.raws = raws
+        self.names = frozenset(raws)
         self._unsent = list(raws.items())
         self._parsed: dict[str, Parsed] = {}
         self._batches: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
