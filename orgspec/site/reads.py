@@ -56,8 +56,35 @@ def token(table: str, key: object) -> str:
     return f"{table}|{key}" if isinstance(key, str) else f"{table}#{key!r}"
 
 
+def _key(table: str, args: tuple[Any, ...]) -> str:
+    return token(table, args[0])
+
+
+def _keys(table: str, args: tuple[Any, ...]) -> str:
+    return table + ANY_KEY
+
+
+def _values(table: str, args: tuple[Any, ...]) -> str:
+    return table + ANY_VALUE
+
+
+def _noting(method: Callable[..., Any], read_of: Callable[[str, tuple[Any, ...]], str]) -> Any:
+    """``method`` of a tracked table, noting first the read ``read_of`` names for its arguments."""
+
+    def noted(self: Tracked | TrackedList, *args: Any) -> Any:
+        read(read_of(self.table, args))
+        return method(self, *args)
+
+    noted.__name__ = method.__name__
+    return noted
+
+
 class Tracked(dict[Any, Any]):
-    """A table whose entries note, when looked up, that the page being computed read them."""
+    """A table whose entries note, when looked up, that the page being computed read them.
+
+    Looking up an entry (``[key]``, ``get``, ``in``) reads that entry; listing the keys (iterating,
+    ``len``, ``keys``) reads the table's keys; ``values`` and ``items`` read all of its values.
+    """
 
     table: str
 
@@ -65,47 +92,24 @@ class Tracked(dict[Any, Any]):
         super().__init__(entries)
         self.table = table
 
-    def __getitem__(self, key: Any) -> Any:
-        read(token(self.table, key))
-        return super().__getitem__(key)
-
     def __missing__(self, key: Any) -> Any:
         raise KeyError(key)
 
-    def get(self, key: Any, default: Any = None) -> Any:
-        read(token(self.table, key))
-        return super().get(key, default)
-
-    def __contains__(self, key: object) -> bool:
-        read(token(self.table, key))
-        return super().__contains__(key)
-
-    def __iter__(self) -> Iterator[Any]:
-        read(self.table + ANY_KEY)
-        return super().__iter__()
-
-    def __len__(self) -> int:
-        read(self.table + ANY_KEY)
-        return super().__len__()
-
-    def keys(self) -> Any:
-        read(self.table + ANY_KEY)
-        return super().keys()
-
-    def values(self) -> Any:
-        read(self.table + ANY_VALUE)
-        return super().values()
-
-    def items(self) -> Any:
-        read(self.table + ANY_VALUE)
-        return super().items()
+    __getitem__ = _noting(dict.__getitem__, _key)
+    get = _noting(dict.get, _key)
+    __contains__ = _noting(dict.__contains__, _key)
+    __iter__ = _noting(dict.__iter__, _keys)
+    __len__ = _noting(dict.__len__, _keys)
+    keys = _noting(dict.keys, _keys)
+    values = _noting(dict.values, _values)
+    items = _noting(dict.items, _values)
 
     def __reduce__(self) -> Any:  # written out as the plain table it is
-        return (dict, (dict(super().items()),))
+        return (dict, (dict(dict.items(self)),))
 
 
 class TrackedList(list[Any]):
-    """A list read only as a whole (the approval rules)."""
+    """A list read only as a whole (the approval rules): any use of it reads all of its values."""
 
     table: str
 
@@ -113,24 +117,16 @@ class TrackedList(list[Any]):
         super().__init__(entries)
         self.table = table
 
-    def __iter__(self) -> Iterator[Any]:
-        read(self.table + ANY_VALUE)
-        return super().__iter__()
-
-    def __len__(self) -> int:
-        read(self.table + ANY_VALUE)
-        return super().__len__()
-
-    def __getitem__(self, index: Any) -> Any:
-        read(self.table + ANY_VALUE)
-        return super().__getitem__(index)
+    __iter__ = _noting(list.__iter__, _values)
+    __len__ = _noting(list.__len__, _values)
+    __getitem__ = _noting(list.__getitem__, _values)
 
     def __bool__(self) -> bool:
         read(self.table + ANY_VALUE)
-        return super().__len__() > 0
+        return list.__len__(self) > 0
 
     def __reduce__(self) -> Any:
-        return (list, (list(super().__iter__()),))
+        return (list, (list(list.__iter__(self)),))
 
 
 def unique_reads(reads: set[str]) -> tuple[str, ...]:
