@@ -3,7 +3,7 @@
 Every file is written to a temporary file beside it and renamed into place,
 so a run killed at any moment leaves either the old or the new file, and at
 worst a temporary file that the next run removes. A folder orgspec generates
-lists what orgspec wrote there (`write_tree`); only those files are ever
+lists what orgspec wrote there (`Tree`); only those files are ever
 replaced or removed. One run at a time writes a project (`orgspec.core.lock`).
 """
 
@@ -13,10 +13,11 @@ import errno
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from orgspec.core.errors import EnvironmentProblem, RefusedError
 
@@ -148,7 +149,7 @@ class InTheWayError(RefusedError):
 
     def __init__(self, folder: Path, names: list[str]) -> None:
         lines = [f"{folder / name}: not replaced: orgspec did not write this file" for name in names]
-        lines.append(f"nothing written; move those files out of {folder}")
+        lines.append(f"they are left as they were; move them out of {folder} and run again")
         super().__init__("\n".join(lines))
 
 
@@ -162,30 +163,52 @@ class TreeReport:
     foreign: list[str]
 
 
-def write_tree(folder: Path, files: dict[str, bytes]) -> TreeReport:
-    """Make ``folder`` hold ``files`` (relative paths → bytes), touching only what orgspec wrote.
+Put = Literal["written", "kept", "in the way"]
+"""What giving a `Tree` one file did: wrote it, found it holding those bytes already, or found a person's file
+with other bytes where it goes (left as it is)."""
 
-    Only changed files are written (atomically). Files an earlier run wrote
-    that are no longer generated are removed; anything else in the folder is
-    left alone and reported as ``foreign``. The list of what orgspec wrote
-    (the marker file) is updated before the first file is written, so a run
-    killed half way still knows every file it wrote. A folder that has
-    content but no marker is never touched.
+
+class Tree:
+    """``folder`` made to hold the files ``names`` (relative paths), given one at a time, touching only what
+    orgspec wrote.
+
+    The files may be given by several processes at once (forked after the tree is opened): each `put` writes
+    one file, atomically and only if it changed, and says what it did. Files an earlier run wrote that are no
+    longer generated are removed at the `end`, and anything else in the folder is left alone and reported as
+    ``foreign``. The list of what orgspec wrote (the marker file) is updated before the first file is written,
+    so a run killed half way still knows every file it wrote. A folder that has content but no marker is never
+    touched; a person's file where a generated one goes is replaced only if it holds those bytes already, and
+    the tree refuses to end while one does not.
     """
-    for name in files:
-        if Path(name).is_absolute() or ".." in Path(name).parts:
-            raise ValueError(f"generated path {name!r} leaves the output folder")
-    with writing(folder):
+
+    def __init__(self, folder: Path, names: Iterable[str]) -> None:
+        self.folder = folder
+        self.names = frozenset(names)
+        for name in self.names:
+            if Path(name).is_absolute() or ".." in Path(name).parts:
+                raise ValueError(f"generated path {name!r} leaves the output folder")
         owned = _owned(folder)
-        owned = set(files) if owned is None else owned
-        in_the_way = sorted(name for name in files if name not in owned and _differs(folder / name, files[name]))
+        self.owned = set(self.names) if owned is None else owned
+        self.guarded = frozenset(name for name in self.names - self.owned if _exists(folder / name))
+        """The names a file orgspec did not write stands at: not in the marker until found to be the same."""
+        _write_marker(folder, self.owned | (self.names - self.guarded))
+
+    def put(self, name: str, content: bytes) -> Put:
+        """Write the file ``name`` unless it holds ``content`` already."""
+        if name in self.guarded:
+            return "in the way" if _differs(self.folder / name, content) else "kept"
+        return "written" if write_if_changed(self.folder / name, content) else "kept"
+
+    def end(self, done: Mapping[str, Put]) -> TreeReport:
+        """Remove what is no longer generated and list the rest in the marker; ``done``: what each `put` did
+        (a name not in it was intact and kept). A person's file in the way is an error, once all else is written."""
+        in_the_way = sorted(name for name, put in done.items() if put == "in the way")
         if in_the_way:
-            raise InTheWayError(folder, in_the_way)
-        _write_marker(folder, owned | set(files))
-        written = [name for name, content in sorted(files.items()) if write_if_changed(folder / name, content)]
-        removed = _remove(folder, owned - set(files))
-        _write_marker(folder, set(files))
-        return TreeReport(written, len(files) - len(written), removed, foreign_files(folder, files))
+            raise InTheWayError(self.folder, in_the_way)
+        removed = _remove(self.folder, self.owned - self.names)
+        _write_marker(self.folder, set(self.names))
+        written = sorted(name for name, put in done.items() if put == "written")
+        return TreeReport(written, len(self.names) - len(written), removed, foreign_files(self.folder, self.names))
 
 
 def generated_files(folder: Path) -> list[str]:
@@ -228,6 +251,17 @@ def _owned(folder: Path) -> set[str] | None:
 def _write_marker(folder: Path, names: set[str]) -> None:
     document = {"note": MARKER_NOTE, "files": sorted(names)}
     write_if_changed(folder / MARKER, (json.dumps(document, indent=0) + "\n").encode("ascii"))
+
+
+def _exists(path: Path) -> bool:
+    """Whether anything stands at ``path``, a broken link included."""
+    try:
+        path.lstat()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _differs(path: Path, content: bytes) -> bool:

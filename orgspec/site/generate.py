@@ -10,13 +10,13 @@ project has one of its own (`orgspec.site.front_page`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from orgspec.core.diagnostics import printable
 from orgspec.core.errors import PROBLEMS, OrgspecError, RefusedError
 from orgspec.core.progress import SILENT, Progress
-from orgspec.core.write import TreeReport, remove_temporaries, write_if_changed, write_tree, writing
+from orgspec.core.write import Tree, TreeReport, remove_temporaries, write_if_changed, writing
 from orgspec.edition import publish
 from orgspec.i18n import label
 from orgspec.link.organisation import Organisation
@@ -70,11 +70,10 @@ class Generated:
 
 @dataclass(frozen=True)
 class Rendered:
-    """The generated files, keyed by their path inside the generated folder; the key and reads of each page
-    (`orgspec.site.incremental`), the hashes of what the pages read and the key common to all pages; the front
-    page, if written."""
+    """What writing the generated folder did; the key and reads of each page (`orgspec.site.incremental`), the
+    hashes of what the pages read and the key common to all pages; the front page, if rendered."""
 
-    files: dict[str, bytes]
+    report: TreeReport
     pages: dict[str, Page]
     hashes: Hashes
     common: bytes
@@ -84,17 +83,20 @@ class Rendered:
 def render_handbook(
     organisation: Organisation,
     root: Path,
+    folder: Path,
     *,
     cache: Path | None = None,
     progress: Progress = SILENT,
     record: Record | None = None,
     front_page: bool = False,
 ) -> Rendered:
-    """Every generated file; the home as the site's front page when ``front_page``.
+    """Render every generated file into ``folder`` (`Tree`); the home as the site's front page when
+    ``front_page``, given back rather than written.
 
     ``organisation`` is already the edition's; ``cache`` keeps the Word and PDF copies between runs;
     ``progress`` is told of each copy and page made; a page whose key ``record`` holds for its intact
-    file is read from that file instead of being rendered again.
+    file is neither rendered nor written again. Each page is written by the process that rendered it, as it
+    is rendered, so that no process holds the text of every page.
     """
     copies = make_copies(handbook(organisation, project_root=root), root, cache, progress)
     book = handbook(organisation, project_root=root, downloads=copies.formats, front_page=front_page)
@@ -102,36 +104,32 @@ def render_handbook(
     templates = [folder for folder in (project_templates(root), builtin_templates()) if folder is not None]
     jobs = page_jobs(book)
     common = common_key(book, templates)
-    with tracked(book) as tables:
-        hashes = entry_hashes(book.organisation, tables)
-        intact = record.intact() if record is not None else {}
-        settled = record.settled(intact, common, hashes) if record is not None else {}
-        known = {prefix + name: key for name, key in intact.items()}
-        done = {prefix + name: reads for name, reads in settled.items()}
-        rendered = render_changed(book, jobs, common, known, done, progress=progress)
-    files: dict[str, bytes] = {}
-    pages: dict[str, Page] = {}
-    front = None
-    for index, job in enumerate(jobs):
-        page, rendered[index] = rendered[index], _DONE  # each text freed once encoded: they weigh as much as the files
-        if job.path == FRONT_PAGE:  # outside the generated folder, so never recorded: always rendered
-            assert page.text is not None
-            front = marked(page.text).encode("utf-8")
-            continue
-        name = job.path.removeprefix(prefix)
-        if page.text is None:
-            assert record is not None
-            files[name] = (record.folder / name).read_bytes()
-        else:
-            files[name] = page.text.encode("utf-8")
-        pages[name] = replace(page, text=None)
-    files.update({f"assets/{name}": _asset(root, name) for name in (STYLESHEET, SCRIPT)})
+    files = {f"assets/{name}": _asset(root, name) for name in (STYLESHEET, SCRIPT)}
     files[f"assets/{CHART_STYLESHEET}"] = CHART_CSS.encode("utf-8")
     files.update(copies.files)
-    return Rendered(files, pages, hashes, common, front)
-
-
-_DONE = Page(None, None)
+    with writing(folder):
+        tree = Tree(folder, [*(job.path.removeprefix(prefix) for job in jobs if job.path != FRONT_PAGE), *files])
+        with tracked(book) as tables:
+            hashes = entry_hashes(book.organisation, tables)
+            intact = record.intact() if record is not None else {}
+            settled = record.settled(intact, common, hashes) if record is not None else {}
+            known = {prefix + name: key for name, key in intact.items()}
+            done = {prefix + name: reads for name, reads in settled.items()}
+            rendered = render_changed(book, jobs, common, known, done, into=(tree, prefix), progress=progress)
+        puts = {name: tree.put(name, content) for name, content in sorted(files.items())}
+        pages: dict[str, Page] = {}
+        front = None
+        for job, page in zip(jobs, rendered, strict=True):
+            if job.path == FRONT_PAGE:  # outside the generated folder, so never recorded: always rendered
+                assert page.text is not None
+                front = marked(page.text).encode("utf-8")
+                continue
+            name = job.path.removeprefix(prefix)
+            if page.put is not None:
+                puts[name] = page.put
+            pages[name] = page
+        report = tree.end(puts)
+    return Rendered(report, pages, hashes, common, front)
 
 
 def _asset(root: Path, name: str) -> bytes:
@@ -215,30 +213,34 @@ def generate(
     folder = out if out is not None else docs / GENERATED_DIR
     front_page = out is None and not has_own_front_page(docs)
     record = read_record(root, edition, folder)
-    rendered = render_handbook(
-        organisation, root, cache=root / CACHE_DIR / edition, progress=progress, record=record, front_page=front_page
-    )
-    config_path = None
-    if out is None:
-        config_path = root / GENERATED_CONFIG
+    config_path = root / GENERATED_CONFIG if out is None else None
+    if config_path is not None:
         for path in (config_path, root / PAGEFIND_CONFIG):
             if path.exists() and not is_generated(path):
                 raise ConfigConflictError(path)
-        stylesheets = tuple(f"{GENERATED_DIR}/assets/{name}" for name in (CHART_STYLESHEET, STYLESHEET))
-        assets = Assets(stylesheets, f"{GENERATED_DIR}/assets/{SCRIPT}")
-        nav = navigation(organisation, root, user, front_page=front_page)
-        text = build_config(user, organisation.settings, nav, assets)
     remove_temporaries(root, recursive=False)  # what a killed run left: the configuration's,
     remove_temporaries(root / CACHE_DIR.parent, recursive=True)  # the stamp's and the copies'
     if front_page:
         remove_temporaries(docs, recursive=False)  # the front page's
-    report = write_tree(folder, rendered.files)
+    rendered = render_handbook(
+        organisation,
+        root,
+        folder,
+        cache=root / CACHE_DIR / edition,
+        progress=progress,
+        record=record,
+        front_page=front_page,
+    )
     write_record(record, rendered.pages, rendered.common, rendered.hashes)
     if rendered.front_page is not None and not has_own_front_page(docs):  # nobody wrote one meanwhile
         with writing(docs):
             write_if_changed(docs / FRONT_PAGE, rendered.front_page)
     if config_path is not None:
+        stylesheets = tuple(f"{GENERATED_DIR}/assets/{name}" for name in (CHART_STYLESHEET, STYLESHEET))
+        assets = Assets(stylesheets, f"{GENERATED_DIR}/assets/{SCRIPT}")
+        nav = navigation(organisation, root, user, front_page=front_page)
+        text = build_config(user, organisation.settings, nav, assets)
         with writing(root):
             write_if_changed(config_path, text.encode("utf-8"))
             _write_pagefind_config(root, user, organisation)
-    return Generated(folder, report, config_path, user)
+    return Generated(folder, rendered.report, config_path, user)

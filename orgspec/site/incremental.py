@@ -39,7 +39,7 @@ from typing import Any
 
 from orgspec.core.progress import SILENT, Progress
 from orgspec.core.reads import recording
-from orgspec.core.write import write_if_changed
+from orgspec.core.write import Put, Tree, write_if_changed
 from orgspec.render.handbook import Handbook
 from orgspec.render.pages import PageJob, Values, render_job
 from orgspec.site.cache import code_fingerprint, library_version
@@ -178,12 +178,14 @@ def page_key(common: bytes, job: PageJob, values: Values) -> str | None:
 
 @dataclass(frozen=True)
 class Rendered:
-    """One page: its key (None: not recorded), its text (None: the file written last time is still right)
-    and what its values read of the organisation (None: not known, the page is computed next time)."""
+    """One page: its key (None: not recorded), its text (None: the file written last time is still right, or the
+    page was given to the tree being written: `put` says what that did) and what its values read of the
+    organisation (None: not known, the page is computed next time)."""
 
     key: str | None
     text: str | None
     reads: Sequence[str] | None = None
+    put: Put | None = None
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,9 @@ class _Batch:
     """Page path (inside docs/) → the key its intact file was written from."""
     settled: dict[str, list[str]]
     """Page path → what it read, for the pages whose values are known to be the same: not computed again."""
+    into: Tree | None
+    """Where the pages under ``prefix`` are written as they are rendered (None: their text is given back)."""
+    prefix: str
 
 
 _BATCH: _Batch | None = None
@@ -208,8 +213,14 @@ def _render(batch: _Batch, indices: Sequence[int]) -> list[Rendered]:
         with recording() as reads:
             values = job.values()
         key = page_key(batch.common, job, values)
-        same = key is not None and batch.known.get(job.path) == key
-        done.append(Rendered(key, None if same else render_job(batch.book, job, values), unique_reads(reads)))
+        if key is not None and batch.known.get(job.path) == key:
+            done.append(Rendered(key, None, unique_reads(reads)))
+        elif batch.into is not None and job.path.startswith(batch.prefix):
+            text = render_job(batch.book, job, values).encode("utf-8")
+            put = batch.into.put(job.path.removeprefix(batch.prefix), text)
+            done.append(Rendered(key, None, unique_reads(reads), put))
+        else:
+            done.append(Rendered(key, render_job(batch.book, job, values), unique_reads(reads)))
     return done
 
 
@@ -225,17 +236,21 @@ def render_changed(
     known: dict[str, str],
     settled: dict[str, list[str]] | None = None,
     *,
+    into: tuple[Tree, str] | None = None,
     workers: int | None = None,
     progress: Progress = SILENT,
 ) -> list[Rendered]:
     """Each job's key, its text unless ``known`` (path → key) says its file is right already, and its reads.
 
     A job that ``settled`` lists (path → reads) is neither computed nor rendered: its known key is kept.
+    ``into``: a tree being written and the path of its folder; a page rendered inside that folder is written
+    there at once, by the process that rendered it, instead of its text being given back.
     ``workers``: processes to use (default: one per core, when there are enough pages and forking is safe).
     """
     global _BATCH
     settled = {path: reads for path, reads in (settled or {}).items() if path in known}
-    batch = _Batch(book, jobs, common, known, settled)
+    tree, prefix = into if into is not None else (None, "")
+    batch = _Batch(book, jobs, common, known, settled, tree, prefix)
     due = [index for index, job in enumerate(jobs) if job.path not in settled]
     chunks = [due[start : start + CHUNK] for start in range(0, len(due), CHUNK)]
     count = _workers(len(due)) if workers is None else workers
