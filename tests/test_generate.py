@@ -62,29 +62,6 @@ def test_refuses_a_folder_it_did_not_create(tmp_path: Path) -> None:
     assert sorted(path.name for path in mine.parent.iterdir()) == ["notes.md"]
 
 
-def test_a_file_orgspec_did_not_write_where_a_new_page_goes_is_left_as_it_is(tmp_path: Path) -> None:
-    project = copy_example(tmp_path)
-    assert run_cli("generate", str(project)).exit_code == 0
-    text = (project / "roles" / "driver.yaml").read_text(encoding="utf-8")
-    (project / "roles" / "night-driver.yaml").write_text(
-        text.replace("title: 司机", "title: 夜班司机").replace("EX-FW-002", "EX-FW-099"), encoding="utf-8"
-    )
-    department = project / "departments" / "customer-service-centre.yaml"
-    department.write_text(
-        department.read_text(encoding="utf-8").replace("authorised: 5", "authorised: 7"), encoding="utf-8"
-    )
-    mine = project / "docs" / "handbook" / "posts" / "night-driver.md"
-    mine.write_text("my own page\n", encoding="utf-8")
-    result = run_cli("generate", str(project))
-    assert result.exit_code == 1
-    assert f"{mine}: not replaced: orgspec did not write this file" in result.stderr
-    assert mine.read_text(encoding="utf-8") == "my own page\n"
-    mine.unlink()
-    again = run_cli("generate", str(project))
-    assert again.exit_code == 0, again.stderr
-    assert "# 夜班司机" in mine.read_text(encoding="utf-8")
-
-
 def test_refuses_to_replace_a_foreign_build_config(tmp_path: Path) -> None:
     project = copy_example(tmp_path)
     (project / ".orgspec-mkdocs.yml").write_text("site_name: mine\n", encoding="utf-8")

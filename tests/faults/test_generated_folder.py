@@ -44,7 +44,12 @@ def test_a_file_of_a_person_where_orgspec_would_write_is_not_replaced(tmp_path: 
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-2:] == [
         f"{mine}: not replaced: orgspec did not write this file",
-        f"nothing written; move those files out of {project / 'docs' / 'handbook'}",
+        f"they are left as they were; move them out of {project / 'docs' / 'handbook'} and run again",
     ]
     assert mine.read_text(encoding="utf-8") == MY_NOTES
-    assert (project / "docs" / "handbook" / "posts" / "driver.md").is_file()
+    assert (project / "docs" / "handbook" / "posts" / "driver.md").is_file()  # nothing removed either
+    mine.unlink()
+    again = run_cli("generate", str(project))
+    assert again.exit_code == 0, again.stderr
+    assert "\n# 司机\n" in mine.read_text(encoding="utf-8")
+    assert not (project / "docs" / "handbook" / "posts" / "driver.md").exists()
