@@ -52,14 +52,16 @@ class PageJob:
     path: str
     template: str
     values: Callable[[], Values]
+    whole: bool = False
+    """Whether it reads the whole organisation (the home page, the overview chart, the indexes)."""
 
 
 def page_jobs(book: Handbook) -> list[PageJob]:
     """Every generated page and chart file, in a stable order: home, departments, posts, indexes."""
     layout = book.layout
     jobs = [
-        PageJob(layout.home(), "home.md.j2", partial(home_values, book)),
-        PageJob(layout.overview_chart(), CHART_FILE, partial(overview_file_values, book)),
+        PageJob(layout.home(), "home.md.j2", partial(home_values, book), whole=True),
+        PageJob(layout.overview_chart(), CHART_FILE, partial(overview_file_values, book), whole=True),
     ]
     for key in book.organisation.departments:
         jobs.append(PageJob(layout.department(key), "department.md.j2", partial(department_values, book, key)))
@@ -68,11 +70,11 @@ def page_jobs(book: Handbook) -> list[PageJob]:
         PageJob(layout.post(key), "post.md.j2", partial(post_values, book, key)) for key in book.organisation.posts
     ]
     jobs += [
-        PageJob(layout.index("posts"), "posts.md.j2", partial(posts_index_values, book)),
-        PageJob(layout.index("kpis"), "kpis.md.j2", partial(kpi_index_values, book)),
-        PageJob(layout.index("authorities"), "authorities.md.j2", partial(authority_index_values, book)),
-        PageJob(layout.index("compare"), "compare.md.j2", partial(compare_values, book)),
-        PageJob(layout.index("completeness"), "completeness.md.j2", partial(completeness_values, book)),
+        PageJob(layout.index("posts"), "posts.md.j2", partial(posts_index_values, book), whole=True),
+        PageJob(layout.index("kpis"), "kpis.md.j2", partial(kpi_index_values, book), whole=True),
+        PageJob(layout.index("authorities"), "authorities.md.j2", partial(authority_index_values, book), whole=True),
+        PageJob(layout.index("compare"), "compare.md.j2", partial(compare_values, book), whole=True),
+        PageJob(layout.index("completeness"), "completeness.md.j2", partial(completeness_values, book), whole=True),
     ]
     jobs += [
         PageJob(layout.family(key), "family.md.j2", partial(family_values, book, key))

@@ -19,9 +19,14 @@ indexes that go through every post); a renamed post, a changed clause or
 job family reach the pages that read them, and a new template, setting or
 version of orgspec (the key common to every page) recomputes every page.
 
-Pages are computed in worker processes, one per core, when there are
-enough of them to pay for starting the workers; the output is the same
-bytes in the same order either way.
+When there are enough pages to pay for starting workers, this process
+renders the pages that read the whole organisation first, alone, then the
+others together with a worker process forked per other core, each taking
+the next chunk of pages as it finishes one and writing the pages it
+renders. Workers are forked anew every 1,536 pages: reading an object
+writes its reference count, so a worker copies the memory that holds what
+it reads, and that copy ends with it. The output is the same bytes in the
+same order either way.
 """
 
 from __future__ import annotations
@@ -31,7 +36,8 @@ import json
 import multiprocessing
 import os
 import threading
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -52,6 +58,8 @@ PARALLEL_FROM = 400
 """Below this many pages one process is faster than starting workers."""
 CHUNK = 64
 """Pages per task given to a worker: small enough to share the work evenly."""
+SPELL = 24
+"""Chunks rendered by one set of workers before they end, and what they copied of the organisation with them."""
 
 
 @dataclass(frozen=True)
@@ -252,34 +260,89 @@ def render_changed(
     tree, prefix = into if into is not None else (None, "")
     batch = _Batch(book, jobs, common, known, settled, tree, prefix)
     due = [index for index, job in enumerate(jobs) if job.path not in settled]
-    chunks = [due[start : start + CHUNK] for start in range(0, len(due), CHUNK)]
     count = _workers(len(due)) if workers is None else workers
+    # With workers, the pages that read the whole organisation are rendered here before any worker is forked:
+    # a worker copies the memory that holds what it reads (reading an object writes its reference count),
+    # and what those pages work out would be held beside it. The others are rendered a spell at a time by
+    # this process and workers forked for the spell, which end with it, and their copies with them.
+    whole = _chunks([index for index in due if jobs[index].whole or count <= 1])
+    rest = _chunks([index for index in due if not (jobs[index].whole or count <= 1)])
+    spells = [rest[start : start + SPELL] for start in range(0, len(rest), SPELL)]
     computed: dict[int, Rendered] = {}
-    with progress.steps("pages", len(chunks)) as advance:
-        if count <= 1:
-            for chunk in chunks:
-                computed.update(zip(chunk, _render(batch, chunk), strict=True))
-                advance(jobs[chunk[-1]].path)
-        else:
-            # This process renders one share of the chunks itself while the forked workers render the rest:
-            # one process fewer to copy the organisation's memory into, as many cores busy.
-            mine, theirs = chunks[::count], [chunk for index, chunk in enumerate(chunks) if index % count]
+    with progress.steps("pages", len(whole) + len(rest)) as advance:
+        for chunk in whole:
+            computed.update(zip(chunk, _render(batch, chunk), strict=True))
+            advance(jobs[chunk[-1]].path)
+        if spells:
             _BATCH = batch
             try:
-                with multiprocessing.get_context("fork").Pool(count - 1) as pool:
-                    results = pool.imap(_render_in_worker, theirs)
-                    for chunk in mine:
-                        computed.update(zip(chunk, _render(batch, chunk), strict=True))
-                        advance(jobs[chunk[-1]].path)
-                    for chunk, done in zip(theirs, results, strict=True):
-                        computed.update(zip(chunk, done, strict=True))
-                        advance(jobs[chunk[-1]].path)
+                for spell in spells:
+                    _render_together(batch, spell, count, computed, advance)
             finally:
                 _BATCH = None
     return [
         computed[index] if index in computed else Rendered(known[job.path], None, settled[job.path])
         for index, job in enumerate(jobs)
     ]
+
+
+def _render_together(
+    batch: _Batch, chunks: list[list[int]], count: int, computed: dict[int, Rendered], advance: Callable[[str], None]
+) -> None:
+    """Render ``chunks`` of jobs in this process and in ``count - 1`` workers forked for them, into ``computed``.
+
+    Every process takes the next chunk of pages as it finishes one, so that all end together. This process
+    renders a share itself: one process fewer to copy the organisation's memory into, as many cores busy.
+    """
+    shared = deque(chunks)
+    lock = threading.Lock()
+    given: list[tuple[list[int], list[Rendered]]] = []
+    failed: list[BaseException] = []
+    settled = threading.Semaphore(0)
+    handed = 0
+
+    def next_chunk() -> list[int] | None:
+        with lock:
+            return shared.popleft() if shared else None
+
+    def give(pool: Any) -> None:
+        nonlocal handed
+        chunk = next_chunk()
+        if chunk is None:
+            return
+        with lock:
+            handed += 1
+
+        def done(rendered: list[Rendered]) -> None:
+            given.append((chunk, rendered))
+            give(pool)
+            settled.release()
+
+        def fail(error: BaseException) -> None:
+            failed.append(error)
+            settled.release()
+
+        pool.apply_async(_render_in_worker, (chunk,), callback=done, error_callback=fail)
+
+    with multiprocessing.get_context("fork").Pool(count - 1) as pool:
+        for _ in range(2 * (count - 1)):  # two chunks in hand per worker: it never waits for the next
+            give(pool)
+        while (chunk := next_chunk()) is not None:
+            computed.update(zip(chunk, _render(batch, chunk), strict=True))
+            advance(batch.jobs[chunk[-1]].path)
+        while handed:  # a chunk's callback hands the worker its next chunk before it says the chunk is done
+            settled.acquire()
+            with lock:
+                handed -= 1
+            if failed:
+                raise failed[0]
+    for chunk, rendered in given:
+        computed.update(zip(chunk, rendered, strict=True))
+        advance(batch.jobs[chunk[-1]].path)
+
+
+def _chunks(indices: list[int]) -> list[list[int]]:
+    return [indices[start : start + CHUNK] for start in range(0, len(indices), CHUNK)]
 
 
 def _workers(pages: int) -> int:
