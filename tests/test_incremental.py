@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from orgspec.check.pipeline import check_project
+from orgspec.core.write import MARKER, Tree
 from orgspec.render.handbook import handbook
 from orgspec.render.pages import PageJob, page_jobs, render_job
 from orgspec.site import incremental
@@ -159,6 +160,30 @@ def test_pages_rendered_by_worker_processes_are_the_same(project: Path) -> None:
     together = render_changed(book, jobs, common, {}, workers=2)
     assert together == alone
     assert [page.text for page in alone] == [render_job(book, job) for job in jobs]
+
+
+def test_pages_written_by_worker_processes_as_they_are_rendered_are_the_pages(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However the pages are split among this process and workers forked spell by spell, each page is written
+    once, as it is rendered, and the folder holds every page as one process renders it."""
+    book = handbook(check_project(project).organisation, project_root=project)
+    jobs = page_jobs(book)
+    common = common_key(book, [])
+    prefix = f"{book.layout.folder}/"
+    inside = [job for job in jobs if job.path.startswith(prefix)]
+    expected = {job.path.removeprefix(prefix): render_job(book, job).encode("utf-8") for job in inside}
+    monkeypatch.setattr(incremental, "CHUNK", 4)  # many chunks, handed out over several spells of workers
+    monkeypatch.setattr(incremental, "SPELL", 3)
+    folder = tmp_path / "pages"
+    tree = Tree(folder, expected)
+    rendered = render_changed(book, jobs, common, {}, into=(tree, prefix), workers=2)
+    puts = {job.path.removeprefix(prefix): page.put for job, page in zip(jobs, rendered, strict=True) if page.put}
+    report = tree.end(puts)
+    assert sorted(puts) == sorted(expected) and set(puts.values()) == {"written"}
+    assert report.written == sorted(expected) and report.unchanged == 0
+    assert [page.text for job, page in zip(jobs, rendered, strict=True) if job in inside] == [None] * len(inside)
+    assert {name: content for name, content in files(folder).items() if name != MARKER} == expected
 
 
 def test_an_edited_post_computes_only_the_pages_that_read_it(

@@ -101,7 +101,7 @@ def render_handbook(
     copies = make_copies(handbook(organisation, project_root=root), root, cache, progress)
     book = handbook(organisation, project_root=root, downloads=copies.formats, front_page=front_page)
     prefix = f"{book.layout.folder}/"
-    templates = [folder for folder in (project_templates(root), builtin_templates()) if folder is not None]
+    templates = [place for place in (project_templates(root), builtin_templates()) if place is not None]
     jobs = page_jobs(book)
     common = common_key(book, templates)
     files = {f"assets/{name}": _asset(root, name) for name in (STYLESHEET, SCRIPT)}

@@ -40,6 +40,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import Any
 
@@ -296,33 +297,17 @@ def _render_together(
     """
     shared = deque(chunks)
     lock = threading.Lock()
-    given: list[tuple[list[int], list[Rendered]]] = []
-    failed: list[BaseException] = []
-    settled = threading.Semaphore(0)
-    handed = 0
+    handed: list[tuple[list[int], AsyncResult[list[Rendered]]]] = []
 
     def next_chunk() -> list[int] | None:
         with lock:
             return shared.popleft() if shared else None
 
-    def give(pool: Any) -> None:
-        nonlocal handed
+    def give(pool: Pool) -> None:
+        """Hand a worker the next chunk; as it returns it, the next one (before its result is ready)."""
         chunk = next_chunk()
-        if chunk is None:
-            return
-        with lock:
-            handed += 1
-
-        def done(rendered: list[Rendered]) -> None:
-            given.append((chunk, rendered))
-            give(pool)
-            settled.release()
-
-        def fail(error: BaseException) -> None:
-            failed.append(error)
-            settled.release()
-
-        pool.apply_async(_render_in_worker, (chunk,), callback=done, error_callback=fail)
+        if chunk is not None:
+            handed.append((chunk, pool.apply_async(_render_in_worker, (chunk,), callback=lambda _: give(pool))))
 
     with multiprocessing.get_context("fork").Pool(count - 1) as pool:
         for _ in range(2 * (count - 1)):  # two chunks in hand per worker: it never waits for the next
@@ -330,15 +315,9 @@ def _render_together(
         while (chunk := next_chunk()) is not None:
             computed.update(zip(chunk, _render(batch, chunk), strict=True))
             advance(batch.jobs[chunk[-1]].path)
-        while handed:  # a chunk's callback hands the worker its next chunk before it says the chunk is done
-            settled.acquire()
-            with lock:
-                handed -= 1
-            if failed:
-                raise failed[0]
-    for chunk, rendered in given:
-        computed.update(zip(chunk, rendered, strict=True))
-        advance(batch.jobs[chunk[-1]].path)
+        for chunk, result in handed:  # grows while it is gone through, until every chunk is handed out
+            computed.update(zip(chunk, result.get(), strict=True))
+            advance(batch.jobs[chunk[-1]].path)
 
 
 def _chunks(indices: list[int]) -> list[list[int]]:
