@@ -58,6 +58,9 @@ class OrgspecPlugin(BasePlugin[OrgspecPluginConfig]):
             config[key] = value
         if searched_with_pagefind(root):  # Material's search box, its results from Pagefind
             config.theme.dirs.insert(0, str(builtin_templates() / "theme"))
+            search = config.plugins.get("material/search")
+            if search is not None:  # its index would go unused: switched off, as orgspec build switches it off
+                search.config.enabled = False
         return config
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:

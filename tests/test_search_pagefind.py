@@ -8,9 +8,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from orgspec.model.settings import SearchSettings
-from orgspec.site.mkdocs_config import PAGEFIND_CONFIG
+from orgspec.site.mkdocs_config import PAGEFIND_CONFIG, UserConfig, pagefind_config
 from orgspec.site.search import index_with_pagefind, mkdocs_search
 from tests.browser import Browser, browser, serve
 from tests.conftest import BASE_FILES, run_cli
@@ -56,6 +57,11 @@ def test_pagefind_fetches_nothing_from_elsewhere_and_not_materials_index(site: s
     assert any("/pagefind/" in url for url in fetched)
     assert [url for url in fetched if not url.startswith((site, "data:"))] == []
     assert not any("search_index.json" in url for url in fetched)
+
+
+def test_material_builds_no_index_beside_pagefinds(built: Path) -> None:
+    assert (built / "pagefind" / "pagefind.js").is_file()
+    assert not (built / "search").exists()  # Material's search plugin is switched off: no index no one fetches
 
 
 def test_pagefind_speaks_the_sites_language(site: str, chromium: Browser) -> None:
@@ -136,3 +142,39 @@ def test_a_theme_folder_of_the_projects_own_keeps_materials_search(project: Call
     root = project({"orgspec.yaml": BASE_FILES["orgspec.yaml"] + "search:\n  engine: pagefind\n", "mkdocs.yml": mkdocs})
     assert run_cli("generate", str(root)).exit_code == 0
     assert not (root / PAGEFIND_CONFIG).exists()
+
+
+@pytest.mark.parametrize(
+    ("mkdocs", "plugins"),
+    [
+        (None, [{"search": {"enabled": False}}]),
+        ("site_name: T\n", [{"search": {"enabled": False}}]),
+        ("site_name: T\nINHERIT: base.yml\n", None),  # the parent's plugins are not known: left as they are
+        (
+            "plugins:\n  - search:\n      lang: zh\n      enabled: true\n  - orgspec\n  - material/search\n",
+            [{"search": {"lang": "zh", "enabled": False}}, "orgspec", {"material/search": {"enabled": False}}],
+        ),
+        (
+            "plugins:\n  search: {separator: x}\n  tags: {}\n",
+            {"search": {"separator": "x", "enabled": False}, "tags": {}},
+        ),
+    ],
+)
+def test_the_pagefind_configuration_switches_materials_search_off(
+    tmp_path: Path, mkdocs: str | None, plugins: object
+) -> None:
+    path = None
+    if mkdocs is not None:
+        path = tmp_path / "mkdocs.yml"
+        path.write_text(mkdocs, encoding="utf-8")
+    config = yaml.safe_load(pagefind_config(tmp_path / "theme", UserConfig(path=path)))
+    assert config.get("plugins") == plugins
+    assert config["theme"] == {"custom_dir": str(tmp_path / "theme")}
+
+
+def test_the_pagefind_configuration_passes_the_projects_tags_on_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "mkdocs.yml"
+    path.write_text("plugins:\n  - search\n  - social:\n      enabled: !ENV [CI, false]\n", encoding="utf-8")
+    text = pagefind_config(tmp_path / "theme", UserConfig(path=path))
+    assert "enabled: !ENV [CI, false]" in text or "enabled: !ENV\n" in text
+    assert yaml.compose(text, Loader=yaml.SafeLoader) is not None  # the tag is kept, not run

@@ -146,7 +146,7 @@ def _write_pagefind_config(root: Path, user: UserConfig, organisation: Organisat
     folder only)."""
     path = root / PAGEFIND_CONFIG
     if user.theme_dir is None and mkdocs_search(organisation.settings.search, len(organisation.posts)) == "pagefind":
-        write_if_changed(path, pagefind_config(builtin_templates() / "theme").encode("utf-8"))
+        write_if_changed(path, pagefind_config(builtin_templates() / "theme", user).encode("utf-8"))
     elif path.exists():
         path.unlink()
 

@@ -130,11 +130,81 @@ def _defaults(settings: Settings) -> dict[str, Any]:
     }
 
 
-def pagefind_config(theme: Path) -> str:
+def pagefind_config(theme: Path, user: UserConfig) -> str:
     """The text of the configuration of a MkDocs build searched with Pagefind: the generated configuration,
-    with ``theme`` (orgspec's theme folder: Material's search box, its results from Pagefind)."""
-    config = {"INHERIT": GENERATED_CONFIG, "theme": {"custom_dir": str(theme)}}
-    return HEADER + yaml.dump(config, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False)
+    with ``theme`` (orgspec's theme folder: Material's search box, its results from Pagefind) and Material's
+    search plugin switched off, so that the build does not segment every page for an index no one fetches."""
+    entries: list[tuple[str, yaml.Node]] = [
+        ("INHERIT", _scalar(GENERATED_CONFIG)),
+        ("theme", _mapping([("custom_dir", _scalar(str(theme)))])),
+    ]
+    plugins = _plugins_without_material_search(user)
+    if plugins is not None:
+        entries.append(("plugins", plugins))
+    return HEADER + yaml.serialize(_mapping(entries), Dumper=yaml.SafeDumper, allow_unicode=True)
+
+
+MATERIAL_SEARCH = ("search", "material/search")
+
+
+def _plugins_without_material_search(user: UserConfig) -> yaml.Node | None:
+    """The plugins the build would run, Material's search switched off; None where they are not known.
+
+    A configuration that names plugins replaces its parent's list (``INHERIT`` merges mappings, not lists),
+    so the list is the project's own, read as YAML nodes and written back as read: its tags (``!ENV``,
+    ``!!python/name:``) are passed on, never run here.
+    """
+    if user.path is None:  # the defaults: Material's search only
+        return _sequence([_search_off(_scalar("search"))])
+    document = yaml.compose(user.path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    if not isinstance(document, yaml.MappingNode):
+        return None
+    values = {key.value: value for key, value in document.value if isinstance(key, yaml.ScalarNode)}
+    plugins = values.get("plugins")
+    if plugins is None:  # MkDocs's default, unless a parent of the project's file names others
+        return None if "INHERIT" in values else _sequence([_search_off(_scalar("search"))])
+    if isinstance(plugins, yaml.SequenceNode):
+        return _sequence([_search_off(item) for item in plugins.value])
+    if isinstance(plugins, yaml.MappingNode):
+        return _mapping(
+            [
+                (key.value, _switched_off(value) if key.value in MATERIAL_SEARCH else value)
+                for key, value in plugins.value
+            ]
+        )
+    return None
+
+
+def _search_off(item: yaml.Node) -> yaml.Node:
+    """One entry of a list of plugins, Material's search switched off."""
+    if isinstance(item, yaml.ScalarNode) and item.value in MATERIAL_SEARCH:
+        return _mapping([(item.value, _switched_off(None))])
+    if isinstance(item, yaml.MappingNode) and len(item.value) == 1 and item.value[0][0].value in MATERIAL_SEARCH:
+        name, options = item.value[0]
+        return _mapping([(name.value, _switched_off(options))])
+    return item
+
+
+def _switched_off(options: yaml.Node | None) -> yaml.Node:
+    """Material's search plugin's options, with ``enabled: false``."""
+    kept = (
+        [(key.value, value) for key, value in options.value if key.value != "enabled"]
+        if isinstance(options, yaml.MappingNode)
+        else []
+    )
+    return _mapping([*kept, ("enabled", yaml.ScalarNode("tag:yaml.org,2002:bool", "false"))])
+
+
+def _scalar(text: str) -> yaml.ScalarNode:
+    return yaml.ScalarNode("tag:yaml.org,2002:str", text)
+
+
+def _mapping(entries: list[tuple[str, yaml.Node]]) -> yaml.MappingNode:
+    return yaml.MappingNode("tag:yaml.org,2002:map", [(_scalar(key), value) for key, value in entries])
+
+
+def _sequence(items: list[yaml.Node]) -> yaml.SequenceNode:
+    return yaml.SequenceNode("tag:yaml.org,2002:seq", items)
 
 
 def searched_with_pagefind(root: Path) -> bool:
