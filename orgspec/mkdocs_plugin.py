@@ -28,7 +28,7 @@ from orgspec.render.templates import builtin_templates
 from orgspec.site.compact import compact_html
 from orgspec.site.mkdocs_config import GENERATED_CONFIGS, handbook_settings, searched_with_pagefind
 from orgspec.site.pipeline import check_and_generate, locked
-from orgspec.site.search import finish_mkdocs_site
+from orgspec.site.search import finish_site
 from orgspec.site.stamp import source_files
 
 log = get_plugin_logger(__name__)
@@ -80,7 +80,7 @@ class OrgspecPlugin(BasePlugin[OrgspecPluginConfig]):
         root = _project(config)
         if root is not None:  # orgspec build does it itself, with or without the plugin
             try:
-                finish_mkdocs_site(Path(config.site_dir), pagefind=searched_with_pagefind(root))
+                finish_site(Path(config.site_dir), pagefind=searched_with_pagefind(root))
             except OrgspecError as error:
                 raise PluginError(str(error)) from error
 

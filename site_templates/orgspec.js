@@ -234,12 +234,13 @@
   function setUpPagefind(form) {
     if (form.dataset.ready) return;
     form.dataset.ready = "1";
+    var box = form.closest("[data-orgspec-search]");
     var input = form.querySelector(".md-search__input");
-    var meta = document.querySelector(".md-search-result__meta");
-    var list = document.querySelector(".md-search-result__list");
+    var meta = box.querySelector(".md-search-result__meta");
+    var list = box.querySelector(".md-search-result__list");
     var words = pagefindWords();
     var folder = new URL(form.getAttribute("data-orgspec-pagefind"), location.href);
-    var scroller = document.querySelector(".md-search__scrollwrap");
+    var scroller = box.querySelector(".md-search__scrollwrap");
     var engine = null, latest = 0, asking = null, more = [];
     function load() {
       if (!engine) {
@@ -298,7 +299,44 @@
     input.addEventListener("keyup", find);
     form.addEventListener("reset", function () { setTimeout(find, 0); });
     if (input.value) find();  /* typed before the script ran */
+    if (box.tagName === "DIALOG") setUpSearchDialog(box, form, input, list);
   }
+
+  /* Under Zensical the search box is a dialog: the header's button or a key (/, s or f, as the builders'
+     own search) opens it, Escape or a click beside it closes it, Enter opens the first result. */
+  function setUpSearchDialog(dialog, form, input, list) {
+    function open() {
+      if (!dialog.open) dialog.showModal();
+      input.focus();
+      input.select();
+    }
+    document.querySelectorAll("[data-orgspec-search-open]").forEach(function (button) {
+      button.addEventListener("click", open);
+    });
+    dialog.querySelector("[data-orgspec-search-close]").addEventListener("click", function () { dialog.close(); });
+    dialog.addEventListener("click", function (event) {
+      if (event.target === dialog) dialog.close();  /* the backdrop */
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var first = list.querySelector("a");
+      if (first) location.href = first.href;
+    });
+    dialog.orgspecOpen = open;
+    if (keysBound) return;
+    keysBound = true;
+    document.addEventListener("keydown", function (event) {
+      var target = event.target, shown = document.querySelector("dialog[data-orgspec-search]");
+      var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (!shown || shown.open || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === "/" || event.key === "s" || event.key === "f") {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        shown.orgspecOpen();
+      }
+    }, true);
+  }
+  var keysBound = false;
 
   /* Opened from disk, the builders' search cannot load its index: say how to serve the site. */
   function showOfflineNotes() {

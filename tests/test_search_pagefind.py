@@ -1,9 +1,10 @@
-"""The handbook searched with Pagefind (search: engine: pagefind), in a real headless Chromium: what people
-type finds what the builders' own search finds, with Material's search box, its keys and its words, and
-nothing fetched from anywhere but the site."""
+"""The handbook searched with Pagefind (search: engine: pagefind), built with MkDocs and with Zensical, in a
+real headless Chromium: what people type finds what the builders' own search finds, in a search box with the
+builders' keys and the site's words, and nothing is fetched from anywhere but the site."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,19 +13,26 @@ import yaml
 
 from orgspec.model.settings import SearchSettings
 from orgspec.site.mkdocs_config import PAGEFIND_CONFIG, UserConfig, pagefind_config
-from orgspec.site.search import index_with_pagefind, mkdocs_search
+from orgspec.site.search import handbook_search, index_with_pagefind
 from tests.browser import Browser, browser, serve
 from tests.conftest import BASE_FILES, run_cli
 from tests.sites import build, copy_example
 from tests.test_browser import QUERIES, pages_found, search
 
+ENGINES = ["mkdocs", "zensical"]
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_example(tmp_path_factory.mktemp("pagefind"))
+def built(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
+    project = copy_example(tmp_path_factory.mktemp(f"pagefind-{engine}"))
     with (project / "orgspec.yaml").open("a", encoding="utf-8") as settings:
         settings.write("search:\n  engine: pagefind\n")
-    return build(project, "mkdocs")
+    return build(project, engine)
 
 
 @pytest.fixture(scope="module")
@@ -40,15 +48,29 @@ def chromium() -> Iterator[Browser]:
         yield instance
 
 
+OPEN = {
+    # Material's search box in the header opens as Material opens it; Zensical's is a dialog behind a button.
+    "mkdocs": "document.querySelector('.md-header label[for=__search]').click()",
+    "zensical": "document.querySelector('.md-header [data-orgspec-search-open]').click()",
+}
+
+
+def opened(chromium: Browser, engine: str) -> bool:
+    """Whether the search box is open to type in."""
+    if engine == "mkdocs":
+        return bool(chromium.eval("document.getElementById('__search').checked"))
+    return bool(chromium.eval("document.querySelector('dialog[data-orgspec-search]').open"))
+
+
 @pytest.mark.parametrize("query", QUERIES)
 def test_pagefind_finds_what_people_type(site: str, chromium: Browser, query: str) -> None:
     expected, first = QUERIES[query]
-    found = search(chromium, "mkdocs", site, query, expected)
+    found = search(chromium, "mkdocs", site, query, expected)  # the box's input, under either builder
     assert pages_found(found)[0] in [f"handbook/posts/{post}.html" for post in first]
     assert "\u2063" not in found and "xsglbjl" not in found  # a page's search words found it; they do not show
 
 
-def test_pagefind_fetches_nothing_from_elsewhere_and_not_materials_index(site: str, chromium: Browser) -> None:
+def test_pagefind_fetches_nothing_from_elsewhere_and_not_the_builders_index(site: str, chromium: Browser) -> None:
     chromium.events.clear()
     search(chromium, "mkdocs", site, "坐席", "call-centre-agent.html")
     fetched = [
@@ -56,12 +78,15 @@ def test_pagefind_fetches_nothing_from_elsewhere_and_not_materials_index(site: s
     ]
     assert any("/pagefind/" in url for url in fetched)
     assert [url for url in fetched if not url.startswith((site, "data:"))] == []
-    assert not any("search_index.json" in url for url in fetched)
+    assert not any("search_index.json" in url or "search.json" in url for url in fetched)
 
 
-def test_material_builds_no_index_beside_pagefinds(built: Path) -> None:
+def test_the_builder_writes_no_index_beside_pagefinds(built: Path, engine: str) -> None:
     assert (built / "pagefind" / "pagefind.js").is_file()
-    assert not (built / "search").exists()  # Material's search plugin is switched off: no index no one fetches
+    # The builder's own search is switched off: no index no one fetches.
+    assert not (built / "search").exists()
+    if engine == "zensical":
+        assert json.loads((built / "search.json").read_text(encoding="utf-8"))["items"] == []
 
 
 def test_pagefind_speaks_the_sites_language(site: str, chromium: Browser) -> None:
@@ -70,22 +95,40 @@ def test_pagefind_speaks_the_sites_language(site: str, chromium: Browser) -> Non
     assert said.endswith(" 个符合条件的结果") and said.split()[0].isdigit(), said  # Material's words in Chinese
 
 
-def test_enter_opens_the_first_result(site: str, chromium: Browser) -> None:
+def test_enter_opens_the_first_result(site: str, chromium: Browser, engine: str) -> None:
     search(chromium, "mkdocs", site, "坐席", "call-centre-agent.html")
     chromium.events = [event for event in chromium.events if event["method"] != "Page.loadEventFired"]
-    chromium.eval("document.querySelector('.md-header label[for=__search]').click()")  # the search dialog, open
-    chromium.eval("document.querySelector('.md-search__input').focus()")
-    chromium.eval("window.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))")
+    chromium.eval(OPEN[engine])
+    assert opened(chromium, engine)
+    assert chromium.eval("document.activeElement.classList.contains('md-search__input')")
+    if engine == "mkdocs":  # Material's keys
+        chromium.eval("window.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))")
+    else:  # the form's own submission, as Enter in its input gives
+        chromium.eval("document.activeElement.form.requestSubmit()")
     chromium.wait_for("location.pathname === '/handbook/posts/call-centre-agent.html'")
 
 
-def test_a_phone_opens_the_search_dialog(site: str, chromium: Browser) -> None:
+def test_a_key_opens_the_search_box_and_escape_closes_it(site: str, chromium: Browser, engine: str) -> None:
+    chromium.open(site + "handbook/posts/call-centre-agent.html", settle=0.5)
+    chromium.send("Input.dispatchKeyEvent", type="keyDown", key="/", text="/", code="Slash", windowsVirtualKeyCode=191)
+    chromium.send("Input.dispatchKeyEvent", type="keyUp", key="/", code="Slash", windowsVirtualKeyCode=191)
+    chromium.wait_for("document.activeElement.classList.contains('md-search__input')")
+    assert opened(chromium, engine)
+    # Nothing else opened: Zensical's own (empty) search dialog lives in a shadow root.
+    assert not chromium.eval("[...document.body.children].some(element => element.shadowRoot)")
+    chromium.send("Input.dispatchKeyEvent", type="keyDown", key="Escape", code="Escape", windowsVirtualKeyCode=27)
+    chromium.send("Input.dispatchKeyEvent", type="keyUp", key="Escape", code="Escape", windowsVirtualKeyCode=27)
+    chromium.wait_for("!document.activeElement.classList.contains('md-search__input')")
+    assert not opened(chromium, engine)
+
+
+def test_a_phone_opens_the_search_box(site: str, chromium: Browser, engine: str) -> None:
     chromium.send("Emulation.setDeviceMetricsOverride", width=390, height=800, deviceScaleFactor=1, mobile=True)
     try:
         found = search(chromium, "mkdocs", site, "坐席", "call-centre-agent.html")
         assert pages_found(found)[0] == "handbook/posts/call-centre-agent.html"
-        chromium.eval("document.querySelector('.md-header label[for=__search]').click()")
-        assert chromium.eval("document.getElementById('__search').checked")
+        chromium.eval(OPEN[engine])
+        assert opened(chromium, engine)
         width = chromium.wait_for("document.querySelector('.md-search-result__item').getBoundingClientRect().width")
         assert width > 300  # the results across the phone's width
     finally:
@@ -125,7 +168,7 @@ def test_pagefind_index_is_the_same_twice(built: Path, tmp_path: Path) -> None:
     ],
 )
 def test_auto_chooses_pagefind_from_a_number_of_posts(settings: dict[str, object], posts: int, chosen: str) -> None:
-    assert mkdocs_search(SearchSettings.model_validate(settings), posts) == chosen
+    assert handbook_search(SearchSettings.model_validate(settings), posts) == chosen
 
 
 def test_generate_writes_the_pagefind_configuration_only_when_chosen(project: Callable[..., Path]) -> None:

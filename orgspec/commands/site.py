@@ -27,9 +27,9 @@ from orgspec.core.write import TreeReport, write_atomically, writing
 from orgspec.site.builders import ENGINES, command, ensure_installed, environment, notice, run_build
 from orgspec.site.compact import compact_pages
 from orgspec.site.generate import Generated
-from orgspec.site.mkdocs_config import USER_CONFIGS, mkdocs_config, searched_with_pagefind
+from orgspec.site.mkdocs_config import USER_CONFIGS, builder_config, searched_with_pagefind
 from orgspec.site.pipeline import check_and_generate, locked
-from orgspec.site.search import finish_mkdocs_site
+from orgspec.site.search import finish_site
 
 SHOWN = 10
 """Files found in the generated folder that orgspec did not write: how many are named."""
@@ -87,7 +87,7 @@ def build_command(path: Path | None, project: Path | None, engine: str, strict: 
         generated = _check_and_generate(root, edition, strict=strict)
         assert generated.config is not None
         release()  # the organisation, gone with the check, is not held while the builder runs
-        config = mkdocs_config(generated.config) if engine == "mkdocs" else generated.config
+        config = builder_config(generated.config)
         run = run_build(engine, config.resolve(), strict=strict)
     for line in [*notice(run.output), *run.warnings]:
         click.echo(f"{engine}: {line}", err=True)
@@ -97,8 +97,7 @@ def build_command(path: Path | None, project: Path | None, engine: str, strict: 
     if strict and run.warnings:
         raise BuildFailed(f"{engine}: {len(run.warnings)} warnings under --strict")
     compact_pages(root / generated.user.site_dir)  # before Pagefind reads them, as with the plugin
-    if engine == "mkdocs":
-        finish_mkdocs_site(root / generated.user.site_dir, pagefind=searched_with_pagefind(root))
+    finish_site(root / generated.user.site_dir, pagefind=searched_with_pagefind(root))
     say(f"site built with {engine} into {root / generated.user.site_dir}")
 
 

@@ -56,14 +56,13 @@ class SearchSettings(Strict):
 
     engine: SearchEngine = Field(
         default="auto",
-        description="builtin: the builder's own search (MkDocs: one index the browser downloads whole before the "
-        "first search); pagefind: Pagefind, an index the browser fetches piece by piece (MkDocs builds with "
-        "orgspec[mkdocs]); auto: Pagefind for MkDocs builds from pagefind_from posts on. Zensical builds always "
-        "use Zensical's own search.",
+        description="builtin: the builder's own search (one index the browser downloads whole before the first "
+        "search); pagefind: Pagefind, an index the browser fetches piece by piece (MkDocs and Zensical builds); "
+        "auto: Pagefind from pagefind_from posts on.",
     )
     pagefind_from: HeadCount = Field(
         default=1000,
-        description="With engine: auto, the number of posts from which MkDocs builds use Pagefind.",
+        description="With engine: auto, the number of posts from which builds use Pagefind.",
     )
 
 

@@ -43,7 +43,7 @@ from orgspec.site.mkdocs_config import (
     read_user_config,
 )
 from orgspec.site.reads import Hashes, entry_hashes, tracked
-from orgspec.site.search import mkdocs_search
+from orgspec.site.search import handbook_search
 
 STYLESHEET = "orgspec.css"
 CHART_STYLESHEET = "orgspec-charts.css"
@@ -141,11 +141,11 @@ def _asset(root: Path, name: str) -> bytes:
 
 
 def _write_pagefind_config(root: Path, user: UserConfig, organisation: Organisation) -> None:
-    """The configuration of a MkDocs build searched with Pagefind, when the settings choose Pagefind; none
-    otherwise. A project with a theme folder of its own keeps it, and Material's search (the build can name one
-    folder only)."""
+    """The configuration of a build searched with Pagefind, when the settings choose Pagefind; none
+    otherwise. A project with a theme folder of its own keeps it, and the builder's own search (the build can name
+    one folder only)."""
     path = root / PAGEFIND_CONFIG
-    if user.theme_dir is None and mkdocs_search(organisation.settings.search, len(organisation.posts)) == "pagefind":
+    if user.theme_dir is None and handbook_search(organisation.settings.search, len(organisation.posts)) == "pagefind":
         write_if_changed(path, pagefind_config(builtin_templates() / "theme", user).encode("utf-8"))
     elif path.exists():
         path.unlink()

@@ -22,7 +22,7 @@ from orgspec.render.templates import title_text
 
 GENERATED_CONFIG = ".orgspec-mkdocs.yml"
 PAGEFIND_CONFIG = ".orgspec-pagefind.yml"
-"""The configuration of a MkDocs build searched with Pagefind: the generated one and the theme folder."""
+"""The configuration of a build searched with Pagefind: the generated one, the theme folder, the builder's search off."""
 GENERATED_CONFIGS = (GENERATED_CONFIG, PAGEFIND_CONFIG)
 USER_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
 HEADER = "# Written by orgspec build/generate from mkdocs.yml and the organisation; do not edit.\n"
@@ -131,9 +131,10 @@ def _defaults(settings: Settings) -> dict[str, Any]:
 
 
 def pagefind_config(theme: Path, user: UserConfig) -> str:
-    """The text of the configuration of a MkDocs build searched with Pagefind: the generated configuration,
-    with ``theme`` (orgspec's theme folder: Material's search box, its results from Pagefind) and Material's
-    search plugin switched off, so that the build does not segment every page for an index no one fetches."""
+    """The text of the configuration of a build searched with Pagefind: the generated configuration, with
+    ``theme`` (orgspec's theme folder: a search box whose results come from Pagefind) and the builder's own
+    search switched off (Material's plugin, which Zensical reads too), so that the build does not work out an
+    index no one fetches."""
     entries: list[tuple[str, yaml.Node]] = [
         ("INHERIT", _scalar(GENERATED_CONFIG)),
         ("theme", _mapping([("custom_dir", _scalar(str(theme)))])),
@@ -208,12 +209,12 @@ def _sequence(items: list[yaml.Node]) -> yaml.SequenceNode:
 
 
 def searched_with_pagefind(root: Path) -> bool:
-    """Whether the last generate chose Pagefind for MkDocs builds of the project at ``root``."""
+    """Whether the last generate chose Pagefind for builds of the project at ``root``."""
     return is_generated(root / PAGEFIND_CONFIG)
 
 
-def mkdocs_config(generated: Path) -> Path:
-    """The configuration a MkDocs build runs on: with orgspec's theme folder when searched with Pagefind."""
+def builder_config(generated: Path) -> Path:
+    """The configuration a build (either builder) runs on: with orgspec's theme folder when searched with Pagefind."""
     pagefind = generated.with_name(PAGEFIND_CONFIG)
     return pagefind if searched_with_pagefind(generated.parent) else generated
 

@@ -1,4 +1,4 @@
-"""The handbook's search: Material's index made smaller, or a Pagefind index, after a MkDocs build.
+"""The handbook's search: Material's index made smaller, or a Pagefind index, after a build.
 
 Material for MkDocs writes ``search/search_index.json`` with every
 character beyond ASCII as a ``\\uXXXX`` escape: six bytes for a Chinese
@@ -9,9 +9,11 @@ first search. The same document written as UTF-8 is read the same way.
 Even so, the browser downloads that index whole: tens of megabytes for
 thousands of posts. Pagefind (``search: engine`` in orgspec.yaml) writes
 an index in small pieces into ``pagefind/`` instead, of which a query
-fetches only the few its words need. Its search box is Material's own,
-through the theme folder ``site_templates/theme`` (``PAGEFIND_CONFIG``
-adds it to the build), with its results drawn by the handbook's script.
+fetches only the few its words need. Its search box comes with the theme
+folder ``site_templates/theme`` (``PAGEFIND_CONFIG`` adds it to the build,
+and switches the builder's own search off): Material's own under MkDocs,
+a dialog of the handbook's under Zensical, whose script owns Material's
+search toggle; the results are drawn by the handbook's script.
 
 What is searched at all is decided by the pages: index pages and the
 tables and charts that only repeat other pages are left out of search
@@ -47,8 +49,8 @@ class PagefindFailedError(EnvironmentProblem):
     """Pagefind could not index the site; the message carries what it said."""
 
 
-def mkdocs_search(settings: SearchSettings, posts: int) -> Literal["builtin", "pagefind"]:
-    """The search of a MkDocs build of an organisation with ``posts`` posts."""
+def handbook_search(settings: SearchSettings, posts: int) -> Literal["builtin", "pagefind"]:
+    """The search of a build (either builder) of an organisation with ``posts`` posts."""
     if settings.engine == "auto":
         return "pagefind" if posts >= settings.pagefind_from else "builtin"
     return settings.engine
@@ -85,12 +87,13 @@ def index_with_pagefind(site: Path) -> None:
         raise PagefindFailedError(f"{site}: Pagefind could not index the site (exit {process.returncode}): {said}")
 
 
-def finish_mkdocs_site(site: Path, *, pagefind: bool) -> None:
-    """What a MkDocs build needs after the builder: its Pagefind index, or Material's index made smaller."""
+def finish_site(site: Path, *, pagefind: bool) -> None:
+    """What a build needs after the builder: its Pagefind index, or Material's index made smaller (a Zensical
+    build has none)."""
     if pagefind:
         index_with_pagefind(site)
     else:
         compact_search_index(site)
 
 
-__all__ = ["PAGEFIND_DIR", "compact_search_index", "finish_mkdocs_site", "index_with_pagefind", "mkdocs_search"]
+__all__ = ["PAGEFIND_DIR", "compact_search_index", "finish_site", "handbook_search", "index_with_pagefind"]
