@@ -48,6 +48,7 @@ import yaml
 
 from orgspec.site.builders import command, environment
 from orgspec.site.mkdocs_config import GENERATED_CONFIG, handbook_settings
+from orgspec.site.search import PAGEFIND_DIR, pagefind_command
 
 REPORT_LINE = re.compile(r"(\d+) written, (\d+) unchanged, (\d+) removed")
 """The line orgspec generate and build print: ``docs/handbook: N written, M unchanged, K removed``."""
@@ -301,7 +302,16 @@ def measure_build(root: Path, engine: str, runs: int, env: Env | None = None) ->
         reset(root, keep_downloads=False)
         return measured(args, env=env)
 
-    return {**summary(repeat(fresh, runs)), **html_sizes(root / "site")}
+    return {**summary(repeat(fresh, runs)), **html_sizes(root / "site"), "search_index": search_index(root / "site")}
+
+
+def search_index(site: Path) -> dict[str, Any] | None:
+    """Pagefind indexing the built ``site`` again, as ``orgspec build`` did (None for a site searched with the
+    builder's own index, which the builder works out among its pages)."""
+    if not (site / PAGEFIND_DIR).is_dir():
+        return None
+    _remove(site / PAGEFIND_DIR)
+    return summary([measured(pagefind_command(site))])
 
 
 def measure_engine_alone(root: Path, engine: str, runs: int, env: Env | None = None) -> dict[str, Any]:

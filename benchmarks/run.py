@@ -370,8 +370,8 @@ def _generate_table(results: Results) -> list[str]:
 
 def _build_table(results: Results) -> list[str]:
     lines = [
-        "| posts | engine | orgspec build s | CPU s | peak MB | engine alone s | CPU s | peak MB | build ÷ engine, CPU | HTML KB per post page | largest post page KB | first search query KB |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| posts | engine | orgspec build s | CPU s | peak MB | engine alone s | CPU s | peak MB | build ÷ engine, CPU | HTML KB per post page | largest post page KB | first search query KB | Pagefind index s | CPU s | peak MB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for key, result in sorted(results.items(), key=lambda item: (item[0][1], item[0][0])):
         for engine, build in result.get("build", {}).items():
@@ -383,6 +383,8 @@ def _build_table(results: Results) -> list[str]:
                 build["html_kb_largest_post_page"],
                 build["search_first_query_kb"],
             ]
+            index = build.get("search_index") or {}
+            cells += [index.get("seconds"), index.get("cpu_seconds"), index.get("peak_mb")]
             lines.append(_row(cells))
     return lines if len(lines) > 2 else []
 

@@ -32,6 +32,7 @@ from benchmarks.measure import (
     measure_generate,
     measured,
     orgspec,
+    search_index,
     without_pdf,
 )
 from benchmarks.plan import split
@@ -247,6 +248,17 @@ def test_the_first_search_query_of_a_material_site_is_measured_in_chromium(
     monkeypatch.setitem(sys.modules, "benchmarks.search_bytes", module)
     assert first_query_bytes(tmp_path) == 4242
     assert typed == [QUERY]
+
+
+def test_the_pagefind_index_is_timed_again_where_the_site_has_one(tmp_path: Path) -> None:
+    page = '<html lang="zh"><head><title>坐席</title></head><body><main><h1>客服中心坐席员</h1><p>接听来电</p></main></body></html>'
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    assert search_index(tmp_path) is None  # searched with the builder's own index: nothing to time apart
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "stale.js").write_text("", encoding="utf-8")
+    timed = search_index(tmp_path)
+    assert timed is not None and timed["seconds"] > 0 and timed["cpu_seconds"] > 0 and timed["peak_mb"] > 0
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file() and not (tmp_path / "pagefind" / "stale.js").exists()
 
 
 def test_the_peak_memory_counts_every_process_of_the_tree() -> None:
