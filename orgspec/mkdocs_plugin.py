@@ -24,9 +24,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import OrgspecError
-from orgspec.render.templates import builtin_templates
 from orgspec.site.compact import compact_html
-from orgspec.site.mkdocs_config import GENERATED_CONFIGS, handbook_settings, searched_with_pagefind
+from orgspec.site.mkdocs_config import GENERATED_CONFIGS, handbook_settings, pagefind_theme_dir, searched_with_pagefind
 from orgspec.site.pipeline import check_and_generate, locked
 from orgspec.site.search import finish_site
 from orgspec.site.stamp import source_files
@@ -57,7 +56,7 @@ class OrgspecPlugin(BasePlugin[OrgspecPluginConfig]):
         for key, value in handbook_settings(outcome.generated.config).items():
             config[key] = value
         if searched_with_pagefind(root):  # Material's search box, its results from Pagefind
-            config.theme.dirs.insert(0, str(builtin_templates() / "theme"))
+            config.theme.dirs.insert(0, str(pagefind_theme_dir(root)))  # with the project's own theme folder
             search = config.plugins.get("material/search")
             if search is not None:  # its index would go unused: switched off, as orgspec build switches it off
                 search.config.enabled = False

@@ -57,6 +57,7 @@ def test_mkdocs_build_with_the_plugin_gives_the_site_orgspec_build_gives(
     expected = site_pages(ours / "site")
     assert "handbook/posts/office-manager.html" in expected
     assert site_pages(plain / "site") == expected
+    assert own_theme == ("本周六系统维护" in (plain / "site" / "index.html").read_text(encoding="utf-8"))
     for site in (ours / "site", plain / "site"):  # the themes' indentation between tags is cut by both
         html = (site / "handbook" / "posts" / "office-manager.html").read_text(encoding="utf-8")
         assert compact_html(html) == html and "\n  <" not in html
@@ -104,13 +105,22 @@ def test_under_orgspec_build_the_plugin_does_nothing(tmp_path: Path) -> None:
     assert not (project / "docs" / "handbook").exists()
 
 
+@pytest.mark.parametrize("own_theme", [False, True])
 def test_mkdocs_build_with_the_plugin_searched_with_pagefind_gives_what_orgspec_build_gives(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_theme: bool
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     ours = new_project(tmp_path / "orgspec-build")
     with (ours / "orgspec.yaml").open("a", encoding="utf-8") as settings:
         settings.write("search:\n  engine: pagefind\n")
+    if own_theme:  # merged with orgspec's theme folder either way
+        mkdocs_yml = (ours / "mkdocs.yml").read_text(encoding="utf-8")
+        assert "\ntheme:\n  name: material\n" in mkdocs_yml
+        mkdocs_yml = mkdocs_yml.replace("\ntheme:\n", "\ntheme:\n  custom_dir: overrides\n", 1)
+        (ours / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+        (ours / "overrides").mkdir()
+        announce = '{% extends "base.html" %}{% block announce %}本周六系统维护{% endblock %}'
+        (ours / "overrides" / "main.html").write_text(announce, encoding="utf-8")
     plain = shutil.copytree(ours, tmp_path / "mkdocs-build")
     assert run_cli("build", "--strict", str(ours)).exit_code == 0
     run = mkdocs(plain, "build", "--strict")

@@ -180,11 +180,51 @@ def test_generate_writes_the_pagefind_configuration_only_when_chosen(project: Ca
     assert not (root / PAGEFIND_CONFIG).exists()
 
 
-def test_a_theme_folder_of_the_projects_own_keeps_materials_search(project: Callable[..., Path]) -> None:
-    mkdocs = "site_name: Test\ntheme:\n  name: material\n  custom_dir: overrides\n"
+OVERRIDES = "theme:\n  name: material\n  custom_dir: overrides\n"
+ANNOUNCE = (
+    '{% extends "base.html" %}\n{% block announce %}<span class="our-notice">本周六系统维护</span>{% endblock %}\n'
+)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_theme_folder_of_the_projects_own_is_merged_with_orgspecs(tmp_path: Path, engine: str) -> None:
+    project = copy_example(tmp_path / "project")
+    with (project / "orgspec.yaml").open("a", encoding="utf-8") as settings:
+        settings.write("search:\n  engine: pagefind\n")
+    mkdocs = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\ntheme:\n  name: material\n" in mkdocs
+    (project / "mkdocs.yml").write_text(
+        mkdocs.replace("\ntheme:\n  name: material\n", "\n" + OVERRIDES), encoding="utf-8"
+    )
+    (project / "overrides" / "images").mkdir(parents=True)
+    (project / "overrides" / "main.html").write_text(ANNOUNCE, encoding="utf-8")
+    (project / "overrides" / "images" / "seal.svg").write_text(
+        "<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8"
+    )
+    site = build(project, engine)
+    page = (site / "handbook" / "posts" / "call-centre-agent.html").read_text(encoding="utf-8")
+    assert "本周六系统维护" in page  # the project's own main.html
+    assert "data-pagefind-body" in page and "data-orgspec-pagefind" in page  # and orgspec's search box
+    assert (site / "images" / "seal.svg").is_file() and (site / "pagefind" / "pagefind.js").is_file()
+    assert not (site / "search").exists()
+    assert (project / "overrides" / "main.html").read_text(encoding="utf-8") == ANNOUNCE  # never written to
+
+
+@pytest.mark.parametrize("own", ["partials/header.html", "partials/search.html"])
+def test_a_theme_folder_that_draws_its_own_search_box_keeps_the_builders_search(
+    project: Callable[..., Path], own: str
+) -> None:
+    mkdocs = "site_name: Test\n" + OVERRIDES
     root = project({"orgspec.yaml": BASE_FILES["orgspec.yaml"] + "search:\n  engine: pagefind\n", "mkdocs.yml": mkdocs})
+    (root / "overrides" / own).parent.mkdir(parents=True)
+    (root / "overrides" / own).write_text("<div>ours</div>\n", encoding="utf-8")
     assert run_cli("generate", str(root)).exit_code == 0
     assert not (root / PAGEFIND_CONFIG).exists()
+    (root / "overrides" / own).unlink()
+    assert run_cli("generate", str(root)).exit_code == 0
+    assert yaml.safe_load((root / PAGEFIND_CONFIG).read_text(encoding="utf-8"))["theme"]["custom_dir"] == str(
+        root / ".cache" / "orgspec" / "theme"
+    )
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,7 @@ from orgspec.site.mkdocs_config import (
     read_user_config,
 )
 from orgspec.site.reads import Hashes, entry_hashes, tracked
-from orgspec.site.search import handbook_search
+from orgspec.site.search import handbook_search, pagefind_theme
 
 STYLESHEET = "orgspec.css"
 CHART_STYLESHEET = "orgspec-charts.css"
@@ -142,11 +142,13 @@ def _asset(root: Path, name: str) -> bytes:
 
 def _write_pagefind_config(root: Path, user: UserConfig, organisation: Organisation) -> None:
     """The configuration of a build searched with Pagefind, when the settings choose Pagefind; none
-    otherwise. A project with a theme folder of its own keeps it, and the builder's own search (the build can name
-    one folder only)."""
+    otherwise. A project with a theme folder of its own has it merged with orgspec's (`pagefind_theme`), or,
+    when it draws its own header or search box, keeps the builder's own search."""
     path = root / PAGEFIND_CONFIG
-    if user.theme_dir is None and handbook_search(organisation.settings.search, len(organisation.posts)) == "pagefind":
-        write_if_changed(path, pagefind_config(builtin_templates() / "theme", user).encode("utf-8"))
+    chosen = handbook_search(organisation.settings.search, len(organisation.posts)) == "pagefind"
+    theme = pagefind_theme(root, user.theme_dir) if chosen else None
+    if theme is not None:
+        write_if_changed(path, pagefind_config(theme, user).encode("utf-8"))
     elif path.exists():
         path.unlink()
 

@@ -213,6 +213,12 @@ def searched_with_pagefind(root: Path) -> bool:
     return is_generated(root / PAGEFIND_CONFIG)
 
 
+def pagefind_theme_dir(root: Path) -> Path:
+    """The theme folder the last generate chose for builds of the project at ``root`` searched with Pagefind."""
+    config = yaml.safe_load((root / PAGEFIND_CONFIG).read_text(encoding="utf-8"))
+    return Path(config["theme"]["custom_dir"])
+
+
 def builder_config(generated: Path) -> Path:
     """The configuration a build (either builder) runs on: with orgspec's theme folder when searched with Pagefind."""
     pagefind = generated.with_name(PAGEFIND_CONFIG)

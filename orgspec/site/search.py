@@ -31,8 +31,9 @@ from typing import Literal
 
 from orgspec import requirement
 from orgspec.core.errors import EnvironmentProblem
-from orgspec.core.write import write_if_changed
+from orgspec.core.write import Tree, write_if_changed
 from orgspec.model.settings import SearchSettings
+from orgspec.render.templates import builtin_templates
 
 MKDOCS_INDEX = Path("search") / "search_index.json"
 PAGEFIND_DIR = "pagefind"
@@ -87,6 +88,44 @@ def index_with_pagefind(site: Path) -> None:
         raise PagefindFailedError(f"{site}: Pagefind could not index the site (exit {process.returncode}): {said}")
 
 
+THEME_FILES = ("main.html", "partials/header.html", "partials/search.html")
+"""The theme folder's files (``site_templates/theme``): the page marked for Pagefind, the header with its
+search box, the search box."""
+PROJECT_MAIN = "orgspec-project-main.html"
+"""Where a project's own ``main.html`` goes in a merged theme folder: orgspec's ``main.html`` extends it."""
+MERGED_THEME = Path(".cache") / "orgspec" / "theme"
+EXTENDS = b'{% extends "base.html" %}'
+
+
+def pagefind_theme(root: Path, own: str | None) -> Path | None:
+    """The theme folder of a build searched with Pagefind: orgspec's, or, when the project has a theme folder
+    of its own (``own``, theme.custom_dir in mkdocs.yml), the two merged into ``.cache/orgspec/theme``.
+
+    The project's files are all kept; its ``main.html``, if any, is extended by orgspec's, which only marks
+    the page's content for Pagefind. A project that draws its own header or search box keeps the builder's
+    search (None): orgspec's would replace them.
+    """
+    theme = builtin_templates() / "theme"
+    if own is None:
+        return theme
+    folder = root / own
+    if not folder.is_dir():  # the builder says so
+        return None
+    files = {path.relative_to(folder).as_posix(): path for path in sorted(folder.rglob("*")) if path.is_file()}
+    if any(name in files for name in THEME_FILES[1:]):
+        return None
+    merged = {name: path.read_bytes() for name, path in files.items()}
+    for name in THEME_FILES:
+        merged[name] = (theme / name).read_bytes()
+    if "main.html" in files:
+        assert EXTENDS in merged["main.html"], "site_templates/theme/main.html extends base.html"
+        merged[PROJECT_MAIN] = files["main.html"].read_bytes()
+        merged["main.html"] = merged["main.html"].replace(EXTENDS, f'{{% extends "{PROJECT_MAIN}" %}}'.encode())
+    tree = Tree(root / MERGED_THEME, merged)
+    tree.end({name: tree.put(name, content) for name, content in merged.items()})
+    return root / MERGED_THEME
+
+
 def finish_site(site: Path, *, pagefind: bool) -> None:
     """What a build needs after the builder: its Pagefind index, or Material's index made smaller (a Zensical
     build has none)."""
@@ -96,4 +135,11 @@ def finish_site(site: Path, *, pagefind: bool) -> None:
         compact_search_index(site)
 
 
-__all__ = ["PAGEFIND_DIR", "compact_search_index", "finish_site", "handbook_search", "index_with_pagefind"]
+__all__ = [
+    "PAGEFIND_DIR",
+    "compact_search_index",
+    "finish_site",
+    "handbook_search",
+    "index_with_pagefind",
+    "pagefind_theme",
+]

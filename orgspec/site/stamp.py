@@ -129,6 +129,9 @@ def source_files(root: Path) -> Iterator[Path]:
     own = project_templates(root)
     if own is not None:
         yield from _files(own)
+    theme = read_user_config(root).theme_dir  # merged with orgspec's when searched with Pagefind
+    if theme is not None:
+        yield from _files(root / theme)
 
 
 def _files(folder: Path) -> list[Path]:
