@@ -210,6 +210,13 @@ def test_a_theme_folder_of_the_projects_own_is_merged_with_orgspecs(tmp_path: Pa
     assert (project / "overrides" / "main.html").read_text(encoding="utf-8") == ANNOUNCE  # never written to
 
 
+def test_a_theme_folder_that_holds_the_project_is_not_copied_into_itself(project: Callable[..., Path]) -> None:
+    mkdocs = "site_name: Test\ntheme:\n  name: material\n  custom_dir: .\n"
+    root = project({"orgspec.yaml": BASE_FILES["orgspec.yaml"] + "search:\n  engine: pagefind\n", "mkdocs.yml": mkdocs})
+    assert run_cli("generate", str(root)).exit_code == 0
+    assert not (root / PAGEFIND_CONFIG).exists() and not (root / ".cache" / "orgspec" / "theme").exists()
+
+
 @pytest.mark.parametrize("own", ["partials/header.html", "partials/search.html"])
 def test_a_theme_folder_that_draws_its_own_search_box_keeps_the_builders_search(
     project: Callable[..., Path], own: str

@@ -111,6 +111,8 @@ def pagefind_theme(root: Path, own: str | None) -> Path | None:
     folder = root / own
     if not folder.is_dir():  # the builder says so
         return None
+    if (root / MERGED_THEME).resolve().is_relative_to(folder.resolve()):  # it would copy its own copies
+        return None
     files = {path.relative_to(folder).as_posix(): path for path in sorted(folder.rglob("*")) if path.is_file()}
     if any(name in files for name in THEME_FILES[1:]):
         return None
