@@ -138,7 +138,12 @@ def test_a_phone_opens_the_search_box(site: str, chromium: Browser, engine: str)
 def test_pages_left_out_of_search_stay_out(site: str, chromium: Browser, built: Path) -> None:
     found = search(chromium, "mkdocs", site, "经理", "posts/service-centre-manager.html")
     assert "indexes/posts.html" not in found  # search: exclude: the post index repeats the posts
-    assert "data-pagefind-body" not in (built / "handbook" / "indexes" / "posts.html").read_text(encoding="utf-8")
+    for index in ("posts", "completeness"):  # tables that repeat what the posts' own pages say
+        assert "data-pagefind-body" not in (built / "handbook" / "indexes" / f"{index}.html").read_text(
+            encoding="utf-8"
+        )
+    found = search(chromium, "mkdocs", site, "坐席", "call-centre-agent.html")
+    assert "indexes/completeness.html" not in found
     assert "data-pagefind-body" in (built / "handbook" / "posts" / "call-centre-agent.html").read_text(encoding="utf-8")
 
 
