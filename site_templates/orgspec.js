@@ -200,13 +200,15 @@
     return probe.innerHTML;
   }
 
-  function resultItem(data, score) {
+  /* Material moves through its results with the arrow keys, and keeps their links out of the Tab order;
+     in the handbook's own dialog (Zensical) they are reached with Tab. */
+  function resultItem(data, score, tabbed) {
     var item = document.createElement("li");
     item.className = "md-search-result__item";
     var link = document.createElement("a");
     link.className = "md-search-result__link";
     link.href = data.url;
-    link.tabIndex = -1;
+    if (!tabbed) link.tabIndex = -1;
     var article = document.createElement("article");
     article.className = "md-search-result__article md-search-result__article--document md-typeset";
     article.setAttribute("data-md-score", String(score));
@@ -241,6 +243,7 @@
     var words = pagefindWords();
     var folder = new URL(form.getAttribute("data-orgspec-pagefind"), location.href);
     var scroller = box.querySelector(".md-search__scrollwrap");
+    var tabbed = box.tagName === "DIALOG";
     var engine = null, latest = 0, asking = null, more = [];
     function load() {
       if (!engine) {
@@ -275,7 +278,7 @@
           .then(function (pages) {
             if (asked !== latest) return;
             list.innerHTML = "";
-            titledFirst(pages, query).forEach(function (data, index) { list.appendChild(resultItem(data, pages.length - index)); });
+            titledFirst(pages, query).forEach(function (data, index) { list.appendChild(resultItem(data, pages.length - index, tabbed)); });
             say(search.results.length, query);
             more = search.results.slice(SHOWN);
           });
@@ -290,7 +293,7 @@
       }
       Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
         if (asked !== latest) return;
-        pages.forEach(function (data) { list.appendChild(resultItem(data, 0)); });
+        pages.forEach(function (data) { list.appendChild(resultItem(data, 0, tabbed)); });
       });
     }
     if (scroller) scroller.addEventListener("scroll", showMore);
