@@ -117,11 +117,12 @@ def pagefind_theme(root: Path, own: str | None) -> Path | None:
     if any(name in files for name in THEME_FILES[1:]):
         return None
     merged = {name: path.read_bytes() for name, path in files.items()}
+    if "main.html" in merged:
+        merged[PROJECT_MAIN] = merged["main.html"]
     for name in THEME_FILES:
         merged[name] = (theme / name).read_bytes()
-    if "main.html" in files:
+    if PROJECT_MAIN in merged:
         assert EXTENDS in merged["main.html"], "site_templates/theme/main.html extends base.html"
-        merged[PROJECT_MAIN] = files["main.html"].read_bytes()
         merged["main.html"] = merged["main.html"].replace(EXTENDS, f'{{% extends "{PROJECT_MAIN}" %}}'.encode())
     tree = Tree(root / MERGED_THEME, merged)
     tree.end({name: tree.put(name, content) for name, content in merged.items()})
