@@ -5,6 +5,7 @@ builders' keys and the site's words, and nothing is fetched from anywhere but th
 from __future__ import annotations
 
 import json
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import yaml
 
 from orgspec.model.settings import SearchSettings
 from orgspec.site.mkdocs_config import PAGEFIND_CONFIG, UserConfig, pagefind_config
-from orgspec.site.search import handbook_search, index_with_pagefind
+from orgspec.site.search import handbook_search, index_with_pagefind, pagefind_command
 from tests.browser import Browser, browser, serve
 from tests.conftest import BASE_FILES, run_cli
 from tests.sites import build, copy_example
@@ -179,6 +180,22 @@ def test_pagefind_index_is_the_same_twice(built: Path, tmp_path: Path) -> None:
         if path.is_file()
     }
     assert again == first
+
+
+def test_pagefind_reading_only_the_article_indexes_what_it_indexes_reading_everything(
+    built: Path, tmp_path: Path
+) -> None:
+    # The root selector saves Pagefind the header, navigation and footer: a page's searched body is in its
+    # article under both builders, so reading the whole page must give the very same index.
+    command = pagefind_command(built)
+    root = command.index("--root-selector")
+    whole = [*command[:root], *command[root + 2 :], "--output-path", str(tmp_path / "whole")]
+    subprocess.run(whole, check=True, capture_output=True)
+
+    def index(folder: Path) -> dict[str, bytes]:
+        return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+    assert index(tmp_path / "whole") == index(built / "pagefind")
 
 
 @pytest.mark.parametrize(
