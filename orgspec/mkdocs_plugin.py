@@ -25,7 +25,13 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import OrgspecError
 from orgspec.site.compact import compact_html
-from orgspec.site.mkdocs_config import GENERATED_CONFIGS, handbook_settings, pagefind_theme_dir, searched_with_pagefind
+from orgspec.site.mkdocs_config import (
+    GENERATED_CONFIG,
+    GENERATED_CONFIGS,
+    handbook_settings,
+    pagefind_theme_dir,
+    searched_with_pagefind,
+)
 from orgspec.site.pipeline import check_and_generate, locked
 from orgspec.site.search import finish_site
 from orgspec.site.stamp import source_files
@@ -70,9 +76,14 @@ class OrgspecPlugin(BasePlugin[OrgspecPluginConfig]):
         return server
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
-        if _project(config) is None:  # orgspec build compacts the pages itself, with or without the plugin
+        if Path(config.config_file_path).name == GENERATED_CONFIG:  # orgspec build compacts these pages after
             return output
-        return compact_html(output)
+        return compact_html(output)  # as MkDocs writes them: mkdocs build, and orgspec build searched with Pagefind
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        if not template_name.endswith(".html"):  # the theme's sitemap.xml is left as written, as by orgspec build
+            return output_content
+        return self.on_post_page(output_content, page=None, config=config)  # 404.html
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from orgspec.mkdocs_plugin import OrgspecPlugin
 from orgspec.site.compact import compact_html
+from orgspec.site.mkdocs_config import PAGEFIND_CONFIG, compacted_by_builder
 from tests.conftest import run_cli
 from tests.visible import page_text
 
@@ -129,3 +130,27 @@ def test_mkdocs_build_with_the_plugin_searched_with_pagefind_gives_what_orgspec_
     assert 'name="orgspec-search"' in (plain / "site" / "index.html").read_text(encoding="utf-8")  # the theme folder
     assert site_pages(plain / "site") == expected
     assert own_theme == ("本周六系统维护" in (plain / "site" / "index.html").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("listed", [True, False])
+def test_orgspec_build_searched_with_pagefind_has_mkdocs_write_the_pages_compacted(
+    tmp_path: Path, listed: bool
+) -> None:
+    # The plugin compacts each page as MkDocs writes it, so orgspec build reads and writes no page again,
+    # whether or not the project lists the plugin (the Pagefind configuration names it where it names plugins).
+    project = new_project(tmp_path / "project")
+    if not listed:
+        mkdocs_yml = project / "mkdocs.yml"
+        text = mkdocs_yml.read_text(encoding="utf-8")
+        mkdocs_yml.write_text("\n".join(line for line in text.splitlines() if "- orgspec" not in line) + "\n")
+    with (project / "orgspec.yaml").open("a", encoding="utf-8") as settings:
+        settings.write("search:\n  engine: pagefind\n")
+    assert run_cli("build", "--strict", str(project)).exit_code == 0
+    config = project / PAGEFIND_CONFIG
+    assert compacted_by_builder(config, "mkdocs") and not compacted_by_builder(config, "zensical")
+    pages = sorted((project / "site").rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert compact_html(html) == html, page
+    assert (project / "site" / "pagefind" / "pagefind-entry.json").is_file()

@@ -278,8 +278,8 @@ def test_a_theme_folder_that_draws_its_own_search_box_keeps_the_builders_search(
 @pytest.mark.parametrize(
     ("mkdocs", "plugins"),
     [
-        (None, [{"search": {"enabled": False}}]),
-        ("site_name: T\n", [{"search": {"enabled": False}}]),
+        (None, [{"search": {"enabled": False}}, "orgspec"]),
+        ("site_name: T\n", [{"search": {"enabled": False}}, "orgspec"]),
         ("site_name: T\nINHERIT: base.yml\n", None),  # the parent's plugins are not known: left as they are
         (
             "plugins:\n  - search:\n      lang: zh\n      enabled: true\n  - orgspec\n  - material/search\n",
@@ -287,7 +287,7 @@ def test_a_theme_folder_that_draws_its_own_search_box_keeps_the_builders_search(
         ),
         (
             "plugins:\n  search: {separator: x}\n  tags: {}\n",
-            {"search": {"separator": "x", "enabled": False}, "tags": {}},
+            {"search": {"separator": "x", "enabled": False}, "tags": {}, "orgspec": {}},
         ),
     ],
 )

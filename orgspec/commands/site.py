@@ -27,7 +27,7 @@ from orgspec.core.write import TreeReport, write_atomically, writing
 from orgspec.site.builders import ENGINES, command, ensure_installed, environment, notice, run_build
 from orgspec.site.compact import compact_pages
 from orgspec.site.generate import Generated
-from orgspec.site.mkdocs_config import USER_CONFIGS, builder_config, searched_with_pagefind
+from orgspec.site.mkdocs_config import USER_CONFIGS, builder_config, compacted_by_builder, searched_with_pagefind
 from orgspec.site.pipeline import check_and_generate, locked
 from orgspec.site.search import finish_site
 
@@ -96,7 +96,8 @@ def build_command(path: Path | None, project: Path | None, engine: str, strict: 
         raise BuildFailed(f"{engine} build failed (exit {run.returncode})")
     if strict and run.warnings:
         raise BuildFailed(f"{engine}: {len(run.warnings)} warnings under --strict")
-    compact_pages(root / generated.user.site_dir)  # before Pagefind reads them, as with the plugin
+    if not compacted_by_builder(config, engine):  # before Pagefind reads them, as with the plugin
+        compact_pages(root / generated.user.site_dir)
     finish_site(root / generated.user.site_dir, pagefind=searched_with_pagefind(root))
     say(f"site built with {engine} into {root / generated.user.site_dir}")
 

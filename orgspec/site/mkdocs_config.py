@@ -132,48 +132,69 @@ def _defaults(settings: Settings) -> dict[str, Any]:
 
 def pagefind_config(theme: Path, user: UserConfig) -> str:
     """The text of the configuration of a build searched with Pagefind: the generated configuration, with
-    ``theme`` (orgspec's theme folder: a search box whose results come from Pagefind) and the builder's own
+    ``theme`` (orgspec's theme folder: a search box whose results come from Pagefind), the builder's own
     search switched off (Material's plugin, which Zensical reads too), so that the build does not work out an
-    index no one fetches."""
+    index no one fetches, and orgspec's plugin on, so that MkDocs writes each page compacted (Zensical runs no
+    plugins; its pages are compacted after it)."""
     entries: list[tuple[str, yaml.Node]] = [
         ("INHERIT", _scalar(GENERATED_CONFIG)),
         ("theme", _mapping([("custom_dir", _scalar(str(theme)))])),
     ]
-    plugins = _plugins_without_material_search(user)
+    plugins = _builder_plugins(user)
     if plugins is not None:
         entries.append(("plugins", plugins))
     return HEADER + yaml.serialize(_mapping(entries), Dumper=yaml.SafeDumper, allow_unicode=True)
 
 
 MATERIAL_SEARCH = ("search", "material/search")
+PLUGIN = "orgspec"
 
 
-def _plugins_without_material_search(user: UserConfig) -> yaml.Node | None:
-    """The plugins the build would run, Material's search switched off; None where they are not known.
+def _builder_plugins(user: UserConfig) -> yaml.Node | None:
+    """The plugins the build would run, Material's search switched off and orgspec's on; None where they are
+    not known.
 
     A configuration that names plugins replaces its parent's list (``INHERIT`` merges mappings, not lists),
     so the list is the project's own, read as YAML nodes and written back as read: its tags (``!ENV``,
     ``!!python/name:``) are passed on, never run here.
     """
-    if user.path is None:  # the defaults: Material's search only
-        return _sequence([_search_off(_scalar("search"))])
-    document = yaml.compose(user.path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    if not isinstance(document, yaml.MappingNode):
-        return None
-    values = {key.value: value for key, value in document.value if isinstance(key, yaml.ScalarNode)}
+    values: dict[str, yaml.Node] = {}
+    if user.path is not None:
+        document = yaml.compose(user.path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        if not isinstance(document, yaml.MappingNode):
+            return None
+        values = {key.value: value for key, value in document.value if isinstance(key, yaml.ScalarNode)}
     plugins = values.get("plugins")
-    if plugins is None:  # MkDocs's default, unless a parent of the project's file names others
-        return None if "INHERIT" in values else _sequence([_search_off(_scalar("search"))])
+    if plugins is None:  # MkDocs's default (Material's search), unless a parent of the project's file names others
+        return None if "INHERIT" in values else _sequence([_search_off(_scalar("search")), _scalar(PLUGIN)])
     if isinstance(plugins, yaml.SequenceNode):
-        return _sequence([_search_off(item) for item in plugins.value])
+        named = {_plugin_name(item) for item in plugins.value}
+        return _sequence([_search_off(item) for item in plugins.value] + ([] if PLUGIN in named else [_scalar(PLUGIN)]))
     if isinstance(plugins, yaml.MappingNode):
-        return _mapping(
-            [
-                (key.value, _switched_off(value) if key.value in MATERIAL_SEARCH else value)
-                for key, value in plugins.value
-            ]
-        )
+        entries = [
+            (key.value, _switched_off(value) if key.value in MATERIAL_SEARCH else value) for key, value in plugins.value
+        ]
+        named = {key for key, _ in entries}
+        return _mapping(entries + ([] if PLUGIN in named else [(PLUGIN, _mapping([]))]))
     return None
+
+
+def _plugin_name(item: yaml.Node) -> str | None:
+    """The name of one entry of a list of plugins (``name`` or ``{name: options}``)."""
+    if isinstance(item, yaml.ScalarNode):
+        return str(item.value)
+    if isinstance(item, yaml.MappingNode) and len(item.value) == 1:
+        return str(item.value[0][0].value)
+    return None
+
+
+def compacted_by_builder(config: Path, engine: str) -> bool:
+    """Whether the builder writes the pages compacted itself: MkDocs on the configuration of a build searched
+    with Pagefind where that names the plugins, orgspec's among them (see `pagefind_config`)."""
+    if engine != "mkdocs" or config.name != PAGEFIND_CONFIG:
+        return False
+    document = yaml.compose(config.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    return isinstance(document, yaml.MappingNode) and any(key.value == "plugins" for key, _ in document.value)
 
 
 def _search_off(item: yaml.Node) -> yaml.Node:
