@@ -47,7 +47,8 @@ from typing import Any
 import yaml
 
 from orgspec.site.builders import command, environment
-from orgspec.site.mkdocs_config import GENERATED_CONFIG, handbook_settings
+from orgspec.site.config_names import GENERATED_CONFIG
+from orgspec.site.mkdocs_config import handbook_settings
 from orgspec.site.search import PAGEFIND_DIR, pagefind_command
 
 REPORT_LINE = re.compile(r"(\d+) written, (\d+) unchanged, (\d+) removed")

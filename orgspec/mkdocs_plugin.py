@@ -14,7 +14,7 @@ fails on warnings); errors stop the build.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -22,19 +22,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import OrgspecError
 from orgspec.site.compact import compact_html
-from orgspec.site.mkdocs_config import (
-    GENERATED_CONFIG,
-    GENERATED_CONFIGS,
-    handbook_settings,
-    pagefind_theme_dir,
-    searched_with_pagefind,
-)
-from orgspec.site.pipeline import check_and_generate, locked
-from orgspec.site.search import finish_site
-from orgspec.site.stamp import source_files
+from orgspec.site.config_names import GENERATED_CONFIG, GENERATED_CONFIGS
+
+if TYPE_CHECKING:
+    from orgspec.core.diagnostics import Findings
+
+# What checks and generates is imported by the events that do it, on a project: under orgspec build the
+# plugin only compacts pages, and MkDocs should not spend half a second importing the rest.
 
 log = get_plugin_logger(__name__)
 
@@ -53,6 +49,9 @@ class OrgspecPlugin(BasePlugin[OrgspecPluginConfig]):
         root = _project(config)
         if root is None:
             return config
+        from orgspec.site.mkdocs_config import handbook_settings, pagefind_theme_dir, searched_with_pagefind
+        from orgspec.site.pipeline import check_and_generate, locked
+
         try:
             with locked(root):
                 outcome = check_and_generate(root, self.config.edition, show=_log_problems)
@@ -71,6 +70,8 @@ class OrgspecPlugin(BasePlugin[OrgspecPluginConfig]):
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         root = _project(config)
         if root is not None:
+            from orgspec.site.stamp import source_files
+
             for path in sorted({root / path.relative_to(root).parts[0] for path in source_files(root)}):
                 server.watch(str(path))
         return server
@@ -89,6 +90,9 @@ class OrgspecPlugin(BasePlugin[OrgspecPluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         root = _project(config)
         if root is not None:  # orgspec build does it itself, with or without the plugin
+            from orgspec.site.mkdocs_config import searched_with_pagefind
+            from orgspec.site.search import finish_site
+
             try:
                 finish_site(Path(config.site_dir), pagefind=searched_with_pagefind(root))
             except OrgspecError as error:

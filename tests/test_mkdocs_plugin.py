@@ -14,7 +14,8 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from orgspec.mkdocs_plugin import OrgspecPlugin
 from orgspec.site.compact import compact_html
-from orgspec.site.mkdocs_config import PAGEFIND_CONFIG, compacted_by_builder
+from orgspec.site.config_names import PAGEFIND_CONFIG
+from orgspec.site.mkdocs_config import compacted_by_builder
 from tests.conftest import run_cli
 from tests.visible import page_text
 

@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 from orgspec.model.settings import SearchSettings
-from orgspec.site.mkdocs_config import PAGEFIND_CONFIG, UserConfig, pagefind_config
+from orgspec.site.config_names import PAGEFIND_CONFIG
+from orgspec.site.mkdocs_config import UserConfig, pagefind_config
 from orgspec.site.search import handbook_search, index_with_pagefind, pagefind_command
 from tests.browser import Browser, browser, serve
 from tests.conftest import BASE_FILES, run_cli

@@ -26,8 +26,9 @@ from orgspec.core.memory import release
 from orgspec.core.write import TreeReport, write_atomically, writing
 from orgspec.site.builders import ENGINES, command, ensure_installed, environment, notice, run_build
 from orgspec.site.compact import compact_pages
+from orgspec.site.config_names import USER_CONFIGS
 from orgspec.site.generate import Generated
-from orgspec.site.mkdocs_config import USER_CONFIGS, builder_config, compacted_by_builder, searched_with_pagefind
+from orgspec.site.mkdocs_config import builder_config, compacted_by_builder, searched_with_pagefind
 from orgspec.site.pipeline import check_and_generate, locked
 from orgspec.site.search import finish_site
 

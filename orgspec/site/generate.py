@@ -28,13 +28,12 @@ from orgspec.render.pages import page_jobs
 from orgspec.render.templates import builtin_templates, project_templates, title_text
 from orgspec.render.urls import FRONT_PAGE, GENERATED_DIR, SiteLayout
 from orgspec.site.cache import CACHE_DIR
+from orgspec.site.config_names import GENERATED_CONFIG, PAGEFIND_CONFIG
 from orgspec.site.downloads import make_copies
 from orgspec.site.front_page import has_own_front_page, marked
 from orgspec.site.incremental import Record, common_key, read_record, render_changed, write_record
 from orgspec.site.incremental import Rendered as Page
 from orgspec.site.mkdocs_config import (
-    GENERATED_CONFIG,
-    PAGEFIND_CONFIG,
     Assets,
     UserConfig,
     build_config,

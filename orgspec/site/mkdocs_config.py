@@ -19,12 +19,8 @@ import yaml
 from orgspec.core.errors import UsageError
 from orgspec.model import Settings
 from orgspec.render.templates import title_text
+from orgspec.site.config_names import GENERATED_CONFIG, PAGEFIND_CONFIG, USER_CONFIGS
 
-GENERATED_CONFIG = ".orgspec-mkdocs.yml"
-PAGEFIND_CONFIG = ".orgspec-pagefind.yml"
-"""The configuration of a build searched with Pagefind: the generated one, the theme folder, the builder's search off."""
-GENERATED_CONFIGS = (GENERATED_CONFIG, PAGEFIND_CONFIG)
-USER_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
 HEADER = "# Written by orgspec build/generate from mkdocs.yml and the organisation; do not edit.\n"
 
 SEARCH_SEPARATOR = r"[\s\u200b\u3000\-_,:;!?=\[\]()\"`/、。，．？！；：（）《》“”]+|\.(?!\d)"

@@ -40,9 +40,10 @@ from orgspec.load.project import APPROVALS_FILE, CLAUSES_FILE, DEPARTMENTS_DIR, 
 from orgspec.render.templates import TEMPLATES_DIR, builtin_templates, project_templates
 from orgspec.render.urls import FRONT_PAGE, GENERATED_DIR
 from orgspec.site.cache import library_version
+from orgspec.site.config_names import GENERATED_CONFIG, USER_CONFIGS
 from orgspec.site.front_page import has_own_front_page
 from orgspec.site.generate import hand_written_pages
-from orgspec.site.mkdocs_config import GENERATED_CONFIG, USER_CONFIGS, read_user_config
+from orgspec.site.mkdocs_config import read_user_config
 
 STAMP = Path(".cache") / "orgspec" / "generate-stamp.json"
 SOURCE_FILES = (SETTINGS_FILE, CLAUSES_FILE, APPROVALS_FILE, *USER_CONFIGS)
