@@ -13,7 +13,7 @@ PAGE = """<html>
       <ul>
         <li>
           <a href="a.html">
-            First   post
+            First   post\t\x20
           </a>
         </li>
         <li><a href="b.html">Second</a> <a href="c.html">third</a></li>
