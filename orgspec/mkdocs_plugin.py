@@ -4,7 +4,8 @@ With ``plugins: [search, orgspec]`` in mkdocs.yml, MkDocs (and what hosts run, s
 checks the organisation and generates its pages before it builds, and ``mkdocs serve`` rebuilds when a
 YAML file changes. The plugin adds to the configuration exactly what ``orgspec build`` adds (the
 navigation, ``use_directory_urls: false``, the stylesheet and the script), so both give the same site. Under
-``orgspec build`` the plugin does nothing: the pages are generated already. Zensical runs no plugins:
+``orgspec build`` the pages are generated already, and the plugin only compacts them as MkDocs writes them
+when the build is searched with Pagefind (whose configuration names the plugin). Zensical runs no plugins:
 with it, ``orgspec build --engine zensical`` generates the pages.
 
 Problems found in the organisation are logged as MkDocs warnings and errors (``mkdocs build --strict``
