@@ -183,11 +183,11 @@ def test_pagefind_index_is_the_same_twice(built: Path, tmp_path: Path) -> None:
     assert again == first
 
 
-def test_pagefind_reading_only_the_article_indexes_what_it_indexes_reading_everything(
+def test_pagefind_reading_only_the_searched_body_indexes_what_it_indexes_reading_everything(
     built: Path, tmp_path: Path
 ) -> None:
-    # The root selector saves Pagefind the header, navigation and footer: a page's searched body is in its
-    # article under both builders, so reading the whole page must give the very same index.
+    # The root selector saves Pagefind the header, navigation and footer, which hold nothing it indexes under
+    # either builder: reading the whole page must give the very same index.
     command = pagefind_command(built)
     root = command.index("--root-selector")
     whole = [*command[:root], *command[root + 2 :], "--output-path", str(tmp_path / "whole")]

@@ -37,10 +37,10 @@ from orgspec.render.templates import builtin_templates
 
 MKDOCS_INDEX = Path("search") / "search_index.json"
 PAGEFIND_DIR = "pagefind"
-PAGEFIND_ROOT = "article.md-content__inner"
-"""The element of a page that Pagefind reads: the article that both builders' templates put the content in,
-and the theme folder's searched body (``data-pagefind-body``) in it. Pagefind then skips the header,
-the navigation and the footer, which it would leave out anyway: the same index, in about a quarter less CPU time."""
+PAGEFIND_ROOT = "[data-pagefind-body]"
+"""The element of a page that Pagefind reads: the searched body that the theme folder marks in each page's
+content. Pagefind then skips the header, the navigation and the footer, which it would leave out anyway:
+the same index, in about a quarter less CPU time."""
 PAGEFIND_OPTIONS = (
     *("--root-selector", PAGEFIND_ROOT),
     *("--exclude-selectors", "[data-search-exclude]", "--exclude-selectors", ".headerlink"),
