@@ -186,6 +186,30 @@ def test_pages_written_by_worker_processes_as_they_are_rendered_are_the_pages(
     assert {name: content for name, content in files(folder).items() if name != MARKER} == expected
 
 
+def test_after_an_edit_in_a_large_handbook_the_few_pages_due_are_shared_with_a_worker(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit leaves few pages due, too few to start workers for, but the indexes among them read the whole
+    organisation: in a handbook large enough for workers they are shared out a page at a time."""
+    shared: list[int] = []
+    render_few = incremental._render_few
+
+    def spied(batch: object, due: list[int], count: int, progress: object) -> object:
+        shared.append(len(due))
+        return render_few(batch, due, count, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(incremental, "_render_few", spied)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    jobs = len(page_jobs(handbook(check_project(project).organisation, project_root=project)))
+    monkeypatch.setattr(incremental, "PARALLEL_FROM", 30)  # the example's handbook is "large"; an edit's pages not
+    assert jobs >= 30
+    edit(project / "roles" / "receptionist.yaml", "title: 接待员", "title: 前台接待员")
+    result = run_cli("generate", str(project))
+    assert result.exit_code == 0, result.stderr
+    assert len(shared) == 1 and 1 < shared[0] < 30
+    assert_same_as_a_fresh_generate(project, tmp_path)
+
+
 def test_an_edited_post_computes_only_the_pages_that_read_it(
     project: Path, computed: list[str], tmp_path: Path
 ) -> None:

@@ -37,7 +37,8 @@ import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from multiprocessing.pool import AsyncResult, Pool
@@ -256,12 +257,17 @@ def render_changed(
     there at once, by the process that rendered it, instead of its text being given back.
     ``workers``: processes to use (default: one per core, when there are enough pages and forking is safe).
     """
-    global _BATCH
     settled = {path: reads for path, reads in (settled or {}).items() if path in known}
     tree, prefix = into if into is not None else (None, "")
     batch = _Batch(book, jobs, common, known, settled, tree, prefix)
     due = [index for index, job in enumerate(jobs) if job.path not in settled]
     count = _workers(len(due)) if workers is None else workers
+    if workers is None and count <= 1 and sum(jobs[index].whole for index in due) > 1:
+        # After an edit: few pages are due, but the pages among them that read the whole organisation take
+        # as long as the organisation is large. They are shared out one page at a time, in one spell.
+        count = _workers(len(jobs))
+        if count > 1:
+            return _render_few(batch, due, count, progress)
     # With workers, the pages that read the whole organisation are rendered here before any worker is forked:
     # a worker copies the memory that holds what it reads (reading an object writes its reference count),
     # and what those pages work out would be held beside it. The others are rendered a spell at a time by
@@ -275,15 +281,37 @@ def render_changed(
             computed.update(zip(chunk, _render(batch, chunk), strict=True))
             advance(jobs[chunk[-1]].path)
         if spells:
-            _BATCH = batch
-            try:
+            with _inherited(batch):
                 for spell in spells:
                     _render_together(batch, spell, count, computed, advance)
-            finally:
-                _BATCH = None
+    return _completed(batch, computed)
+
+
+def _render_few(batch: _Batch, due: list[int], count: int, progress: Progress) -> list[Rendered]:
+    """The ``due`` jobs of ``batch``, a page at a time, in this process and ``count - 1`` workers; the others as
+    known and settled."""
+    computed: dict[int, Rendered] = {}
+    with progress.steps("pages", len(due)) as advance, _inherited(batch):
+        _render_together(batch, [[index] for index in due], count, computed, advance)
+    return _completed(batch, computed)
+
+
+@contextmanager
+def _inherited(batch: _Batch) -> Iterator[None]:
+    """``batch`` where the worker processes forked inside the block find it."""
+    global _BATCH
+    _BATCH = batch
+    try:
+        yield
+    finally:
+        _BATCH = None
+
+
+def _completed(batch: _Batch, computed: dict[int, Rendered]) -> list[Rendered]:
+    """Every job of ``batch`` rendered: as ``computed`` or, for a job not computed, as known and settled."""
     return [
-        computed[index] if index in computed else Rendered(known[job.path], None, settled[job.path])
-        for index, job in enumerate(jobs)
+        computed[index] if index in computed else Rendered(batch.known[job.path], None, batch.settled[job.path])
+        for index, job in enumerate(batch.jobs)
     ]
 
 
