@@ -5,8 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from orgspec.analysis.metrics import Metrics, department_metrics, metrics, organisation_metrics, shown
+from orgspec.analysis.metrics import (
+    Metrics,
+    PostFacts,
+    _shared_clauses,
+    _shared_duties,
+    department_metrics,
+    metrics,
+    organisation_metrics,
+    shown,
+)
 from orgspec.check.pipeline import check_project
 from orgspec.link.organisation import Headcount, Organisation
 from tests.conftest import write_files
@@ -188,3 +199,49 @@ def test_layers_stop_at_a_reporting_cycle(tmp_path: Path) -> None:
 
 def test_shown() -> None:
     assert [shown(3), shown(2.25), shown(None)] == ["3", "2.2", "–"]
+
+
+texts = st.sampled_from(["巡检", "巡 检", " 巡检", "值班", "值 班", "规划"])
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("abcd"), st.lists(texts, max_size=4), st.frozensets(st.sampled_from("xyz"))),
+        max_size=8,
+    )
+)
+def test_shared_duties_and_clauses_are_as_their_definition_says(
+    listed: list[tuple[str, list[str], frozenset[str]]],
+) -> None:
+    """Any scope, a post listed in it more than once included: a text (white space aside) or a clause is
+    shared when two distinct posts hold it, and a text is given as the first post to write it wrote it first."""
+    duties: dict[str, list[str]] = {}
+    clauses: dict[str, frozenset[str]] = {}
+    for key, written, referenced in listed:  # a post listed twice is the one listed first
+        duties.setdefault(key, written)
+        clauses.setdefault(key, referenced)
+    facts = {
+        key: PostFacts(
+            post=None,  # type: ignore[arg-type]  # not read by these two metrics
+            written=dict(reversed([("".join(t.split()), t) for t in duties[key]])),
+            clauses=clauses[key],
+            chain=(),
+            counted=Headcount(),
+            span=0,
+            duties=len(duties[key]),
+        )
+        for key in duties
+    }
+    posts = [key for key, _, _ in listed]
+    first: dict[str, str] = {}
+    holders: dict[str, set[str]] = {}
+    holding: dict[str, set[str]] = {}
+    for key in posts:
+        for text in duties[key]:
+            first.setdefault("".join(text.split()), text)
+            holders.setdefault("".join(text.split()), set()).add(key)
+        for clause in clauses[key]:
+            holding.setdefault(clause, set()).add(key)
+    scope = [facts[key] for key in posts]
+    assert _shared_duties(posts, scope) == tuple(first[n] for n in sorted(holders) if len(holders[n]) >= 2)
+    assert _shared_clauses(posts, scope) == tuple(sorted(c for c, keys in holding.items() if len(keys) >= 2))

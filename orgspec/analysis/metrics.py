@@ -39,9 +39,10 @@ organisation's scope is every post.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import takewhile
+from itertools import chain, takewhile
 
 from orgspec.i18n import Locale, translate
 from orgspec.link.organisation import Headcount, Organisation
@@ -93,8 +94,9 @@ class PostFacts:
 
     post: Post
     """The post as linked (its KPIs and authorities are counted from it)."""
-    written: tuple[tuple[str, str], ...]
-    """Duty texts written out in the post itself (not taken from based_on): (without white space, as written)."""
+    written: Mapping[str, str]
+    """Duty texts written out in the post itself (not taken from based_on): without white space → as first
+    written there."""
     clauses: frozenset[str]
     chain: tuple[str, ...]
     counted: Headcount
@@ -109,8 +111,9 @@ def post_facts(organisation: Organisation, posts: Iterable[str]) -> dict[str, Po
         post = organisation.posts[key]
         entries = [entry for _, entry in duty_entries(post)]
         written = organisation.project.posts.get(key)  # as written: duties taken from based_on are shared on purpose
+        # reversed, so that where two texts differ only in white space the first is kept
         texts = (
-            () if written is None else tuple(("".join(text.split()), text) for _, text in written_duties(written.model))
+            {} if written is None else dict(_normal(text) for _, text in reversed(list(written_duties(written.model))))
         )
         facts[key] = PostFacts(
             post=post,
@@ -173,24 +176,32 @@ def _longest_chain(inside: set[str], chains: Iterable[Sequence[str]]) -> int:
     return max((len(list(takewhile(inside.__contains__, chain))) for chain in chains), default=0)
 
 
+def _normal(text: str) -> tuple[str, str]:
+    return "".join(text.split()), text
+
+
 def _shared_duties(posts: Sequence[str], scope: Sequence[PostFacts]) -> tuple[str, ...]:
     """Duty texts written out in two or more posts of the scope (white space ignored), as first written."""
+    holders = _distinct_facts(posts, scope)
+    counts = Counter(chain.from_iterable(post.written for post in holders))
+    shared = [normal for normal, count in counts.items() if count >= 2]
+    if not shared:
+        return ()
     first: dict[str, str] = {}
-    holders: dict[str, set[str]] = {}
-    for key, post in zip(posts, scope, strict=True):
-        for normal, text in post.written:
-            first.setdefault(normal, text)
-            holders.setdefault(normal, set()).add(key)
-    return tuple(first[normal] for normal in sorted(holders) if len(holders[normal]) >= 2)
+    for post in reversed(holders):  # the first post that wrote a text is the last to set it
+        first.update(post.written)
+    return tuple(first[normal] for normal in sorted(shared))
 
 
 def _shared_clauses(posts: Sequence[str], scope: Sequence[PostFacts]) -> tuple[str, ...]:
     """Ids of standard clauses referenced by the duties of two or more posts of the scope."""
-    holders: dict[str, set[str]] = {}
-    for key, post in zip(posts, scope, strict=True):
-        for clause in post.clauses:
-            holders.setdefault(clause, set()).add(key)
-    return tuple(sorted(clause for clause, keys in holders.items() if len(keys) >= 2))
+    counts = Counter(chain.from_iterable(post.clauses for post in _distinct_facts(posts, scope)))
+    return tuple(sorted(clause for clause, count in counts.items() if count >= 2))
+
+
+def _distinct_facts(posts: Sequence[str], scope: Sequence[PostFacts]) -> list[PostFacts]:
+    """The facts of each post of the scope once, in order (a post listed twice is one holder)."""
+    return list(dict(zip(posts, scope, strict=True)).values())
 
 
 Value = int | float | None
