@@ -89,6 +89,7 @@ def title_text(text: object) -> str:
 
 def linker(layout: SiteLayout, page: str) -> Callable[[Link | None], Markup]:
     """A function that renders links as they must appear on ``page``."""
+    href = layout.links_from(page)
 
     def link(target: Link | None) -> Markup:
         if target is None:
@@ -96,6 +97,6 @@ def linker(layout: SiteLayout, page: str) -> Callable[[Link | None], Markup]:
         if target.page is None:
             return escape(target.text)
         # written out rather than with Markup.format, whose formatter costs more than the rest of a page's links
-        return Markup(f'<a href="{layout.link(page, target.page)}">{escape(target.text)}</a>')
+        return Markup(f'<a href="{href(target.page)}">{escape(target.text)}</a>')
 
     return link

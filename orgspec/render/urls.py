@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -67,18 +68,29 @@ class SiteLayout:
 
     def link(self, from_page: str, to: str) -> str:
         """A relative href from the page ``from_page`` to ``to`` (a page or an asset)."""
-        here = self.url(from_page)
-        base = here if here.endswith("/") else posixpath.dirname(here) + "/"
-        target = self.url(to)
-        if target.endswith("/") or not target:
-            relative = _relative(target or ".", base.rstrip("/") or ".")
-            if target.endswith("/") and not relative.endswith("/"):
-                relative += "/"
-        else:  # a file: only the folders need working out, and a site has few of them
-            folder, name = posixpath.split(target)
-            up = _relative(folder or ".", base.rstrip("/") or ".")
-            relative = name if up == "." else f"{up}/{name}"
-        return "./" if relative in (".", "./") else relative
+        return self.links_from(from_page)(to)
+
+    def links_from(self, page: str) -> Callable[[str], str]:
+        """`link` from ``page``, for a page that links to many: what depends on it alone is worked out once."""
+        here = self.url(page)
+        base = (here if here.endswith("/") else posixpath.dirname(here) + "/").rstrip("/") or "."
+        folders: dict[str, str] = {}  # a site has few folders: each one's way from here, once
+
+        def href(to: str) -> str:
+            target = self.url(to)
+            if target.endswith("/") or not target:
+                relative = _relative(target or ".", base)
+                if target.endswith("/") and not relative.endswith("/"):
+                    relative += "/"
+            else:
+                folder, _, name = target.rpartition("/")
+                up = folders.get(folder)
+                if up is None:
+                    up = folders[folder] = _relative(folder or ".", base)
+                relative = name if up == "." else f"{up}/{name}"
+            return "./" if relative in (".", "./") else relative
+
+        return href
 
 
 @functools.lru_cache(maxsize=4096)

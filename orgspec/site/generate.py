@@ -11,6 +11,7 @@ project has one of its own (`orgspec.site.front_page`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from orgspec.core.diagnostics import printable
@@ -184,11 +185,10 @@ def hand_written_pages(docs: Path) -> list[NavItem]:
     """
     if not docs.is_dir():
         return []
-    pages = sorted(
-        path.relative_to(docs).as_posix()
-        for path in docs.rglob("*.md")
-        if path.relative_to(docs).parts[0] != GENERATED_DIR
-    )
+    # the generated folder, which holds a page per post, is not gone through
+    folders = (child for child in docs.iterdir() if child.name != GENERATED_DIR and child.is_dir())
+    found = chain(docs.glob("*.md"), chain.from_iterable(folder.rglob("*.md") for folder in folders))
+    pages = sorted(path.relative_to(docs).as_posix() for path in found)
     if FRONT_PAGE in pages and not has_own_front_page(docs):
         pages.remove(FRONT_PAGE)
     for page in pages:
