@@ -3,7 +3,10 @@
 A page is a pure function of the values its template is shown (`PageJob`),
 of the templates, of orgspec's code and of the settings. Its *key* hashes
 all of them: the values as data (models, views and charts field by
-field), never the rendered text. After a generate, the key of every page is
+field), not the rendered text; only the pages that read the whole
+organisation (the home page, the overview chart, the indexes), whose values
+take longer to write out than to render, are keyed by the text they render
+to. After a generate, the key of every page is
 recorded with the size and time of the file written, and with what its
 values read of the organisation (`orgspec.site.reads`: the entries of its
 tables of posts, departments, clauses, approval rules and derived relations)
@@ -12,7 +15,8 @@ and the hash of what each read found (``.cache/orgspec/pages-<edition>.json``).
 The next generate hashes the organisation's tables again, which is cheap, and
 computes the values only of the pages one of whose reads found something
 else, whose file is no longer as written, or that were not recorded; of
-those it renders only the pages whose key changed. Editing one post computes
+those it renders only the pages whose key changed (and those keyed by
+their text) and writes only the pages whose text changed. Editing one post computes
 that post's page and the pages that read it (its superior's and
 subordinates' pages and its peers', its department's page and chart, and the
 indexes that go through every post); a renamed post, a changed clause or
@@ -25,8 +29,11 @@ others together with a worker process forked per other core, each taking
 the next chunk of pages as it finishes one and writing the pages it
 renders. Workers are forked anew every 1,536 pages: reading an object
 writes its reference count, so a worker copies the memory that holds what
-it reads, and that copy ends with it. The output is the same bytes in the
-same order either way.
+it reads, and that copy ends with it. After an edit in such a handbook,
+few pages are due, too few to pay for workers by their number, but the
+indexes among them read the whole organisation: this process and a worker
+per other core then share them a page at a time. The output is the same
+bytes in the same order either way.
 """
 
 from __future__ import annotations
@@ -180,9 +187,13 @@ def common_key(book: Handbook, templates: Sequence[Path]) -> bytes:
     return digest.digest()
 
 
-def page_key(common: bytes, job: PageJob, values: Values) -> str | None:
-    """A hash of everything that shapes the page; None (always rendered) when its values are not plain data."""
-    data = as_data((job.path, job.template, sorted(values.items())))
+def page_key(common: bytes, job: PageJob, values: Values, text: str | None = None) -> str | None:
+    """A hash of everything that shapes the page: its values as data or, when given, the ``text`` they render
+    to; None (always rendered) when its values are not plain data."""
+    if text is not None:
+        data: bytes | None = b"\0".join((job.path.encode(), job.template.encode(), text.encode()))
+    else:
+        data = as_data((job.path, job.template, sorted(values.items())))
     return None if data is None else hashlib.blake2b(common + data, digest_size=20).hexdigest()
 
 
@@ -222,15 +233,20 @@ def _render(batch: _Batch, indices: Sequence[int]) -> list[Rendered]:
         job = batch.jobs[index]
         with recording() as reads:
             values = job.values()
-        key = page_key(batch.common, job, values)
+        read = unique_reads(reads)
+        # A page that reads the whole organisation is shown values as large as it is: writing them out for
+        # the key took longer than rendering them. Such a page is keyed by its text, rendered whenever computed.
+        text = render_job(batch.book, job, values) if job.whole else None
+        key = page_key(batch.common, job, values, text)
         if key is not None and batch.known.get(job.path) == key:
-            done.append(Rendered(key, None, unique_reads(reads)))
-        elif batch.into is not None and job.path.startswith(batch.prefix):
-            text = render_job(batch.book, job, values).encode("utf-8")
-            put = batch.into.put(job.path.removeprefix(batch.prefix), text)
-            done.append(Rendered(key, None, unique_reads(reads), put))
+            done.append(Rendered(key, None, read))
+            continue
+        text = render_job(batch.book, job, values) if text is None else text
+        if batch.into is not None and job.path.startswith(batch.prefix):
+            put = batch.into.put(job.path.removeprefix(batch.prefix), text.encode("utf-8"))
+            done.append(Rendered(key, None, read, put))
         else:
-            done.append(Rendered(key, render_job(batch.book, job, values), unique_reads(reads)))
+            done.append(Rendered(key, text, read))
     return done
 
 
