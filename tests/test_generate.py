@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from orgspec.site.generate import hand_written_pages
 from orgspec.site.stamp import STAMP
 from tests.conftest import run_cli
 from tests.sites import copy_example
@@ -155,3 +156,19 @@ def test_the_front_page_carries_the_note_about_the_handbook(tmp_path: Path) -> N
     front = (project / "docs" / "index.md").read_text(encoding="utf-8")
     assert '<p class="orgspec-about">第一段，接着写。</p>' in front
     assert '<p class="orgspec-about">第二段 &#60;b&#62;不是标签&#60;&#47;b&#62;。</p>' in front
+
+
+def test_hand_written_pages_are_every_page_outside_the_generated_folder_but_linked_folders(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    for page in ("guide.md", "about/team.md", "about/deep/more.md", "handbook/posts/a.md", "handbook.md", "x/y.txt"):
+        (docs / page).parent.mkdir(parents=True, exist_ok=True)
+        (docs / page).write_text("# page\n", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "linked.md").write_text("# linked\n", encoding="utf-8")
+    (docs / "link").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (docs / "about" / "link").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    expected = ["about/deep/more.md", "about/team.md", "guide.md", "handbook.md"]
+    assert hand_written_pages(docs) == expected
+    # what a walk of the whole folder finds (rglob, which follows no linked folder), the generated folder aside
+    walked = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
+    assert [page for page in walked if not page.startswith("handbook/")] == expected

@@ -185,8 +185,11 @@ def hand_written_pages(docs: Path) -> list[NavItem]:
     """
     if not docs.is_dir():
         return []
-    # the generated folder, which holds a page per post, is not gone through
-    folders = (child for child in docs.iterdir() if child.name != GENERATED_DIR and child.is_dir())
+    # the generated folder, which holds a page per post, is not gone through; as rglob does, a linked folder
+    # is not followed
+    folders = (
+        child for child in docs.iterdir() if child.name != GENERATED_DIR and child.is_dir() and not child.is_symlink()
+    )
     found = chain(docs.glob("*.md"), chain.from_iterable(folder.rglob("*.md") for folder in folders))
     pages = sorted(path.relative_to(docs).as_posix() for path in found)
     if FRONT_PAGE in pages and not has_own_front_page(docs):
