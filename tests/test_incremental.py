@@ -67,6 +67,8 @@ def assert_same_as_a_fresh_generate(project: Path, elsewhere: Path) -> None:
     shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".cache", "handbook"))
     assert run_cli("generate", str(fresh)).exit_code == 0
     assert files(project / HANDBOOK) == files(fresh / HANDBOOK)
+    front = Path("docs") / "index.md"  # the front page, generated: the example has none of its own
+    assert (project / front).read_bytes() == (fresh / front).read_bytes()
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -198,13 +200,20 @@ def test_after_an_edit_in_a_large_handbook_the_few_pages_due_are_shared_with_a_w
     """An edit leaves few pages due, too few to start workers for, but the indexes among them read the whole
     organisation: in a handbook large enough for workers they are shared out a page at a time."""
     shared: list[int] = []
-    render_few = incremental._render_few
+    render_few, render = incremental._render_few, incremental._render
+    workers = tmp_path / "rendering"  # which process rendered each page, a line per page
 
     def spied(batch: object, due: list[int], count: int, progress: object) -> object:
         shared.append(len(due))
         return render_few(batch, due, count, progress)  # type: ignore[arg-type]
 
+    def rendering(batch: object, indices: list[int]) -> object:  # looked up by the workers, forked with it
+        with workers.open("a", encoding="utf-8") as record:
+            record.writelines(f"{os.getpid()} {index}\n" for index in indices)
+        return render(batch, indices)  # type: ignore[arg-type]
+
     monkeypatch.setattr(incremental, "_render_few", spied)
+    monkeypatch.setattr(incremental, "_render", rendering)
     monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
     jobs = len(page_jobs(handbook(check_project(project).organisation, project_root=project)))
     monkeypatch.setattr(incremental, "PARALLEL_FROM", 30)  # the example's handbook is "large"; an edit's pages not
@@ -213,6 +222,19 @@ def test_after_an_edit_in_a_large_handbook_the_few_pages_due_are_shared_with_a_w
     result = run_cli("generate", str(project))
     assert result.exit_code == 0, result.stderr
     assert len(shared) == 1 and 1 < shared[0] < 30
+    rendered_by = [line.split()[0] for line in workers.read_text(encoding="utf-8").splitlines()]
+    assert len(rendered_by) == shared[0] and set(rendered_by) - {str(os.getpid())}  # some by a worker process
+    assert_same_as_a_fresh_generate(project, tmp_path)
+
+
+def test_a_removed_index_page_comes_back_though_nothing_changed(project: Path, tmp_path: Path) -> None:
+    """A page keyed by its text (it reads the whole organisation) whose file is gone is rendered and written."""
+    (project / STAMP).unlink()  # no stamp: the pages' record alone decides
+    compare = project / HANDBOOK / "indexes" / "compare.md"
+    compare.unlink()
+    result = run_cli("generate", str(project))
+    assert result.exit_code == 0 and " 1 written" in result.stderr, result.stderr
+    assert compare.is_file()
     assert_same_as_a_fresh_generate(project, tmp_path)
 
 

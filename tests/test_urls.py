@@ -38,5 +38,4 @@ def test_every_link_resolves_from_the_page_it_is_on_to_the_page_it_names(
         href = layout.links_from(page)
         for target in places(layout):
             link = href(target)
-            assert link == layout.link(page, target)
             assert urljoin(ROOT + layout.url(page), link) == ROOT + layout.url(target), (page, target, link)

@@ -278,10 +278,12 @@ def render_changed(
     batch = _Batch(book, jobs, common, known, settled, tree, prefix)
     due = [index for index, job in enumerate(jobs) if job.path not in settled]
     count = _workers(len(due)) if workers is None else workers
-    if workers is None and count <= 1 and sum(jobs[index].whole for index in due) > 1:
+    whole_due = sum(jobs[index].whole for index in due)
+    if workers is None and count <= 1 and whole_due > 1:
         # After an edit: few pages are due, but the pages among them that read the whole organisation take
-        # as long as the organisation is large. They are shared out one page at a time, in one spell.
-        count = _workers(len(jobs))
+        # as long as the organisation is large. They are shared out one page at a time, in one spell, by no
+        # more processes than there are of them: each worker copies the memory of what it reads.
+        count = min(_workers(len(jobs)), whole_due)
         if count > 1:
             return _render_few(batch, due, count, progress)
     # With workers, the pages that read the whole organisation are rendered here before any worker is forked:
