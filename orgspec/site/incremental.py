@@ -31,8 +31,9 @@ renders. Workers are forked anew every 1,536 pages: reading an object
 writes its reference count, so a worker copies the memory that holds what
 it reads, and that copy ends with it. After an edit in such a handbook,
 few pages are due, too few to pay for workers by their number, but the
-indexes among them read the whole organisation: this process and a worker
-per other core then share them a page at a time. The output is the same
+indexes among them read the whole organisation: this process and workers
+(one per other core, no more than there are such pages) then share them a
+page at a time. The output is the same
 bytes in the same order either way.
 """
 
@@ -241,7 +242,8 @@ def _render(batch: _Batch, indices: Sequence[int]) -> list[Rendered]:
         if key is not None and batch.known.get(job.path) == key:
             done.append(Rendered(key, None, read))
             continue
-        text = render_job(batch.book, job, values) if text is None else text
+        if text is None:
+            text = render_job(batch.book, job, values)
         if batch.into is not None and job.path.startswith(batch.prefix):
             put = batch.into.put(job.path.removeprefix(batch.prefix), text.encode("utf-8"))
             done.append(Rendered(key, None, read, put))
