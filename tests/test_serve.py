@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -11,6 +12,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
+from tests.conftest import run_cli
 from tests.sites import copy_example
 
 
@@ -40,17 +44,34 @@ def wait_for(url: str, text: str, timeout: float = 120) -> str:
     raise AssertionError(f"{text!r} never appeared at {url}")
 
 
-def test_serve_regenerates_when_a_post_changes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("dirty", ["--dirty", "--no-dirty"])
+def test_serve_regenerates_when_a_post_changes(tmp_path: Path, dirty: str) -> None:
+    """The edited post's page and its superior's show the new title; with --dirty MkDocs rebuilds only them."""
     project = copy_example(tmp_path)
     port = free_port()
-    command = [sys.executable, "-m", "orgspec", "serve", "--address", f"127.0.0.1:{port}", str(project)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    command = [sys.executable, "-m", "orgspec", "serve", "--address", f"127.0.0.1:{port}", dirty, str(project)]
+    output = tmp_path / "serve.out"
+    with output.open("wb") as sink:
+        server = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        url = f"http://127.0.0.1:{port}/handbook/posts/driver.html"
-        wait_for(url, "司机")
+        url = f"http://127.0.0.1:{port}/handbook/posts/"
+        wait_for(url + "driver.html", "司机")
         post = project / "roles" / "driver.yaml"
         post.write_text(post.read_text(encoding="utf-8").replace("title: 司机", "title: 专职司机"), encoding="utf-8")
-        wait_for(url, "专职司机")
+        wait_for(url + "driver.html", "<title>专职司机 ")
+        wait_for(url + "service-centre-manager.html", ">专职司机<")  # its superior lists it among its subordinates
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(20)
+    said = output.read_text(encoding="utf-8")
+    assert re.search(r"handbook: [1-9][0-9]* written", said), said  # by orgspec generate, in a process of its own
+    assert re.search(r"^[0-9:]{8} regenerated$", said, re.MULTILINE), said
+    assert ("A 'dirty' build is being performed" in said) == (dirty == "--dirty"), said
+
+
+def test_dirty_is_a_choice_for_mkdocs_only(tmp_path: Path) -> None:
+    project = copy_example(tmp_path)
+    result = run_cli("serve", "--engine", "zensical", "--dirty", str(project))
+    assert result.exit_code != 0
+    assert "--dirty and --no-dirty choose how MkDocs rebuilds; zensical has no such choice" in result.stderr
+    assert not (project / "docs" / "handbook").exists()  # said before anything is generated

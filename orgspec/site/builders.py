@@ -38,8 +38,11 @@ class BuildRun:
     warnings: list[str]
 
 
-def command(engine: str, config: Path, *, strict: bool, serve: bool = False, address: str | None = None) -> list[str]:
-    """The command line that runs ``engine`` on ``config``."""
+def command(
+    engine: str, config: Path, *, strict: bool, serve: bool = False, address: str | None = None, dirty: bool = False
+) -> list[str]:
+    """The command line that runs ``engine`` on ``config``; ``dirty``: MkDocs serve rebuilds only the pages whose
+    files changed."""
     verb = "serve" if serve else "build"
     if engine == "mkdocs":
         args = [sys.executable, "-m", "mkdocs", verb, "-f", str(config)]
@@ -47,6 +50,8 @@ def command(engine: str, config: Path, *, strict: bool, serve: bool = False, add
             args.append("--strict")
         if serve and address:
             args += ["--dev-addr", address]
+        if serve and dirty:
+            args.append("--dirty")
         return args
     executable = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which("zensical")
     if executable is None:
