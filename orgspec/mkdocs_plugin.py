@@ -50,7 +50,7 @@ class OrgspecPlugin(BasePlugin[OrgspecPluginConfig]):
         root = _project(config)
         if root is None:
             return config
-        from orgspec.site.mkdocs_config import handbook_settings, pagefind_theme_dir, searched_with_pagefind
+        from orgspec.site.mkdocs_config import RAW_HTML, handbook_settings, pagefind_theme_dir, searched_with_pagefind
         from orgspec.site.pipeline import check_and_generate, locked
 
         try:
@@ -61,6 +61,8 @@ class OrgspecPlugin(BasePlugin[OrgspecPluginConfig]):
         assert outcome.generated.config is not None
         for key, value in handbook_settings(outcome.generated.config).items():
             config[key] = value
+        if RAW_HTML not in config.markdown_extensions:  # as the generated configuration adds it
+            config.markdown_extensions.append(RAW_HTML)
         if searched_with_pagefind(root):  # Material's search box, its results from Pagefind
             config.theme.dirs.insert(0, str(pagefind_theme_dir(root)))  # with the project's own theme folder
             search = config.plugins.get("material/search")

@@ -21,6 +21,9 @@ from orgspec.model import Settings
 from orgspec.render.templates import title_text
 from orgspec.site.config_names import GENERATED_CONFIG, PAGEFIND_CONFIG, USER_CONFIGS
 
+RAW_HTML = "orgspec.site.rawhtml"
+"""orgspec's Markdown extension (`orgspec.site.rawhtml`), by the name the builders load it by."""
+
 HEADER = "# Written by orgspec build/generate from mkdocs.yml and the organisation; do not edit.\n"
 
 SEARCH_SEPARATOR = r"[\s\u200b\u3000\-_,:;!?=\[\]()\"`/、。，．？！；：（）《》“”]+|\.(?!\d)"
@@ -107,7 +110,8 @@ def build_config(user: UserConfig, settings: Settings, nav: list[Any], assets: A
     config["extra_javascript"] = [*user.extra_javascript, assets.script]
     # LibYAML's emitter: the navigation of 10,000 posts takes the pure-Python one seconds.
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return HEADER + yaml.dump(config, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
+    text = yaml.dump(config, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
+    return HEADER + text + ("" if user.path is None else _markdown_extensions(user))
 
 
 def _defaults(settings: Settings) -> dict[str, Any]:
@@ -121,7 +125,7 @@ def _defaults(settings: Settings) -> dict[str, Any]:
             "font": False,
             "features": ["navigation.indexes", "navigation.prune", "navigation.top"],
         },
-        "markdown_extensions": ["tables", "attr_list", "md_in_html", {"toc": {"permalink": True}}],
+        "markdown_extensions": ["tables", "attr_list", "md_in_html", {"toc": {"permalink": True}}, RAW_HTML],
         "plugins": [{"search": {"separator": SEARCH_SEPARATOR, "pipeline": []}}],
     }
 
@@ -154,12 +158,9 @@ def _builder_plugins(user: UserConfig) -> yaml.Node | None:
     so the list is the project's own, read as YAML nodes and written back as read: its tags (``!ENV``,
     ``!!python/name:``) are passed on, never run here.
     """
-    values: dict[str, yaml.Node] = {}
-    if user.path is not None:
-        document = yaml.compose(user.path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-        if not isinstance(document, yaml.MappingNode):
-            return None
-        values = {key.value: value for key, value in document.value if isinstance(key, yaml.ScalarNode)}
+    values = _user_nodes(user)
+    if values is None:
+        return None
     plugins = values.get("plugins")
     if plugins is None:  # MkDocs's default (Material's search), unless a parent of the project's file names others
         return None if "INHERIT" in values else _sequence([_search_off(_scalar("search")), _scalar(PLUGIN)])
@@ -173,6 +174,33 @@ def _builder_plugins(user: UserConfig) -> yaml.Node | None:
         named = {key for key, _ in entries}
         return _mapping(entries + ([] if PLUGIN in named else [(PLUGIN, _mapping([]))]))
     return None
+
+
+def _user_nodes(user: UserConfig) -> dict[str, yaml.Node] | None:
+    """The settings of the project's mkdocs.yml as YAML nodes, by name (none without one); None when it holds no
+    mapping."""
+    if user.path is None:
+        return {}
+    document = yaml.compose(user.path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    if not isinstance(document, yaml.MappingNode):
+        return None
+    return {key.value: value for key, value in document.value if isinstance(key, yaml.ScalarNode)}
+
+
+def _markdown_extensions(user: UserConfig) -> str:
+    """The project's list of Markdown extensions with orgspec's (`orgspec.site.rawhtml`) added, as YAML text to
+    end the generated configuration with; nothing where the project's file lists none (the builders' defaults
+    differ, and are left as they are) or not as a list.
+
+    A configuration that lists them replaces its parent's list, as with plugins: the project's own list is
+    written back as read, its tags (``!!python/name:``) passed on, never run here.
+    """
+    extensions = (_user_nodes(user) or {}).get("markdown_extensions")
+    if not isinstance(extensions, yaml.SequenceNode):
+        return ""
+    if RAW_HTML not in {_plugin_name(item) for item in extensions.value}:
+        extensions = _sequence([*extensions.value, _scalar(RAW_HTML)])
+    return yaml.serialize(_mapping([("markdown_extensions", extensions)]), Dumper=yaml.SafeDumper, allow_unicode=True)
 
 
 def _plugin_name(item: yaml.Node) -> str | None:
