@@ -198,22 +198,30 @@ def test_after_an_edit_in_a_large_handbook_the_few_pages_due_are_shared_with_a_w
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An edit leaves few pages due, too few to start workers for, but the indexes among them read the whole
-    organisation: in a handbook large enough for workers they are shared out a page at a time."""
+    organisation: in a handbook large enough for workers they are shared out a page at a time, and written
+    together once all are rendered (a builder serving the folder sees one burst of changes)."""
     shared: list[int] = []
-    render_few, render = incremental._render_few, incremental._render
-    workers = tmp_path / "rendering"  # which process rendered each page, a line per page
+    render_few, render, put = incremental._render_few, incremental._render, Tree.put
+    workers = tmp_path / "rendering"  # which process rendered each page and wrote each file, a line each, in turn
 
     def spied(batch: object, due: list[int], count: int, progress: object) -> object:
         shared.append(len(due))
         return render_few(batch, due, count, progress)  # type: ignore[arg-type]
 
     def rendering(batch: object, indices: list[int]) -> object:  # looked up by the workers, forked with it
+        done = render(batch, indices)  # type: ignore[arg-type]
         with workers.open("a", encoding="utf-8") as record:
-            record.writelines(f"{os.getpid()} {index}\n" for index in indices)
-        return render(batch, indices)  # type: ignore[arg-type]
+            record.writelines(f"{os.getpid()} rendered {index}\n" for index in indices)
+        return done
+
+    def putting(tree: Tree, name: str, content: bytes) -> object:
+        with workers.open("a", encoding="utf-8") as record:
+            record.write(f"{os.getpid()} put {name}\n")
+        return put(tree, name, content)
 
     monkeypatch.setattr(incremental, "_render_few", spied)
     monkeypatch.setattr(incremental, "_render", rendering)
+    monkeypatch.setattr(Tree, "put", putting)
     monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
     jobs = len(page_jobs(handbook(check_project(project).organisation, project_root=project)))
     monkeypatch.setattr(incremental, "PARALLEL_FROM", 30)  # the example's handbook is "large"; an edit's pages not
@@ -222,8 +230,13 @@ def test_after_an_edit_in_a_large_handbook_the_few_pages_due_are_shared_with_a_w
     result = run_cli("generate", str(project))
     assert result.exit_code == 0, result.stderr
     assert len(shared) == 1 and 1 < shared[0] < 30
-    rendered_by = [line.split()[0] for line in workers.read_text(encoding="utf-8").splitlines()]
+    events = [line.split() for line in workers.read_text(encoding="utf-8").splitlines()]
+    rendered_by = [pid for pid, kind, _ in events if kind == "rendered"]
     assert len(rendered_by) == shared[0] and set(rendered_by) - {str(os.getpid())}  # some by a worker process
+    kinds = [kind for _, kind, _ in events]
+    last_rendered = len(kinds) - 1 - kinds[::-1].index("rendered")
+    assert "put" in kinds and "put" not in kinds[:last_rendered]  # none written before every page is rendered
+    assert {pid for pid, kind, _ in events if kind == "put"} == {str(os.getpid())}
     assert_same_as_a_fresh_generate(project, tmp_path)
 
 

@@ -33,8 +33,9 @@ it reads, and that copy ends with it. After an edit in such a handbook,
 few pages are due, too few to pay for workers by their number, but the
 indexes among them read the whole organisation: this process and workers
 (one per other core, no more than there are such pages) then share them a
-page at a time. The output is the same
-bytes in the same order either way.
+page at a time. So few pages are written together once all are rendered,
+so that a builder serving the folder sees one burst of changes. The output
+is the same bytes in the same order either way.
 """
 
 from __future__ import annotations
@@ -272,13 +273,34 @@ def render_changed(
 
     A job that ``settled`` lists (path → reads) is neither computed nor rendered: its known key is kept.
     ``into``: a tree being written and the path of its folder; a page rendered inside that folder is written
-    there at once, by the process that rendered it, instead of its text being given back.
+    there instead of its text being given back: at once, by the process that rendered it, or, when fewer than
+    `PARALLEL_FROM` pages are due (an edit), all together by this process once every page is rendered.
     ``workers``: processes to use (default: one per core, when there are enough pages and forking is safe).
     """
     settled = {path: reads for path, reads in (settled or {}).items() if path in known}
     tree, prefix = into if into is not None else (None, "")
-    batch = _Batch(book, jobs, common, known, settled, tree, prefix)
     due = [index for index, job in enumerate(jobs) if job.path not in settled]
+    # After an edit few pages are due: they are written together once all are rendered, so that a builder
+    # serving the folder (orgspec serve) notices one burst of changes, not a page now and the next seconds
+    # later with a build of a half-written handbook started in between.
+    together = tree is not None and len(due) < PARALLEL_FROM
+    batch = _Batch(book, jobs, common, known, settled, None if together else tree, prefix)
+    rendered = _render_due(batch, due, workers, progress)
+    if tree is None or not together:
+        return rendered
+    return [_put(tree, prefix, job.path, page) for job, page in zip(jobs, rendered, strict=True)]
+
+
+def _put(tree: Tree, prefix: str, path: str, page: Rendered) -> Rendered:
+    """``page`` given to ``tree`` if it was rendered and belongs there."""
+    if page.text is None or not path.startswith(prefix):
+        return page
+    return Rendered(page.key, None, page.reads, tree.put(path.removeprefix(prefix), page.text.encode("utf-8")))
+
+
+def _render_due(batch: _Batch, due: list[int], workers: int | None, progress: Progress) -> list[Rendered]:
+    """The ``due`` jobs of ``batch`` rendered, the others as known and settled."""
+    jobs = batch.jobs
     count = _workers(len(due)) if workers is None else workers
     whole_due = sum(jobs[index].whole for index in due)
     if workers is None and count <= 1 and whole_due > 1:
