@@ -32,9 +32,9 @@ if TYPE_CHECKING:
 _TAG = re.compile(r"<([a-z][a-z0-9]*)(?=[\s>])")
 """A start tag, named in lower case (as Python-Markdown and orgspec write them; ``<hr>`` is one Python-Markdown
 handles apart, left to it)."""
-_UNFORESEEN = re.compile(r"<!|<\?|<script|markdown=|\x02|\x03", re.IGNORECASE)
-"""What this extension leaves to Python-Markdown: comments and declarations, scripts, Markdown inside HTML, and
-the characters of its own placeholders."""
+_UNFORESEEN = re.compile(r"<!|<\?|<script|\smarkdown(?=[\s=>/])|\x02|\x03", re.IGNORECASE)
+"""What this extension leaves to Python-Markdown: comments and declarations, scripts, Markdown inside HTML
+(``markdown``, with a value or without), and the characters of its own placeholders."""
 _BLANK_AFTER = re.compile(r"[ ]*\n[ ]*\n")
 """A blank line after a block's end tag (as Python-Markdown tells one: spaces only)."""
 _CDATA = ("style",)
