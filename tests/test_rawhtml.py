@@ -109,6 +109,17 @@ BLOCKS = [
     '<div title="a>b">x</div>',
     "<p>a</p>\n\n\n<p>b</p>",
     "<pre>\n<div>\n</pre>",
+    "<div>\n<span><div>\n</span>\n</div>\n*x*\n</div>",
+    "<div>\n<style>\n</div>\ntext",
+    "<div>\n<style>\n</div>\n</style>\n</div>",
+    '<div data-x="</div>\nfoo">text</div>',
+    '<div>\n<span title="<div>">x</span>\n</div>\n*x*\n</div>',
+    '<div>\n<div title=">"/>\n</div>\n*x*\n</div>',
+    "<div data-x=`y`>\nfoo\n</div>",
+    '<div title="a\n<div>\n</div>',
+    '<div class="a"markdown="1">\n*hi*\n</div>',
+    "<div>\n<textarea>\n</div>\n</textarea>\n</div>",
+    '<div>\n<title>a &amp; b</title><br><img src="x.png"/>\n</div>',
 ]
 TEXTS = [
     "# Title",

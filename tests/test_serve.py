@@ -69,6 +69,23 @@ def test_serve_regenerates_when_a_post_changes(tmp_path: Path, dirty: str) -> No
     assert ("A 'dirty' build is being performed" in said) == (dirty == "--dirty"), said
 
 
+def test_under_dirty_a_changed_mkdocs_yml_rebuilds_every_page(tmp_path: Path) -> None:
+    """A dirty build would give new settings only to the pages written; serve starts its builder again."""
+    project = copy_example(tmp_path)
+    port = free_port()
+    command = [sys.executable, "-m", "orgspec", "serve", "--address", f"127.0.0.1:{port}", "--dirty", str(project)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{port}/handbook/posts/receptionist.html"  # a page no generate writes again
+        wait_for(url, "<title>接待员 - 示例集团 组织手册</title>")
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace("组织手册", "岗位手册"), encoding="utf-8")
+        wait_for(url, "<title>接待员 - 示例集团 岗位手册</title>")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(20)
+
+
 def test_dirty_is_a_choice_for_mkdocs_only(tmp_path: Path) -> None:
     project = copy_example(tmp_path)
     result = run_cli("serve", "--engine", "zensical", "--dirty", str(project))

@@ -14,12 +14,15 @@ from types import FrameType
 import click
 
 from orgspec.commands.common import (
+    QUIET,
+    VERBOSE,
     edition_option,
     folder,
     print_findings,
     progress,
     project_folder,
     say,
+    verbosity,
 )
 from orgspec.core.diagnostics import Findings
 from orgspec.core.errors import OrgspecError, ProblemsFound, UsageError
@@ -107,30 +110,34 @@ def build_command(path: Path | None, project: Path | None, engine: str, strict: 
     say(f"site built with {engine} into {root / generated.user.site_dir}")
 
 
-def _regenerate(root: Path, edition: str | None, changed: set[str], config: Path) -> None:
-    """Check and generate after a change, as ``orgspec generate`` does; any failure is said, and serve goes on
-    watching.
+def _regenerate(root: Path, edition: str | None, changed: set[str], config: Path) -> bool:
+    """Check and generate after a change, as ``orgspec generate`` does: whether it did. Any failure is said, and
+    serve goes on watching.
 
     It runs in a process of its own: this one watches with threads, and a process with threads does not fork
     workers, which share a large handbook's pages after an edit (`orgspec.site.incremental`).
     """
-    command = [sys.executable, "-m", "orgspec", "generate", str(root), *(["--edition", edition] if edition else [])]
+    told = {QUIET: ["--quiet"], VERBOSE: ["--verbose"]}.get(verbosity(), [])
+    command = [sys.executable, "-m", "orgspec", *told, "generate", str(root)]
+    command += ["--edition", edition] if edition else []
     try:
         run = subprocess.run(command, stdin=subprocess.DEVNULL, check=False)
         if run.returncode != 0:  # it has said why
             click.echo(f"{time.strftime('%H:%M:%S')} not regenerated: the preview shows the last handbook", err=True)
-            return
+            return False
         if changed & set(USER_CONFIGS):
             # The builders watch the generated configuration, not the mkdocs.yml it inherits:
             # a new copy of it (the same text) makes them read both again.
             with locked(root), writing(root):
                 write_atomically(config, config.read_bytes())
         say(f"{time.strftime('%H:%M:%S')} regenerated")
+        return True
     except OrgspecError as error:
         if str(error):
             click.echo(str(error), err=True)
     except Exception as error:  # serve must outlive any one failure: the next change tries again
         click.echo(f"{time.strftime('%H:%M:%S')} not regenerated: {type(error).__name__}: {error}", err=True)
+    return False
 
 
 def _stop_on_terminate(signum: int, frame: FrameType | None) -> None:
@@ -145,7 +152,8 @@ def _stop_on_terminate(signum: int, frame: FrameType | None) -> None:
     "--dirty/--no-dirty",
     default=None,
     help="MkDocs: after a change, rebuild only the pages whose files changed (the other pages' navigation may "
-    f"show an old title until serve restarts). Default: --dirty from {DIRTY_FROM} generated files on.",
+    "show an old title until serve restarts; a change to mkdocs.yml rebuilds every page). "
+    f"Default: --dirty from {DIRTY_FROM} generated files on.",
 )
 @edition_option
 def serve_command(
@@ -169,11 +177,19 @@ def serve_command(
     args = command(engine, generated.config.resolve(), strict=False, serve=True, address=address, dirty=dirty)
     previous = signal.signal(signal.SIGTERM, _stop_on_terminate)
     try:
-        with SourceWatcher(root) as watcher, _running(args, root) as builder:
-            while builder.poll() is None:
-                changed = watcher.changes(timeout=0.5)
-                if changed:
-                    _regenerate(root, edition, changed, generated.config)
+        with SourceWatcher(root) as watcher:
+            while True:
+                with _running(args, root) as builder:
+                    settings_changed = False
+                    while builder.poll() is None and not settings_changed:
+                        changed = watcher.changes(timeout=0.5)
+                        if changed and _regenerate(root, edition, changed, generated.config):
+                            # A dirty build would give new settings (theme, extensions) only to the pages
+                            # written: every page is built again, by a new server.
+                            settings_changed = dirty and bool(changed & set(USER_CONFIGS))
+                if not settings_changed:
+                    break
+                say(f"{time.strftime('%H:%M:%S')} mkdocs.yml changed: MkDocs builds every page again")
     except KeyboardInterrupt:
         return
     finally:

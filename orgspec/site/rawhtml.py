@@ -10,9 +10,10 @@ first, found by their first tag at the start of a line and its matching end
 tag at the end of a line, each exactly as Python-Markdown's own parser would
 (the same text kept, the same blank lines left around it), so the page comes
 out the same to the byte; the builder's parser then goes through what is
-left. Anything it does not foresee (a comment, a script, ``markdown=``, a
-block that does not end at the end of a line) is left to Python-Markdown,
-and so is the rest of the page after it.
+left. Anything it does not foresee (a comment, a tag not written as orgspec
+writes tags, a ``<`` in text, Markdown inside HTML, a block that does not end
+at the end of a line) is left to Python-Markdown, and so is the rest of the
+page after it.
 
 MkDocs and Zensical load it from ``markdown_extensions`` in the generated
 configuration (``orgspec.site.rawhtml``).
@@ -29,16 +30,20 @@ from markdown.preprocessors import Preprocessor
 if TYPE_CHECKING:
     from markdown import Markdown
 
-_TAG = re.compile(r"<([a-z][a-z0-9]*)(?=[\s>])")
-"""A start tag, named in lower case (as Python-Markdown and orgspec write them; ``<hr>`` is one Python-Markdown
-handles apart, left to it)."""
-_UNFORESEEN = re.compile(r"<!|<\?|<script|\smarkdown(?=[\s=>/])|\x02|\x03", re.IGNORECASE)
-"""What this extension leaves to Python-Markdown: comments and declarations, scripts, Markdown inside HTML
-(``markdown``, with a value or without), and the characters of its own placeholders."""
+_TAG = re.compile(r'<(/?)([a-z][a-z0-9]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<>]*")?)*)\s*(/?)>')
+"""A tag as orgspec writes it: a lower-case name, and attributes whose values are in double quotes and hold no
+``<`` or ``>``. Any other ``<`` (a comment, a declaration, a stray one, a tag written otherwise) ends what this
+extension sets aside."""
+_VALUES = re.compile(r'="[^"]*"')
+_TEXT_ELEMENTS = frozenset(
+    {"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title", "plaintext"}
+)
+"""Elements whose content Python's HTML parser reads as text up to their end tag (which of them depends on the
+version of Python): each must hold no ``<`` but its end tag."""
+_PLACEHOLDERS = re.compile("[\x02\x03]")
+"""The characters of Python-Markdown's placeholders."""
 _BLANK_AFTER = re.compile(r"[ ]*\n[ ]*\n")
 """A blank line after a block's end tag (as Python-Markdown tells one: spaces only)."""
-_CDATA = ("style",)
-"""Tags whose content the HTML parser reads as text up to their end tag."""
 
 
 class RawHtmlBlocks(Preprocessor):
@@ -53,9 +58,9 @@ class RawHtmlBlocks(Preprocessor):
         while (start := source.find("<", position)) >= 0:
             tag = _TAG.match(source, start)
             at_line_start = start == 0 or source[start - 1] == "\n"
-            if tag is None or not at_line_start or tag[1] == "hr" or not self.md.is_block_level(tag[1]):
-                break  # not foreseen (a tag inside a line, an inline one, a comment): left to Python-Markdown
-            end = _block_end(source, start, tag[1])
+            if tag is None or tag[1] or not at_line_start or not self.md.is_block_level(tag[2]):
+                break  # not foreseen (a tag inside a line, an inline one, an end tag): left to Python-Markdown
+            end = _block_end(source, start)
             if end is None:
                 break
             block = source[start:end]
@@ -67,40 +72,38 @@ class RawHtmlBlocks(Preprocessor):
         return "".join(done).split("\n")
 
 
-def _block_end(source: str, start: int, tag: str) -> int | None:
-    """Where the block of HTML that opens with ``tag`` at ``start`` ends: just after its end tag, which must end a
-    line and close the tag opened at ``start`` (same-named tags inside it opened and closed in turn); None when
-    the block is not one this extension foresees."""
-    tags = re.compile(rf"<(/?){tag}(?=[\s>/])", re.IGNORECASE)
-    depth = 0
-    for found in tags.finditer(source, start):
-        if found.group(1):
-            depth -= 1
-            if depth == 0:
-                close = source.find(">", found.end())
-                if close < 0 or source[found.end() : close].strip():
+def _block_end(source: str, start: int) -> int | None:
+    """Where the block of HTML whose first tag is at ``start`` ends: just after the end tag that empties the
+    stack of open tags, kept as Python-Markdown's parser keeps it (an end tag closes the tags opened after the
+    one it names; ``<hr>`` and self-closed tags are not kept), which must end a line; None when the block is
+    not one this extension foresees."""
+    stack: list[str] = []
+    position = start
+    while (opening := source.find("<", position)) >= 0:
+        tag = _TAG.match(source, opening)
+        if tag is None:
+            return None
+        closing, name, attributes, self_closed = tag.groups()
+        position = tag.end()
+        if closing:
+            if attributes or self_closed or name not in stack:
+                return None
+            while stack.pop() != name:
+                pass
+            if not stack:
+                if position < len(source) and source[position] != "\n":
                     return None
-                end = close + 1
-                if end < len(source) and source[end] != "\n":
-                    return None
-                block = source[start:end]
-                if _UNFORESEEN.search(block) or _cdata_holds_a_tag(block):
-                    return None
-                return end
-        else:
-            if source[found.end() : source.find(">", found.end()) + 1].endswith("/>"):
-                return None  # a self-closed tag: the parser's stack would not count it
-            depth += 1
+                return None if _PLACEHOLDERS.search(source, start, position) else position
+            continue
+        if "markdown" in _VALUES.sub("", attributes).lower().split():
+            return None  # Markdown inside HTML (md_in_html)
+        if name in _TEXT_ELEMENTS and not source.startswith(f"</{name}>", source.find("<", position)):
+            return None
+        if not self_closed and name != "hr":
+            stack.append(name)
+        elif not stack:
+            return None  # a block that starts with an empty element: Python-Markdown handles it apart
     return None
-
-
-def _cdata_holds_a_tag(block: str) -> bool:
-    """Whether a style element in ``block`` holds a ``<`` (read as text by the HTML parser, not as a tag)."""
-    for tag in _CDATA:
-        for content in re.finditer(rf"<{tag}\b[^>]*>(.*?)</{tag}>", block, re.IGNORECASE | re.DOTALL):
-            if "<" in content.group(1):
-                return True
-    return False
 
 
 class RawHtmlExtension(Extension):
