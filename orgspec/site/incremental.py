@@ -245,11 +245,8 @@ def _render(batch: _Batch, indices: Sequence[int]) -> list[Rendered]:
             continue
         if text is None:
             text = render_job(batch.book, job, values)
-        if batch.into is not None and job.path.startswith(batch.prefix):
-            put = batch.into.put(job.path.removeprefix(batch.prefix), text.encode("utf-8"))
-            done.append(Rendered(key, None, read, put))
-        else:
-            done.append(Rendered(key, text, read))
+        page = Rendered(key, text, read)
+        done.append(page if batch.into is None else _put(batch.into, batch.prefix, job.path, page))
     return done
 
 

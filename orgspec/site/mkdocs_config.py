@@ -165,7 +165,7 @@ def _builder_plugins(user: UserConfig) -> yaml.Node | None:
     if plugins is None:  # MkDocs's default (Material's search), unless a parent of the project's file names others
         return None if "INHERIT" in values else _sequence([_search_off(_scalar("search")), _scalar(PLUGIN)])
     if isinstance(plugins, yaml.SequenceNode):
-        named = {_plugin_name(item) for item in plugins.value}
+        named = {_entry_name(item) for item in plugins.value}
         return _sequence([_search_off(item) for item in plugins.value] + ([] if PLUGIN in named else [_scalar(PLUGIN)]))
     if isinstance(plugins, yaml.MappingNode):
         entries = [
@@ -198,13 +198,13 @@ def _markdown_extensions(user: UserConfig) -> str:
     extensions = (_user_nodes(user) or {}).get("markdown_extensions")
     if not isinstance(extensions, yaml.SequenceNode):
         return ""
-    if RAW_HTML not in {_plugin_name(item) for item in extensions.value}:
+    if RAW_HTML not in {_entry_name(item) for item in extensions.value}:
         extensions = _sequence([*extensions.value, _scalar(RAW_HTML)])
     return yaml.serialize(_mapping([("markdown_extensions", extensions)]), Dumper=yaml.SafeDumper, allow_unicode=True)
 
 
-def _plugin_name(item: yaml.Node) -> str | None:
-    """The name of one entry of a list of plugins (``name`` or ``{name: options}``)."""
+def _entry_name(item: yaml.Node) -> str | None:
+    """The name of one entry of a list of plugins or Markdown extensions (``name`` or ``{name: options}``)."""
     if isinstance(item, yaml.ScalarNode):
         return str(item.value)
     if isinstance(item, yaml.MappingNode) and len(item.value) == 1:
