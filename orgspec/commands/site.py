@@ -30,9 +30,10 @@ from orgspec.core.memory import release
 from orgspec.core.write import TreeReport, write_atomically, writing
 from orgspec.site.builders import ENGINES, command, ensure_installed, environment, notice, run_build
 from orgspec.site.compact import compact_pages
-from orgspec.site.config_names import USER_CONFIGS
-from orgspec.site.generate import Generated
-from orgspec.site.mkdocs_config import builder_config, compacted_by_builder, searched_with_pagefind
+from orgspec.site.config_names import USER_CONFIGS, ZENSICAL_CONFIG
+from orgspec.site.generate import Generated, hand_written_pages
+from orgspec.site.links import broken_links
+from orgspec.site.mkdocs_config import UserConfig, builder_config, compacted_by_builder, searched_with_pagefind
 from orgspec.site.pipeline import check_and_generate, locked
 from orgspec.site.search import finish_site
 
@@ -95,19 +96,30 @@ def build_command(path: Path | None, project: Path | None, engine: str, strict: 
         generated = _check_and_generate(root, edition, strict=strict)
         assert generated.config is not None
         release()  # the organisation, gone with the check, is not held while the builder runs
-        config = builder_config(generated.config)
+        config = builder_config(generated.config, engine)
         run = run_build(engine, config.resolve(), strict=strict)
     for line in [*notice(run.output), *run.warnings]:
         click.echo(f"{engine}: {line}", err=True)
     if run.returncode != 0:
         click.echo(run.output, err=True)
         raise BuildFailed(f"{engine} build failed (exit {run.returncode})")
-    if strict and run.warnings:
-        raise BuildFailed(f"{engine}: {len(run.warnings)} warnings under --strict")
+    site = root / generated.user.site_dir
+    links = _followed_links(root, generated.user, site) if config.name == ZENSICAL_CONFIG else []
+    for line in links:
+        click.echo(f"orgspec: {line}", err=True)
+    if strict and (run.warnings or links):
+        raise BuildFailed(f"{engine}: {len(run.warnings) + len(links)} warnings under --strict")
     if not compacted_by_builder(config, engine):  # before Pagefind reads them, as with the plugin
-        compact_pages(root / generated.user.site_dir)
-    finish_site(root / generated.user.site_dir, pagefind=searched_with_pagefind(root))
-    say(f"site built with {engine} into {root / generated.user.site_dir}")
+        compact_pages(site)
+    finish_site(site, pagefind=searched_with_pagefind(root))
+    say(f"site built with {engine} into {site}")
+
+
+def _followed_links(root: Path, user: UserConfig, site: Path) -> list[str]:
+    """What is wrong with the links of the project's own pages in the built ``site``: for a build whose builder
+    did not check them (`orgspec.site.links`)."""
+    docs = root / user.docs_dir
+    return broken_links(site, docs, hand_written_pages(docs))
 
 
 def _regenerate(root: Path, edition: str | None, changed: set[str], config: Path) -> bool:

@@ -10,5 +10,7 @@ from __future__ import annotations
 GENERATED_CONFIG = ".orgspec-mkdocs.yml"
 PAGEFIND_CONFIG = ".orgspec-pagefind.yml"
 """The configuration of a build searched with Pagefind: the generated one, the theme folder, the builder's search off."""
-GENERATED_CONFIGS = (GENERATED_CONFIG, PAGEFIND_CONFIG)
+ZENSICAL_CONFIG = ".orgspec-zensical.yml"
+"""The configuration of a Zensical build: the one either builder runs on, Zensical's own check of links off."""
+GENERATED_CONFIGS = (GENERATED_CONFIG, PAGEFIND_CONFIG, ZENSICAL_CONFIG)
 USER_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")

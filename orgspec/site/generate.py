@@ -29,7 +29,7 @@ from orgspec.render.pages import page_jobs
 from orgspec.render.templates import builtin_templates, project_templates, title_text
 from orgspec.render.urls import FRONT_PAGE, GENERATED_DIR, SiteLayout
 from orgspec.site.cache import CACHE_DIR
-from orgspec.site.config_names import GENERATED_CONFIG, PAGEFIND_CONFIG
+from orgspec.site.config_names import GENERATED_CONFIG, PAGEFIND_CONFIG, ZENSICAL_CONFIG
 from orgspec.site.downloads import make_copies
 from orgspec.site.front_page import has_own_front_page, marked
 from orgspec.site.incremental import Record, common_key, read_record, render_changed, write_record
@@ -41,6 +41,7 @@ from orgspec.site.mkdocs_config import (
     is_generated,
     pagefind_config,
     read_user_config,
+    zensical_config,
 )
 from orgspec.site.reads import Hashes, entry_hashes, tracked
 from orgspec.site.search import handbook_search, pagefind_theme
@@ -140,15 +141,27 @@ def _asset(root: Path, name: str) -> bytes:
     return (builtin_templates() / name).read_bytes()
 
 
-def _write_pagefind_config(root: Path, user: UserConfig, organisation: Organisation) -> None:
-    """The configuration of a build searched with Pagefind, when the settings choose Pagefind; none
+def _write_builder_configs(root: Path, user: UserConfig, organisation: Organisation) -> None:
+    """The configurations of a build searched with Pagefind and of a Zensical build, where they apply; a stale one
+    is removed."""
+    pagefind = _pagefind_text(root, user, organisation)
+    _write_or_remove(root / PAGEFIND_CONFIG, pagefind)
+    parent = PAGEFIND_CONFIG if pagefind is not None else GENERATED_CONFIG
+    _write_or_remove(root / ZENSICAL_CONFIG, zensical_config(parent, user))
+
+
+def _pagefind_text(root: Path, user: UserConfig, organisation: Organisation) -> str | None:
+    """The configuration of a build searched with Pagefind, when the settings choose Pagefind; None
     otherwise. A project with a theme folder of its own has it merged with orgspec's (`pagefind_theme`), or,
     when it draws its own header or search box, keeps the builder's own search."""
-    path = root / PAGEFIND_CONFIG
     chosen = handbook_search(organisation.settings.search, len(organisation.posts)) == "pagefind"
     theme = pagefind_theme(root, user.theme_dir) if chosen else None
-    if theme is not None:
-        write_if_changed(path, pagefind_config(theme, user).encode("utf-8"))
+    return None if theme is None else pagefind_config(theme, user)
+
+
+def _write_or_remove(path: Path, text: str | None) -> None:
+    if text is not None:
+        write_if_changed(path, text.encode("utf-8"))
     elif path.exists():
         path.unlink()
 
@@ -161,7 +174,7 @@ def site_layout(root: Path) -> SiteLayout:
 def navigation(organisation: Organisation, root: Path, user: UserConfig, *, front_page: bool) -> list[NavItem]:
     """The project's own navigation (or its hand-written pages), then the handbook."""
     book = handbook(organisation, project_root=root, front_page=front_page)
-    own: list[NavItem] = list(user.nav) if user.nav else hand_written_pages(root / user.docs_dir)
+    own: list[NavItem] = list(user.nav or hand_written_pages(root / user.docs_dir))
     if own and own[0] == FRONT_PAGE:  # titled by the page's heading, often the site's name shown above it
         own[0] = {title_text(label("nav.home", organisation.settings.locale)): FRONT_PAGE}
     return [*own, *handbook_nav(organisation, book.layout)]
@@ -178,7 +191,7 @@ class PageNameError(OrgspecError):
         )
 
 
-def hand_written_pages(docs: Path) -> list[NavItem]:
+def hand_written_pages(docs: Path) -> list[str]:
     """The Markdown pages in ``docs`` outside the generated folder: index.md first, then by path.
 
     A front page orgspec wrote is not one of them.
@@ -219,7 +232,7 @@ def generate(
     record = read_record(root, edition, folder)
     config_path = root / GENERATED_CONFIG if out is None else None
     if config_path is not None:
-        for path in (config_path, root / PAGEFIND_CONFIG):
+        for path in (config_path, root / PAGEFIND_CONFIG, root / ZENSICAL_CONFIG):
             if path.exists() and not is_generated(path):
                 raise ConfigConflictError(path)
     remove_temporaries(root, recursive=False)  # what a killed run left: the configuration's,
@@ -246,5 +259,5 @@ def generate(
         text = build_config(user, organisation.settings, nav, assets)
         with writing(root):
             write_if_changed(config_path, text.encode("utf-8"))
-            _write_pagefind_config(root, user, organisation)
+            _write_builder_configs(root, user, organisation)
     return Generated(folder, rendered.report, config_path, user)

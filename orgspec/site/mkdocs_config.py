@@ -19,7 +19,7 @@ import yaml
 from orgspec.core.errors import UsageError
 from orgspec.model import Settings
 from orgspec.render.templates import title_text
-from orgspec.site.config_names import GENERATED_CONFIG, PAGEFIND_CONFIG, USER_CONFIGS
+from orgspec.site.config_names import GENERATED_CONFIG, PAGEFIND_CONFIG, USER_CONFIGS, ZENSICAL_CONFIG
 
 RAW_HTML = "orgspec.site.rawhtml"
 """orgspec's Markdown extension (`orgspec.site.rawhtml`), by the name the builders load it by."""
@@ -146,6 +146,27 @@ def pagefind_config(theme: Path, user: UserConfig) -> str:
     return HEADER + yaml.serialize(_mapping(entries), Dumper=yaml.SafeDumper, allow_unicode=True)
 
 
+ZENSICAL_LINK_CHECKS = ("invalid_links", "invalid_link_anchors")
+"""Zensical's checks of links: reading the pages for them is skipped only when both are off."""
+
+
+def zensical_config(parent: str, user: UserConfig) -> str | None:
+    """The text of the configuration of a Zensical build: ``parent`` (the configuration either builder runs on)
+    with Zensical's own check of links switched off; None where the project's mkdocs.yml says how links are
+    checked (``validation``) or inherits a file that may.
+
+    For that check Zensical reads every page's Markdown again, a byte at a time in Python: half of a build of
+    orgspec's pages, whose links orgspec makes. orgspec follows the links of the project's own pages in the
+    built site instead (`orgspec.site.links`).
+    """
+    values = _user_nodes(user)
+    if values is None or "validation" in values or "INHERIT" in values:
+        return None
+    checks = _mapping([(name, yaml.ScalarNode("tag:yaml.org,2002:bool", "false")) for name in ZENSICAL_LINK_CHECKS])
+    entries = [("INHERIT", _scalar(parent)), ("validation", checks)]
+    return HEADER + yaml.serialize(_mapping(entries), Dumper=yaml.SafeDumper, allow_unicode=True)
+
+
 MATERIAL_SEARCH = ("search", "material/search")
 PLUGIN = "orgspec"
 
@@ -264,8 +285,12 @@ def pagefind_theme_dir(root: Path) -> Path:
     return Path(config["theme"]["custom_dir"])
 
 
-def builder_config(generated: Path) -> Path:
-    """The configuration a build (either builder) runs on: with orgspec's theme folder when searched with Pagefind."""
+def builder_config(generated: Path, engine: str) -> Path:
+    """The configuration a build with ``engine`` runs on: with orgspec's theme folder when searched with Pagefind;
+    for Zensical, its check of links off where orgspec wrote `zensical_config`."""
+    zensical = generated.with_name(ZENSICAL_CONFIG)
+    if engine == "zensical" and is_generated(zensical):
+        return zensical
     pagefind = generated.with_name(PAGEFIND_CONFIG)
     return pagefind if searched_with_pagefind(generated.parent) else generated
 
