@@ -48,7 +48,7 @@ import yaml
 
 from orgspec.site.builders import command, environment
 from orgspec.site.config_names import GENERATED_CONFIG
-from orgspec.site.mkdocs_config import handbook_settings
+from orgspec.site.mkdocs_config import builder_config, handbook_settings
 from orgspec.site.search import PAGEFIND_DIR, pagefind_command
 
 REPORT_LINE = re.compile(r"(\d+) written, (\d+) unchanged, (\d+) removed")
@@ -324,6 +324,19 @@ def measure_engine_alone(root: Path, engine: str, runs: int, env: Env | None = N
     config = root / ENGINE_CONFIG
     config.write_text(engine_config(root), encoding="utf-8")
     args = command(engine, config.resolve(), strict=False)
+
+    def fresh() -> Run:
+        reset(root, keep_downloads=True, written=("site",))
+        return measured(args, env=env, cwd=root)
+
+    return summary(repeat(fresh, runs))
+
+
+def measure_engine_given(root: Path, engine: str, runs: int, env: Env | None = None) -> dict[str, Any]:
+    """The engine alone on the configuration ``orgspec build`` gives it (`builder_config`): its Markdown
+    extension, Zensical without its check of links, orgspec's plugin only compacting pages where Pagefind
+    searches. What `orgspec build` adds to the engine is the difference; no Pagefind index is made."""
+    args = command(engine, builder_config(root / GENERATED_CONFIG, engine).resolve(), strict=False)
 
     def fresh() -> Run:
         reset(root, keep_downloads=True, written=("site",))

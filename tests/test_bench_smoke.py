@@ -8,6 +8,7 @@ of every post would make this test take most of a minute.
 from __future__ import annotations
 
 import random
+import shutil
 import sys
 import types
 from pathlib import Path
@@ -28,6 +29,7 @@ from benchmarks.measure import (
     html_sizes,
     measure_check,
     measure_engine_alone,
+    measure_engine_given,
     measure_floors,
     measure_generate,
     measured,
@@ -108,6 +110,11 @@ def test_the_engine_alone_builds_the_generated_pages(tmp_path: Path, env: Env) -
     assert sorted(path.stem for path in (tmp_path / "org" / "site" / "handbook" / "posts").glob("*.html")) == posts
     assert 0 < built["html_kb_per_post_page"] <= built["html_kb_largest_post_page"]
     assert built["search_first_query_kb"] > 0
+    # and on the configuration orgspec build gives it: Zensical's check of links off
+    shutil.rmtree(tmp_path / "org" / "site")
+    given = measure_engine_given(tmp_path / "org", "zensical", 1, env)
+    assert given["cpu_seconds"] > 0 and html_sizes(tmp_path / "org" / "site")["post_pages"] == 40
+    assert "invalid_links: false" in (tmp_path / "org" / ".orgspec-zensical.yml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("shape", "posts"), [("current", 50), ("long", 120)])
