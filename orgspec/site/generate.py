@@ -16,6 +16,7 @@ from pathlib import Path
 
 from orgspec.core.diagnostics import printable
 from orgspec.core.errors import PROBLEMS, OrgspecError, RefusedError
+from orgspec.core.memory import set_aside
 from orgspec.core.progress import SILENT, Progress
 from orgspec.core.write import Tree, TreeReport, remove_temporaries, write_if_changed, writing
 from orgspec.edition import publish
@@ -116,6 +117,7 @@ def render_handbook(
             settled = record.settled(intact, common, hashes) if record is not None else {}
             known = {prefix + name: key for name, key in intact.items()}
             done = {prefix + name: reads for name, reads in settled.items()}
+            set_aside()
             rendered = render_changed(book, jobs, common, known, done, into=(tree, prefix), progress=progress)
         puts = {name: tree.put(name, content) for name, content in sorted(files.items())}
         pages: dict[str, Page] = {}
