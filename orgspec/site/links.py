@@ -7,14 +7,14 @@ pages, whose links orgspec makes. The pages whose links a person writes are
 the project's own (`orgspec.site.generate.hand_written_pages`): their built
 pages are read here, and each link of their content that leads to no file of
 the site, or to an anchor its page does not have, is said, as Zensical would
-have said it (images too, which Zensical does not follow). Links elsewhere (another site, an address from the site's
-root) are left alone, as Zensical leaves them.
+have said it (images too, which Zensical does not follow). Links elsewhere
+(another site, an address from the site's root) are left alone, as Zensical
+leaves them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -49,34 +49,35 @@ class _Page(HTMLParser):
             self._depth -= 1
 
 
-@cache
-def _read(path: Path) -> _Page:
-    page = _Page()
-    page.feed(path.read_text(encoding="utf-8", errors="replace"))
-    page.close()
-    return page
+class _Built(dict[Path, _Page]):
+    """The built pages read so far, each read once: a page and the pages its links name."""
+
+    def __missing__(self, path: Path) -> _Page:
+        page = self[path] = _Page()
+        page.feed(path.read_text(encoding="utf-8", errors="replace"))
+        page.close()
+        return page
 
 
 def broken_links(site: Path, docs: Path, pages: Iterable[str]) -> list[str]:
     """What is wrong with the links of each of ``pages`` (Markdown files in ``docs``, built into ``site`` as
     ``.html`` files): a line per link that leads nowhere, naming the page's file and line."""
-    _read.cache_clear()
     site = site.resolve()
+    built_pages = _Built()
     said = []
     for name in pages:
         built = site / PurePosixPath(name).with_suffix(".html")
         if not built.is_file():  # left out of the build (exclude_docs, a draft): nothing to follow
             continue
-        for link in dict.fromkeys(_read(built).links):
-            problem = _problem(site, built, link)
+        for link in dict.fromkeys(built_pages[built].links):
+            problem = _problem(site, built, link, built_pages)
             if problem is not None:
                 line, written = _written(docs / name, link)
                 said.append(f"{printable(f'{docs.name}/{name}{line}')}: the link '{printable(written)}' {problem}")
-    _read.cache_clear()
     return said
 
 
-def _problem(site: Path, page: Path, link: str) -> str | None:
+def _problem(site: Path, page: Path, link: str, built_pages: _Built) -> str | None:
     """What is wrong with ``link`` on ``page``: None when it leads to a file of the site (and to an anchor there)
     or leaves the site."""
     parts = urlsplit(link)
@@ -88,7 +89,7 @@ def _problem(site: Path, page: Path, link: str) -> str | None:
     if not target.is_relative_to(site) or not target.is_file():
         return "leads to no page or file of the site; correct the link, or add what it names"
     anchor = unquote(parts.fragment)
-    if anchor and target.suffix == ".html" and anchor not in _read(target).anchors:
+    if anchor and target.suffix == ".html" and anchor not in built_pages[target].anchors:
         return "names an anchor its page does not have; correct the link to a heading's anchor of that page"
     return None
 
