@@ -111,10 +111,9 @@ def post_facts(organisation: Organisation, posts: Iterable[str]) -> dict[str, Po
         post = organisation.posts[key]
         entries = [entry for _, entry in duty_entries(post)]
         written = organisation.project.posts.get(key)  # as written: duties taken from based_on are shared on purpose
-        # reversed, so that where two texts differ only in white space the first is kept
-        texts = (
-            {} if written is None else dict(_normal(text) for _, text in reversed(list(written_duties(written.model))))
-        )
+        texts: dict[str, str] = {}
+        for _, text in () if written is None else written_duties(written.model):
+            texts.setdefault("".join(text.split()), text)  # where two texts differ only in white space, the first
         facts[key] = PostFacts(
             post=post,
             written=texts,
@@ -174,10 +173,6 @@ def layers(organisation: Organisation, posts: Sequence[str]) -> int:
 
 def _longest_chain(inside: set[str], chains: Iterable[Sequence[str]]) -> int:
     return max((len(list(takewhile(inside.__contains__, chain))) for chain in chains), default=0)
-
-
-def _normal(text: str) -> tuple[str, str]:
-    return "".join(text.split()), text
 
 
 def _shared_duties(posts: Sequence[str], scope: Sequence[PostFacts]) -> tuple[str, ...]:

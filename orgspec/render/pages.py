@@ -269,11 +269,13 @@ def kpi_index_values(book: Handbook) -> Values:
 def _all_kpis(book: Handbook) -> Iterator[tuple[Link, Kpi]]:
     organisation = book.organisation
     for key, department in organisation.departments.items():
-        for kpi in department.kpis:
-            yield book.ctx.department_link(key) or Link(key), kpi
+        if department.kpis:
+            owner = book.ctx.department_link(key) or Link(key)
+            yield from ((owner, kpi) for kpi in department.kpis)
     for key, post in organisation.posts.items():
-        for kpi in post.kpis:
-            yield book.ctx.post_link(key) or Link(key), kpi
+        if post.kpis:
+            owner = book.ctx.post_link(key) or Link(key)
+            yield from ((owner, kpi) for kpi in post.kpis)
 
 
 def authority_index_values(book: Handbook) -> Values:

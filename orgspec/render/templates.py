@@ -90,13 +90,19 @@ def title_text(text: object) -> str:
 def linker(layout: SiteLayout, page: str) -> Callable[[Link | None], Markup]:
     """A function that renders links as they must appear on ``page``."""
     href = layout.links_from(page)
+    made: dict[Link, Markup] = {}  # an index links to a post once per KPI or authority it holds: each made once
 
     def link(target: Link | None) -> Markup:
         if target is None:
             return Markup("")
-        if target.page is None:
-            return escape(target.text)
-        # written out rather than with Markup.format, whose formatter costs more than the rest of a page's links
-        return Markup(f'<a href="{href(target.page)}">{escape(target.text)}</a>')
+        shown = made.get(target)
+        if shown is None:
+            # written out rather than with Markup.format, whose formatter costs more than the rest of a page's links
+            shown = made[target] = (
+                escape(target.text)
+                if target.page is None
+                else Markup(f'<a href="{href(target.page)}">{escape(target.text)}</a>')
+            )
+        return shown
 
     return link

@@ -17,7 +17,7 @@ from orgspec.i18n import Locale, aside, label, translate
 from orgspec.i18n.amounts import tier_text
 from orgspec.link.approvals import Item, Party, Placed, approval_items, parties_in_order, party
 from orgspec.model.approvals import ApprovalStep
-from orgspec.views.common import Ctx, Link, TextTable, authority_rows, listing, money, pinyin_key
+from orgspec.views.common import Ctx, Link, TextTable, listing, money, pinyin_key
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -103,8 +103,14 @@ def approval_grid(ctx: Ctx) -> Grid:
             lines.append((item.name, tier_label(ctx, item, number, placed), cells, placed.rule.note or ""))
     lines += [(name, "", cells, "") for name, cells in _authority_items(ctx)]
     columns = parties_in_order(organisation, {found for _, _, cells, _ in lines for found in cells})
-    rows = [
-        GridRow(name, tier, tuple(listing(cells.get(column, []), settings.locale) for column in columns), note, 0)
+    rows = [  # most cells of a large organisation's grid are empty: a row has a few of its thousands of posts
+        GridRow(
+            name,
+            tier,
+            tuple(listing(cells[column], settings.locale) if column in cells else "" for column in columns),
+            note,
+            0,
+        )
         for name, tier, cells, note in lines
     ]
     tier_heading = translate("approval.tier", settings.locale, {"currency": settings.currency})
@@ -139,7 +145,7 @@ def _authority_items(ctx: Ctx) -> list[tuple[str, Cells]]:
     ruled = {rule.item for rule in organisation.project.approvals}
     items: dict[str, Cells] = {}
     for key in organisation.posts_in_tree_order():
-        for row in authority_rows(ctx, organisation.posts[key].authorities):
+        for row in organisation.posts[key].authorities:  # their items, not their wording: no clause is read
             if row.item is None or row.say is None or row.item in ruled:
                 continue
             say = label(f"say.{row.say}", settings.locale)
