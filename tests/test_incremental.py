@@ -14,6 +14,7 @@ from orgspec.render.handbook import handbook
 from orgspec.render.pages import PageJob, page_jobs, render_job
 from orgspec.site import incremental
 from orgspec.site.incremental import common_key, page_key, render_changed
+from orgspec.site.pipeline import LOCK
 from orgspec.site.stamp import STAMP
 from tests.conftest import REPO, run_cli
 from tests.sites import copy_example
@@ -185,7 +186,7 @@ def test_pages_written_by_worker_processes_as_they_are_rendered_are_the_pages(
     monkeypatch.setattr(incremental, "SPELL", 3)
     folder = tmp_path / "pages"
     tree = Tree(folder, expected)
-    rendered = render_changed(book, jobs, common, {}, into=(tree, prefix), workers=2)
+    rendered = render_changed(book, jobs, common, {}, into=(lambda: tree, prefix), workers=2)
     puts = {job.path.removeprefix(prefix): page.put for job, page in zip(jobs, rendered, strict=True) if page.put}
     report = tree.end(puts)
     assert sorted(puts) == sorted(expected) and set(puts.values()) == {"written"}
@@ -381,3 +382,21 @@ def test_a_changed_severity_computes_no_page(project: Path, computed: list[str],
     assert "[post-without-kpis]" in result.stderr
     assert computed == ["index.md"]  # the front page, as after any change of the inputs
     assert_same_as_a_fresh_generate(project, tmp_path)
+
+
+def test_an_edit_the_checks_refuse_writes_nothing_though_its_pages_were_rendered(
+    project: Path, rendered: list[str]
+) -> None:
+    """The pages of an edit are rendered while the checks run beside them: when the checks find an error, not a
+    page, record or configuration is written."""
+    state = project / incremental.RECORD_DIR
+    before = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in project.rglob("*") if path.is_file()}
+    assert any(path.is_relative_to(state) for path in before)  # the record of the last generate is among them
+    edit(project / "roles" / "driver.yaml", "reports_to: service-centre-manager", "reports_to: no-such-post")
+    result = run_cli("generate", str(project))
+    assert result.exit_code == 1
+    assert "roles/driver.yaml:10" in result.stderr and "no-such-post" in result.stderr
+    assert "handbook/posts/driver.md" in rendered  # rendered before the checks had said
+    after = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in project.rglob("*") if path.is_file()}
+    changed = {path for path in after if after[path] != before.get(path)} - {project / LOCK}  # taken and let go
+    assert changed == {project / "roles" / "driver.yaml"}

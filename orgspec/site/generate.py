@@ -10,6 +10,7 @@ project has one of its own (`orgspec.site.front_page`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -91,6 +92,7 @@ def render_handbook(
     progress: Progress = SILENT,
     record: Record | None = None,
     front_page: bool = False,
+    ready: Callable[[], None] = lambda: None,
 ) -> Rendered:
     """Render every generated file into ``folder`` (`Tree`); the home as the site's front page when
     ``front_page``, given back rather than written.
@@ -98,8 +100,11 @@ def render_handbook(
     ``organisation`` is already the edition's; ``cache`` keeps the Word and PDF copies between runs;
     ``progress`` is told of each copy and page made; a page whose key ``record`` holds for its intact
     file is neither rendered nor written again. Each page is written by the process that rendered it, as it
-    is rendered, so that no process holds the text of every page.
+    is rendered, so that no process holds the text of every page. ``ready`` is called before anything is
+    written (it raises to stop the run), after the pages of an edit are rendered.
     """
+    if organisation.settings.downloads:  # the copies are kept in the cache as they are made
+        ready()
     copies = make_copies(handbook(organisation, project_root=root), root, cache, progress)
     book = handbook(organisation, project_root=root, downloads=copies.formats, front_page=front_page)
     prefix = f"{book.layout.folder}/"
@@ -109,8 +114,17 @@ def render_handbook(
     files = {f"assets/{name}": _asset(root, name) for name in (STYLESHEET, SCRIPT)}
     files[f"assets/{CHART_STYLESHEET}"] = CHART_CSS.encode("utf-8")
     files.update(copies.files)
+    names = [*(job.path.removeprefix(prefix) for job in jobs if job.path != FRONT_PAGE), *files]
+    opened: list[Tree] = []
+
+    def tree() -> Tree:
+        """The generated folder, opened for writing once ``ready`` allows it."""
+        if not opened:
+            ready()
+            opened.append(Tree(folder, names))
+        return opened[0]
+
     with writing(folder):
-        tree = Tree(folder, [*(job.path.removeprefix(prefix) for job in jobs if job.path != FRONT_PAGE), *files])
         with tracked(book) as tables:
             hashes = entry_hashes(book.organisation, tables)
             intact = record.intact() if record is not None else {}
@@ -119,7 +133,7 @@ def render_handbook(
             done = {prefix + name: reads for name, reads in settled.items()}
             set_aside()
             rendered = render_changed(book, jobs, common, known, done, into=(tree, prefix), progress=progress)
-        puts = {name: tree.put(name, content) for name, content in sorted(files.items())}
+        puts = {name: tree().put(name, content) for name, content in sorted(files.items())}
         pages: dict[str, Page] = {}
         front = None
         for job, page in zip(jobs, rendered, strict=True):
@@ -131,7 +145,7 @@ def render_handbook(
             if page.put is not None:
                 puts[name] = page.put
             pages[name] = page
-        report = tree.end(puts)
+        report = tree().end(puts)
     return Rendered(report, pages, hashes, common, front)
 
 
@@ -224,8 +238,12 @@ def generate(
     edition: Edition = "internal",
     out: Path | None = None,
     progress: Progress = SILENT,
+    ready: Callable[[], None] = lambda: None,
 ) -> Generated:
-    """Render the edition's handbook and write it; the build configuration too unless ``out`` is given."""
+    """Render the edition's handbook and write it; the build configuration too unless ``out`` is given.
+
+    ``ready`` is called before anything is written, and may raise to stop the run: the pages are worked out
+    meanwhile (`orgspec.check.pipeline.checks_aside`)."""
     user = read_user_config(root)
     organisation = publish(organisation, edition)
     docs = root / user.docs_dir
@@ -237,10 +255,19 @@ def generate(
         for path in (config_path, root / PAGEFIND_CONFIG, root / ZENSICAL_CONFIG):
             if path.exists() and not is_generated(path):
                 raise ConfigConflictError(path)
-    remove_temporaries(root, recursive=False)  # what a killed run left: the configuration's,
-    remove_temporaries(root / CACHE_DIR.parent, recursive=True)  # the stamp's and the copies'
-    if front_page:
-        remove_temporaries(docs, recursive=False)  # the front page's
+    tidied: list[bool] = []
+
+    def tidy() -> None:
+        """Once allowed to write, remove what a killed run left: the configuration's, the stamp's and the copies'
+        temporary files, and the front page's."""
+        ready()
+        if not tidied:
+            tidied.append(True)
+            remove_temporaries(root, recursive=False)
+            remove_temporaries(root / CACHE_DIR.parent, recursive=True)
+            if front_page:
+                remove_temporaries(docs, recursive=False)
+
     rendered = render_handbook(
         organisation,
         root,
@@ -249,6 +276,7 @@ def generate(
         progress=progress,
         record=record,
         front_page=front_page,
+        ready=tidy,
     )
     write_record(record, rendered.pages, rendered.common, rendered.hashes)
     if rendered.front_page is not None and not has_own_front_page(docs):  # nobody wrote one meanwhile

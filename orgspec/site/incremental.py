@@ -262,29 +262,32 @@ def render_changed(
     known: dict[str, str],
     settled: dict[str, list[str]] | None = None,
     *,
-    into: tuple[Tree, str] | None = None,
+    into: tuple[Callable[[], Tree], str] | None = None,
     workers: int | None = None,
     progress: Progress = SILENT,
 ) -> list[Rendered]:
     """Each job's key, its text unless ``known`` (path → key) says its file is right already, and its reads.
 
     A job that ``settled`` lists (path → reads) is neither computed nor rendered: its known key is kept.
-    ``into``: a tree being written and the path of its folder; a page rendered inside that folder is written
-    there instead of its text being given back: at once, by the process that rendered it, or, when fewer than
-    `PARALLEL_FROM` pages are due (an edit), all together by this process once every page is rendered.
+    ``into``: what opens the tree to write (once nothing stands in the way of writing it) and the path of its
+    folder; a page rendered inside that folder is written there instead of its text being given back: at
+    once, by the process that rendered it, or, when fewer than `PARALLEL_FROM` pages are due (an edit), all
+    together by this process once every page is rendered, the tree opened only then.
     ``workers``: processes to use (default: one per core, when there are enough pages and forking is safe).
     """
     settled = {path: reads for path, reads in (settled or {}).items() if path in known}
-    tree, prefix = into if into is not None else (None, "")
+    opened, prefix = into if into is not None else (None, "")
     due = [index for index, job in enumerate(jobs) if job.path not in settled]
     # After an edit few pages are due: they are written together once all are rendered, so that a builder
     # serving the folder (orgspec serve) notices one burst of changes, not a page now and the next seconds
     # later with a build of a half-written handbook started in between.
-    together = tree is not None and len(due) < PARALLEL_FROM
-    batch = _Batch(book, jobs, common, known, settled, None if together else tree, prefix)
+    together = opened is not None and len(due) < PARALLEL_FROM
+    tree = opened() if opened is not None and not together else None
+    batch = _Batch(book, jobs, common, known, settled, tree, prefix)
     rendered = _render_due(batch, due, workers, progress)
-    if tree is None or not together:
+    if opened is None or not together:
         return rendered
+    tree = opened()
     return [_put(tree, prefix, job.path, page) for job, page in zip(jobs, rendered, strict=True)]
 
 

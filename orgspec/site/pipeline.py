@@ -10,9 +10,9 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
-from orgspec.check.pipeline import CheckResult, check_project
+from orgspec.check.pipeline import CheckResult, checks_aside, load_linked
 from orgspec.core.diagnostics import Findings
-from orgspec.core.errors import ProblemsFound
+from orgspec.core.errors import OrgspecError, ProblemsFound
 from orgspec.core.lock import exclusive
 from orgspec.core.progress import SILENT, Progress
 from orgspec.edition.redact import chosen_edition
@@ -61,12 +61,27 @@ def check_and_generate(
             raise ProblemsFound()
         return Outcome(Generated(request.folder(), report, request.config(), read_user_config(root)), None)
     forget(request)
-    result = check_project(root, keep_parsed=True)
-    show(result.findings)
-    if result.failed(strict=strict):
-        raise ProblemsFound()
-    chosen = chosen_edition(result.organisation, edition)
-    generated = generate(result.organisation, root, edition=chosen, out=out, progress=progress)
+    organisation, loaded = load_linked(root, keep_parsed=True)
+    with checks_aside(organisation, loaded) as checked:
+        shown: list[CheckResult] = []
+
+        def usable() -> None:
+            """Wait for the checks, show what they found, and stop here if the organisation cannot be used:
+            asked for before anything is written."""
+            if not shown:
+                shown.append(checked())
+                show(shown[0].findings)
+            if shown[0].failed(strict=strict):
+                raise ProblemsFound()
+
+        chosen = chosen_edition(organisation, edition)
+        try:
+            generated = generate(organisation, root, edition=chosen, out=out, progress=progress, ready=usable)
+        except OrgspecError:
+            usable()  # what the checks found comes first
+            raise
+        usable()
+        result = shown[0]
     if findings.keep(root, digest, result.findings):
         record(request, digest)
     return Outcome(generated, result)
