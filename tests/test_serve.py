@@ -92,3 +92,48 @@ def test_dirty_is_a_choice_for_mkdocs_only(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert "--dirty and --no-dirty choose how MkDocs rebuilds; zensical has no such choice" in result.stderr
     assert not (project / "docs" / "handbook").exists()  # said before anything is generated
+
+
+def test_mkdocs_is_told_of_changes_by_the_system_and_builds_once_for_each(tmp_path: Path) -> None:
+    """MkDocs runs with the system's file events (orgspec.mkdocs_serve), not polling: the builder reading the
+    pages is no change, so it builds once at the start and once for each change, not over and over."""
+    project = copy_example(tmp_path)
+    port = free_port()
+    command = [sys.executable, "-m", "orgspec", "serve", "--address", f"127.0.0.1:{port}", str(project)]
+    output = tmp_path / "serve.out"
+
+    def builds() -> int:
+        return output.read_text(encoding="utf-8").count("Documentation built in")
+
+    with output.open("wb") as sink:
+        server = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_for(url + "handbook/posts/driver.html", "司机")
+        time.sleep(5)  # time for builds started by the first one to show
+        assert builds() == 1, output.read_text(encoding="utf-8")
+        picture = project / "docs" / "images" / "orgspec-note.txt"  # MkDocs copies it; orgspec's sources are not
+        picture.write_text("第一稿", encoding="utf-8")  # touched, so nothing is generated again
+        wait_for(url + "images/orgspec-note.txt", "第一稿")
+        time.sleep(5)
+        assert builds() == 2, output.read_text(encoding="utf-8")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(20)
+    mkdocs = subprocess.run(["pgrep", "-f", f"orgspec.mkdocs_serve serve .*{port}"], capture_output=True, check=False)
+    assert mkdocs.stdout == b""  # stopped with serve
+
+
+def test_mkdocs_serve_is_given_the_systems_observer(tmp_path: Path) -> None:
+    from watchdog.observers import Observer
+    from watchdog.observers.polling import PollingObserver
+
+    from orgspec.mkdocs_serve import NativeEventsServer
+    from orgspec.site.builders import command
+
+    assert command("mkdocs", tmp_path / "mkdocs.yml", strict=False, serve=True)[1:3] == ["-m", "orgspec.mkdocs_serve"]
+    server = NativeEventsServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(tmp_path))
+    try:
+        assert isinstance(server.observer, type(Observer())) and not isinstance(server.observer, PollingObserver)
+    finally:
+        server.server_close()

@@ -44,8 +44,9 @@ def command(
     """The command line that runs ``engine`` on ``config``; ``dirty``: MkDocs serve rebuilds only the pages whose
     files changed."""
     verb = "serve" if serve else "build"
-    if engine == "mkdocs":
-        args = [sys.executable, "-m", "mkdocs", verb, "-f", str(config)]
+    if engine == "mkdocs":  # serve: told of changes by the system rather than polling (orgspec.mkdocs_serve)
+        runner = "orgspec.mkdocs_serve" if serve else "mkdocs"
+        args = [sys.executable, "-m", runner, verb, "-f", str(config)]
         if strict:
             args.append("--strict")
         if serve and address:
