@@ -137,3 +137,38 @@ def test_mkdocs_serve_is_given_the_systems_observer(tmp_path: Path) -> None:
         assert isinstance(server.observer, type(Observer())) and not isinstance(server.observer, PollingObserver)
     finally:
         server.server_close()
+
+
+def test_mkdocs_serve_reads_the_configuration_with_libyaml_as_mkdocs_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+    from mkdocs.config import defaults
+
+    from orgspec.mkdocs_serve import libyaml_loader
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: 示例\n"
+        "extra:\n  who: !ENV [ORGSPEC_TEST_WHO, 人事部]\n  where: !relative $config_dir\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "docs").mkdir()
+    monkeypatch.setenv("ORGSPEC_TEST_WHO", "行政部")
+
+    def loaded() -> tuple[object, ...]:
+        settings = defaults.MkDocsConfig(config_file_path=str(config))
+        with config.open("rb") as source:
+            settings.load_file(source)
+        failed, _ = settings.validate()
+        assert not failed
+        extra, emoji = settings["extra"], settings["mdx_configs"]["pymdownx.emoji"]
+        return settings["site_name"], extra["who"], os.fspath(extra["where"]), emoji["emoji_index"]
+
+    expected = loaded()
+    assert expected[1] == "行政部" and Path(str(expected[2])) == tmp_path and callable(expected[3])
+    loader = libyaml_loader()
+    assert loader is not None and issubclass(loader(), yaml.CLoader)
+    monkeypatch.setattr(defaults, "get_yaml_loader", loader)
+    assert loaded() == expected
