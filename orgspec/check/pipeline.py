@@ -169,5 +169,5 @@ def _checks_in_child(organisation: Organisation, send: Connection) -> None:
     sent = b""
     with suppress(Exception):
         sent = pickle.dumps(list(run_checks(organisation)), protocol=pickle.HIGHEST_PROTOCOL)
-    with send:
+    with send, suppress(OSError):  # the first process is gone: nobody is waiting for what they said
         send.send_bytes(sent)

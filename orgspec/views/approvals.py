@@ -145,14 +145,15 @@ def _authority_items(ctx: Ctx) -> list[tuple[str, Cells]]:
     ruled = {rule.item for rule in organisation.project.approvals}
     items: dict[str, Cells] = {}
     for key in organisation.posts_in_tree_order():
-        for row in organisation.posts[key].authorities:  # their items, not their wording: no clause is read
-            if row.item is None or row.say is None or row.item in ruled:
+        for authority in organisation.posts[key].authorities:  # their items, not their wording: no clause is read
+            if authority.item is None or authority.say is None or authority.item in ruled:
                 continue
-            say = label(f"say.{row.say}", settings.locale)
+            say = label(f"say.{authority.say}", settings.locale)
+            limit = authority.limit
             text = aside(
-                say if row.limit is None else f"{say} ≤{money(row.limit, settings.currency)}", row.note, settings.locale
+                say if limit is None else f"{say} ≤{money(limit, settings.currency)}", authority.note, settings.locale
             )
-            items.setdefault(row.item, {}).setdefault(Party(key, post=True), []).append(text)
+            items.setdefault(authority.item, {}).setdefault(Party(key, post=True), []).append(text)
     return sorted(items.items(), key=lambda pair: pinyin_key(pair[0]))
 
 
