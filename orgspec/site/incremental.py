@@ -44,6 +44,8 @@ import hashlib
 import json
 import multiprocessing
 import os
+import pickle
+import tempfile
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -250,9 +252,26 @@ def _render(batch: _Batch, indices: Sequence[int]) -> list[Rendered]:
     return done
 
 
-def _render_in_worker(indices: Sequence[int]) -> list[Rendered]:
+def _render_in_worker(indices: Sequence[int], folder: str) -> str:
+    """The pages rendered, handed back through a file in ``folder``: its path.
+
+    Through the pool's pipe, a page of the whole organisation (megabytes) would come 64 KB at a time, each
+    waiting for this process's rendering thread to let the result handler run: half a second for the KPI
+    index of 10,000 posts, during which the worker stood idle.
+    """
     assert _BATCH is not None
-    return _render(_BATCH, indices)
+    done = _render(_BATCH, indices)
+    with tempfile.NamedTemporaryFile(dir=folder, delete=False) as file:
+        pickle.dump(done, file, protocol=pickle.HIGHEST_PROTOCOL)
+    return file.name
+
+
+def _handed_back(name: str) -> list[Rendered]:
+    """The pages a worker wrote to the file ``name`` (`_render_in_worker`)."""
+    path = Path(name)
+    done: list[Rendered] = pickle.loads(path.read_bytes())
+    path.unlink()
+    return done
 
 
 def render_changed(
@@ -367,7 +386,7 @@ def _render_together(
     """
     shared = deque(chunks)
     lock = threading.Lock()
-    handed: list[tuple[list[int], AsyncResult[list[Rendered]]]] = []
+    handed: list[tuple[list[int], AsyncResult[str]]] = []
 
     def next_chunk() -> list[int] | None:
         with lock:
@@ -377,16 +396,19 @@ def _render_together(
         """Hand a worker the next chunk; as it returns it, the next one (before its result is ready)."""
         chunk = next_chunk()
         if chunk is not None:
-            handed.append((chunk, pool.apply_async(_render_in_worker, (chunk,), callback=lambda _: give(pool))))
+            handed.append((chunk, pool.apply_async(_render_in_worker, (chunk, folder), callback=lambda _: give(pool))))
 
-    with multiprocessing.get_context("fork").Pool(count - 1) as pool:
+    with (
+        tempfile.TemporaryDirectory(prefix="orgspec-pages-") as folder,
+        multiprocessing.get_context("fork").Pool(count - 1) as pool,
+    ):
         for _ in range(2 * (count - 1)):  # two chunks in hand per worker: it never waits for the next
             give(pool)
         while (chunk := next_chunk()) is not None:
             computed.update(zip(chunk, _render(batch, chunk), strict=True))
             advance(batch.jobs[chunk[-1]].path)
         for chunk, result in handed:  # grows while it is gone through, until every chunk is handed out
-            computed.update(zip(chunk, result.get(), strict=True))
+            computed.update(zip(chunk, _handed_back(result.get()), strict=True))
             advance(batch.jobs[chunk[-1]].path)
 
 
