@@ -30,24 +30,32 @@ def find_any(value: object, wanted: tuple[type, ...], loc: Loc = ()) -> Iterator
     # Only models, lists and wanted values are visited: most fields are plain text. The walk collects
     # into a list rather than yielding through every level: generators nested as deep as a post's
     # fields made checking 10,000 posts slow.
-    _collect(value, wanted, (BaseModel, list, dict, *wanted), loc, found)
+    if _holds(type(value), wanted):
+        _collect(value, wanted, loc, found)
     return iter(found)
 
 
-def _collect(
-    value: object, wanted: tuple[type, ...], visit: tuple[type, ...], loc: Loc, found: list[tuple[Loc, object]]
-) -> None:
+def _collect(value: object, wanted: tuple[type, ...], loc: Loc, found: list[tuple[Loc, object]]) -> None:
     if isinstance(value, wanted):
         found.append((loc, value))
     if isinstance(value, BaseModel):
         for name in _fields_to_walk(type(value), wanted):
             field = getattr(value, name)
-            if isinstance(field, visit):
-                _collect(field, wanted, visit, (*loc, name), found)
+            if _holds(type(field), wanted):
+                _collect(field, wanted, (*loc, name), found)
     elif isinstance(value, list | dict):
         for place, item in enumerate(value) if isinstance(value, list) else value.items():
-            if isinstance(item, visit):
-                _collect(item, wanted, visit, (*loc, place), found)
+            if _holds(type(item), wanted):
+                _collect(item, wanted, (*loc, place), found)
+
+
+@cache
+def _holds(kind: type, wanted: tuple[type, ...]) -> bool:
+    """Whether a value of type ``kind`` is or may hold a ``wanted`` value: worked out once per type, so that the
+    walk does not step into each of a post's thirty duties only to find nothing to walk in it."""
+    if issubclass(kind, wanted) or issubclass(kind, list | dict):
+        return True
+    return issubclass(kind, BaseModel) and bool(_fields_to_walk(kind, wanted))
 
 
 @cache
