@@ -41,7 +41,8 @@ def every(value: object, wanted: tuple[type, ...], loc: Loc = ()) -> list[tuple[
 @pytest.mark.parametrize("wanted", WANTED, ids=lambda wanted: "+".join(kind.__name__ for kind in wanted))
 def test_the_walk_finds_what_a_walk_of_every_field_finds(wanted: tuple[type, ...]) -> None:
     project, _ = load_project(EXAMPLE)
-    models = [entity.model for entity in (*project.posts.values(), *project.departments.values())]
+    models: list[BaseModel] = [entity.model for entity in project.posts.values()]
+    models += [entity.model for entity in project.departments.values()]
     found = [list(find_any(model, wanted)) for model in models]
     expected = [every(model, wanted) for model in models]
     assert sum(map(len, expected)) > 0, "the example has none of these: the comparison would prove nothing"

@@ -30,7 +30,7 @@ def find_any(value: object, wanted: tuple[type, ...], loc: Loc = ()) -> Iterator
     # Only models, lists and wanted values are visited: most fields are plain text. The walk collects
     # into a list rather than yielding through every level: generators nested as deep as a post's
     # fields made checking 10,000 posts slow.
-    if _holds(type(value), wanted):
+    if _HOLDS[type(value), wanted]:
         _collect(value, wanted, loc, found)
     return iter(found)
 
@@ -41,21 +41,26 @@ def _collect(value: object, wanted: tuple[type, ...], loc: Loc, found: list[tupl
     if isinstance(value, BaseModel):
         for name in _fields_to_walk(type(value), wanted):
             field = getattr(value, name)
-            if _holds(type(field), wanted):
+            if _HOLDS[type(field), wanted]:
                 _collect(field, wanted, (*loc, name), found)
     elif isinstance(value, list | dict):
         for place, item in enumerate(value) if isinstance(value, list) else value.items():
-            if _holds(type(item), wanted):
+            if _HOLDS[type(item), wanted]:
                 _collect(item, wanted, (*loc, place), found)
 
 
-@cache
-def _holds(kind: type, wanted: tuple[type, ...]) -> bool:
-    """Whether a value of type ``kind`` is or may hold a ``wanted`` value: worked out once per type, so that the
-    walk does not step into each of a post's thirty duties only to find nothing to walk in it."""
-    if issubclass(kind, wanted) or issubclass(kind, list | dict):
-        return True
-    return issubclass(kind, BaseModel) and bool(_fields_to_walk(kind, wanted))
+class _Holding(dict[tuple[type, tuple[type, ...]], bool]):
+    """Whether a value of a type is or may hold a value of the wanted types: worked out once per type, so that
+    the walk does not step into each of a post's thirty duties only to find nothing to walk in it."""
+
+    def __missing__(self, key: tuple[type, tuple[type, ...]]) -> bool:
+        kind, wanted = key
+        holds = issubclass(kind, wanted) or issubclass(kind, list | dict)
+        self[key] = holds = holds or (issubclass(kind, BaseModel) and bool(_fields_to_walk(kind, wanted)))
+        return holds
+
+
+_HOLDS = _Holding()
 
 
 @cache
