@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from orgspec.core.write import write_if_changed
-from orgspec.load.yamlfile import SourceFile
+from orgspec.load.yamlfile import SourceFile, text_hash
 
 PARSED_CACHE = Path(".cache") / "orgspec" / "parsed.json"
 _DATE, _DATETIME = "\0date", "\0datetime"
@@ -40,10 +40,6 @@ def _version() -> str:
     with suppress(metadata.PackageNotFoundError):
         digest.update(metadata.version("PyYAML").encode())
     return digest.hexdigest()
-
-
-def content_hash(raw: bytes) -> str:
-    return hashlib.blake2b(raw, digest_size=20).hexdigest()
 
 
 @dataclass
@@ -75,7 +71,7 @@ class ParsedCache:
 
     def get(self, name: str, raw: bytes) -> tuple[object, SourceFile] | None:
         """The data of a file whose bytes are ``raw``, as parsed last time; None when not kept."""
-        digest = content_hash(raw)
+        digest = text_hash(raw)
         kept = self.found.get(digest)
         if kept is None:
             return None
@@ -84,7 +80,7 @@ class ParsedCache:
         except ValueError:
             return None
         self.used[digest] = kept
-        return kept, SourceFile(name, text)
+        return kept, SourceFile(name, text, digest)  # the bytes of a text decoded as UTF-8
 
     def keep(self, source: SourceFile, data: object) -> None:
         """Keep what a file parsed into, by the hash of its text, when JSON gives it back the same (text keys,
@@ -97,7 +93,7 @@ class ParsedCache:
         except ValueError:
             same = False
         if same:
-            self.added[content_hash(source.text.encode("utf-8"))] = encoded
+            self.added[source.digest] = encoded
 
     def save(self) -> None:
         """Write what this load used (best effort: a read-only project loads without the cache), unless it

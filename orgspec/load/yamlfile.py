@@ -11,6 +11,7 @@ same tree when a diagnostic needs one.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,10 +53,19 @@ class SourceFile:
     every node is built the first time one is asked for.
     """
 
-    def __init__(self, name: str, text: str) -> None:
+    def __init__(self, name: str, text: str, digest: str | None = None) -> None:
         self.name = name
         self.text = text
         self._index: dict[Loc, NodeInfo] | None = None
+        self._digest = digest
+
+    @property
+    def digest(self) -> str:
+        """A hash of the text's UTF-8 bytes (`text_hash`): given when the file's bytes were hashed as they were
+        read, worked out from the text otherwise."""
+        if self._digest is None:
+            self._digest = text_hash(self.text.encode("utf-8", "surrogatepass"))
+        return self._digest
 
     def node(self, loc: Loc) -> NodeInfo | None:
         """What is known of the value at ``loc``, or None if it is not in the file."""
@@ -82,6 +92,11 @@ class SourceFile:
             if root is not None:
                 _Builder(self.name, self._index).build(root)
         return self._index
+
+
+def text_hash(raw: bytes) -> str:
+    """The hash of a file's bytes by which its parsed data is kept, and an unchanged file is known."""
+    return hashlib.blake2b(raw, digest_size=20).hexdigest()
 
 
 def _shown_tag(tag: str) -> str:

@@ -31,6 +31,7 @@ from pydantic import BaseModel
 from orgspec.core.reads import note as read
 from orgspec.link.organisation import Organisation
 from orgspec.load.project import Entity
+from orgspec.load.yamlfile import SourceFile
 from orgspec.render.handbook import Handbook
 from orgspec.views.approvals import post_approvals
 
@@ -187,42 +188,46 @@ def tracked(book: Handbook) -> Iterator[Tables]:
 
 def entry_hashes(organisation: Organisation, tables: Tables) -> Hashes:
     """The hash of every entry of every table, of each table's keys in order and of all its values."""
-    texts = _file_texts(organisation)
+    sources = _sources(organisation)
     hashes: Hashes = {}
     for table, entries in tables.items():
         whole = hashlib.blake2b(digest_size=16)
         if isinstance(entries, Tracked):
             order = hashlib.blake2b(digest_size=16)
             for key, value in dict.items(entries):
-                entry = _hash(value, texts)
+                entry = _hash(value, sources)
                 hashes[token(table, key)] = entry
                 order.update(token("", key).encode() + b"\0")
                 whole.update(token("", key).encode() + b"\0" + entry.encode() + b"\0")
             hashes[table + ANY_KEY] = order.hexdigest()
         else:
             for value in list.__iter__(entries):
-                whole.update(_hash(value, texts).encode() + b"\0")
+                whole.update(_hash(value, sources).encode() + b"\0")
         hashes[table + ANY_VALUE] = whole.hexdigest()
     return hashes
 
 
-def _file_texts(organisation: Organisation) -> dict[int, str]:
-    """The text of the file each post and department model was read from, by the model's identity.
+def _sources(organisation: Organisation) -> dict[int, SourceFile]:
+    """The file each post and department model was read from, by the model's identity.
 
-    A model is the same as long as its file's text is (orgspec's code and settings are in every page's key).
+    A model is the same as long as its file's text is (orgspec's code and settings are in every page's key):
+    its hash is that of the text, taken as the file was read.
     """
     project = organisation.project
     entities: list[Entity[Any]] = [*project.posts.values(), *project.departments.values()]
-    return {id(entity.model): entity.source.text for entity in entities}
+    return {id(entity.model): entity.source for entity in entities}
 
 
-def _hash(value: object, texts: dict[int, str]) -> str:
-    text = texts.get(id(value)) if isinstance(value, BaseModel) else None
-    if isinstance(value, Entity):  # a post or department as read
-        text = texts.get(id(value.model))
-        text = None if text is None else f"{value.source.name}\0{text}"
-    if text is not None:
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def _hash(value: object, sources: dict[int, SourceFile]) -> str:
+    if isinstance(value, Entity):  # a post or department as read: where it was read from counts too
+        source = sources.get(id(value.model))
+        if source is not None:
+            named = f"{value.source.name}\0{source.digest}".encode("utf-8", "surrogatepass")
+            return hashlib.blake2b(named, digest_size=16).hexdigest()
+    elif isinstance(value, BaseModel):
+        source = sources.get(id(value))
+        if source is not None:
+            return source.digest
     data = as_data(value)
     if data is None:  # not plain data: taken to have changed, every time
         return f"unknown {id(value)} {os.getpid()} {time.monotonic_ns()}"
