@@ -20,10 +20,9 @@ from jinja2 import Environment
 
 from orgspec import requirement
 from orgspec.core.errors import EnvironmentProblem
-from orgspec.export.word import field_rows
 from orgspec.render.escape import css_string
 from orgspec.render.templates import environment
-from orgspec.views.sheet import Field, JobSheet, Table, page_label
+from orgspec.views.sheet import Field, JobSheet, Table, field_rows, page_label
 from orgspec.views.spans import spans
 
 TEMPLATE = "sheet.html.j2"

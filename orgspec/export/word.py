@@ -24,7 +24,7 @@ from docx.table import _Cell
 from orgspec.export.package import stable_zip
 from orgspec.export.word_style import add_field, grid, prepare, row_options, shade, xml_text
 from orgspec.i18n import Locale, label, translate
-from orgspec.views.sheet import Field, JobSheet, Section, Table
+from orgspec.views.sheet import Field, JobSheet, Section, Table, field_rows
 
 GENERATOR = "orgspec"
 """Written as the last author: Word replaces it when someone saves the file, which tells our files from theirs."""
@@ -128,17 +128,6 @@ def _sheet(document: Document, sheet: JobSheet) -> None:
     _basic(document, sheet.basic)
     for section in sheet.sections:
         _section(document, section)
-
-
-def field_rows(fields: Sequence[Field]) -> list[list[Field]]:
-    """Fields two to a row; a wide field takes a row of its own."""
-    rows: list[list[Field]] = []
-    for field in fields:
-        if field.wide or not rows or len(rows[-1]) == 2 or rows[-1][0].wide:
-            rows.append([field])
-        else:
-            rows[-1].append(field)
-    return rows
 
 
 def _basic(document: Document, fields: Sequence[Field]) -> None:

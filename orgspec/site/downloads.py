@@ -17,7 +17,6 @@ from pathlib import Path
 from orgspec.core.progress import SILENT, Progress
 from orgspec.export.package import document_time
 from orgspec.export.pdf import PdfUnavailableError, pdf_document, pdf_installed, sheet_html, source_hash
-from orgspec.export.word import word_document
 from orgspec.render.handbook import Handbook
 from orgspec.site.cache import DownloadCache, cache_key
 from orgspec.views.department_sheet import department_sheet
@@ -81,6 +80,8 @@ def make_copies(book: Handbook, root: Path, cache: Path | None, progress: Progre
 
 
 def _word_copy(copy: Copy, store: DownloadCache) -> bytes:
+    from orgspec.export.word import word_document  # python-docx: imported by a generate that makes Word copies
+
     word_key = cache_key(repr(copy.sheets), copy.when.isoformat(), version("python-docx"))
     return store.get(f"{copy.name}.docx", word_key, partial(word_document, copy.sheets, copy.when))
 

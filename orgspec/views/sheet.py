@@ -80,6 +80,17 @@ class JobSheet:
     locale: Locale
 
 
+def field_rows(fields: Sequence[Field]) -> list[list[Field]]:
+    """Fields two to a row; a wide field takes a row of its own."""
+    rows: list[list[Field]] = []
+    for shown in fields:
+        if shown.wide or not rows or len(rows[-1]) == 2 or rows[-1][0].wide:
+            rows.append([shown])
+        else:
+            rows[-1].append(shown)
+    return rows
+
+
 def job_sheet(ctx: Ctx, key: str) -> JobSheet:
     """The job sheet of the post ``key`` as the context's edition shows it."""
     organisation = ctx.organisation
