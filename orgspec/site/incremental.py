@@ -94,6 +94,8 @@ class Record:
     hashes: list[str | None] = field(default_factory=list)
     """The hash of what each read of ``names`` found."""
     common: str = ""
+    found: dict[str, list[int]] = field(default_factory=dict)
+    """The state of each page `intact` found as it was written: a page not written since is recorded with it."""
 
     def intact(self) -> dict[str, str]:
         """The key of every recorded page whose file is still as it was written."""
@@ -105,6 +107,7 @@ class Record:
                 continue
             if _state(state) == recorded:
                 keys[name] = key
+                self.found[name] = recorded
         return keys
 
     def settled(self, intact: dict[str, str], common: bytes, hashes: Hashes) -> dict[str, list[str]]:
@@ -151,12 +154,13 @@ def write_record(record: Record, pages: dict[str, Rendered], common: bytes, hash
     """Record each page's key and reads (page name → `Rendered`) with the state of its file as it is now."""
     states, reads = {}, {}
     for name, page in sorted(pages.items()):
-        try:
-            state = (record.folder / name).stat()
+        kept = record.found.get(name) if page.text is None and page.put is None else None
+        try:  # a page written, or not known to be intact, as it is now
+            state = kept if kept is not None else _state((record.folder / name).stat())
         except OSError:
             continue
         if page.key is not None:
-            states[name] = [page.key, *_state(state)]
+            states[name] = [page.key, *state]
             if page.reads is not None:
                 reads[name] = page.reads
     names = sorted({read for page in reads.values() for read in page})
