@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from orgspec.site.config_names import GENERATED_CONFIG
 from orgspec.site.generate import hand_written_pages
+from orgspec.site.incremental import write_record
 from orgspec.site.stamp import STAMP
 from tests.conftest import run_cli
 from tests.sites import copy_example
@@ -172,3 +177,28 @@ def test_hand_written_pages_are_every_page_outside_the_generated_folder_but_link
     # what a walk of the whole folder finds (rglob, which follows no linked folder), the generated folder aside
     walked = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
     assert [page for page in walked if not page.startswith("handbook/")] == expected
+
+
+def test_the_configuration_follows_the_pages_before_the_record_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A retitled post changes its page and the navigation in the configuration. A builder serving the project
+    (orgspec serve) builds once for both only if they are written together: the configuration is not left
+    until after the record of the pages, which takes a second at 10,000 posts."""
+    project = copy_example(tmp_path)
+    assert run_cli("generate", str(project)).exit_code == 0
+    post = project / "roles" / "driver.yaml"
+    post.write_text(post.read_text(encoding="utf-8").replace("title: 司机", "title: 专职司机"), encoding="utf-8")
+    seen: list[tuple[str, str]] = []
+
+    def spied(*args: Any, **kwargs: Any) -> None:
+        page = project / "docs" / "handbook" / "posts" / "driver.md"
+        seen.append((page.read_text(encoding="utf-8"), (project / GENERATED_CONFIG).read_text(encoding="utf-8")))
+        write_record(*args, **kwargs)
+
+    monkeypatch.setattr("orgspec.site.generate.write_record", spied)
+    result = run_cli("generate", str(project))
+    assert result.exit_code == 0, result.stderr
+    [(page, config)] = seen
+    assert "# 专职司机" in page
+    assert "- 专职司机: handbook/posts/driver.md" in config and "- 司机: handbook/posts/driver.md" not in config

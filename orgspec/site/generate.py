@@ -268,6 +268,12 @@ def generate(
             if front_page:
                 remove_temporaries(docs, recursive=False)
 
+    text = None
+    if config_path is not None:  # worked out before the pages are written, so as to be written with them
+        stylesheets = tuple(f"{GENERATED_DIR}/assets/{name}" for name in (CHART_STYLESHEET, STYLESHEET))
+        assets = Assets(stylesheets, f"{GENERATED_DIR}/assets/{SCRIPT}")
+        nav = navigation(organisation, root, user, front_page=front_page)
+        text = build_config(user, organisation.settings, nav, assets)
     rendered = render_handbook(
         organisation,
         root,
@@ -278,16 +284,15 @@ def generate(
         front_page=front_page,
         ready=tidy,
     )
-    write_record(record, rendered.pages, rendered.common, rendered.hashes)
+    # The front page and the configuration (whose navigation names the posts) follow the pages at once: a
+    # builder serving the project (orgspec serve) sees one burst of changes and builds them together, rather
+    # than the pages with the old navigation, then everything again.
     if rendered.front_page is not None and not has_own_front_page(docs):  # nobody wrote one meanwhile
         with writing(docs):
             write_if_changed(docs / FRONT_PAGE, rendered.front_page)
-    if config_path is not None:
-        stylesheets = tuple(f"{GENERATED_DIR}/assets/{name}" for name in (CHART_STYLESHEET, STYLESHEET))
-        assets = Assets(stylesheets, f"{GENERATED_DIR}/assets/{SCRIPT}")
-        nav = navigation(organisation, root, user, front_page=front_page)
-        text = build_config(user, organisation.settings, nav, assets)
+    if config_path is not None and text is not None:
         with writing(root):
             write_if_changed(config_path, text.encode("utf-8"))
             _write_builder_configs(root, user, organisation)
+    write_record(record, rendered.pages, rendered.common, rendered.hashes)
     return Generated(folder, rendered.report, config_path, user)
