@@ -10,6 +10,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from mkdocs.structure.pages import _RawHTMLPreprocessor
 
 from orgspec.site.mkdocs_config import RAW_HTML
 from tests.conftest import REPO, run_cli, write_files
@@ -74,6 +75,28 @@ def test_every_page_of_the_example_comes_out_the_same(tmp_path: Path, extensions
 def test_every_page_with_hostile_text_comes_out_the_same(hostile_project: Path) -> None:  # noqa: F811
     for _, text in pages(hostile_project):
         assert_same(text, [*EXAMPLE, "abbr", "footnotes"])
+
+
+def read_by_mkdocs(text: str, *, raw_html: bool) -> tuple[str, set[str]]:
+    """The page as MkDocs converts it, and the ids MkDocs finds in its HTML for links to point to."""
+    converter = markdown.Markdown(extensions=[*EXAMPLE, *([RAW_HTML] if raw_html else [])], extension_configs=CONFIGS)
+    reader = _RawHTMLPreprocessor()
+    reader._register(converter)
+    return converter.convert(text), reader.present_anchor_ids
+
+
+def test_mkdocs_finds_the_same_ids_in_every_page(tmp_path: Path, hostile_project: Path) -> None:  # noqa: F811
+    """The blocks are set aside before MkDocs reads the page's HTML for ids; the ids in them are not lost."""
+    found: set[str] = set()
+    for name, text in [*pages(copy_example(tmp_path)), *pages(hostile_project)]:
+        page, ids = read_by_mkdocs(text, raw_html=True)
+        assert (page, ids) == read_by_mkdocs(text, raw_html=False), name
+        found |= ids
+    assert {"orgspec-chart", "orgspec-team", "orgspec-filter-posts"} <= found
+    sample = '<div>\n<a name="x&amp;y" id="z"></a><p id="q" name="not-an-anchor">\n</div>'
+    assert blocks(sample, EXAMPLE, "orgspec_raw_html") == 1  # set aside by orgspec, read from its line of anchors
+    assert read_by_mkdocs(sample, raw_html=True) == read_by_mkdocs(sample, raw_html=False)
+    assert read_by_mkdocs(sample, raw_html=True)[1] == {"x&y", "z", "q"}
 
 
 BLOCKS = [
