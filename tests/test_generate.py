@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from orgspec.core.write import Put, Tree
 from orgspec.site.config_names import GENERATED_CONFIG
 from orgspec.site.generate import hand_written_pages
-from orgspec.site.incremental import write_record
 from orgspec.site.stamp import STAMP
 from tests.conftest import run_cli
 from tests.sites import copy_example
@@ -179,26 +178,26 @@ def test_hand_written_pages_are_every_page_outside_the_generated_folder_but_link
     assert [page for page in walked if not page.startswith("handbook/")] == expected
 
 
-def test_the_configuration_follows_the_pages_before_the_record_is_written(
+def test_the_configuration_is_written_just_before_the_pages_of_an_edit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A retitled post changes its page and the navigation in the configuration. A builder serving the project
-    (orgspec serve) builds once for both only if they are written together: the configuration is not left
-    until after the record of the pages, which takes a second at 10,000 posts."""
+    (orgspec serve) builds once for both only if they are written together: the configuration is written as
+    the pages of the edit are about to be, not after the folder is tidied and the record written, which take
+    a second at 10,000 posts."""
     project = copy_example(tmp_path)
     assert run_cli("generate", str(project)).exit_code == 0
     post = project / "roles" / "driver.yaml"
     post.write_text(post.read_text(encoding="utf-8").replace("title: 司机", "title: 专职司机"), encoding="utf-8")
-    seen: list[tuple[str, str]] = []
+    seen: list[str] = []
+    put = Tree.put
 
-    def spied(*args: Any, **kwargs: Any) -> None:
-        page = project / "docs" / "handbook" / "posts" / "driver.md"
-        seen.append((page.read_text(encoding="utf-8"), (project / GENERATED_CONFIG).read_text(encoding="utf-8")))
-        write_record(*args, **kwargs)
+    def spied(tree: Tree, name: str, content: bytes) -> Put:
+        seen.append((project / GENERATED_CONFIG).read_text(encoding="utf-8"))
+        return put(tree, name, content)
 
-    monkeypatch.setattr("orgspec.site.generate.write_record", spied)
+    monkeypatch.setattr(Tree, "put", spied)
     result = run_cli("generate", str(project))
     assert result.exit_code == 0, result.stderr
-    [(page, config)] = seen
-    assert "# 专职司机" in page
-    assert "- 专职司机: handbook/posts/driver.md" in config and "- 司机: handbook/posts/driver.md" not in config
+    assert seen, "no page was given to the folder"
+    assert "- 专职司机: handbook/posts/driver.md" in seen[0] and "- 司机: handbook/posts/driver.md" not in seen[0]

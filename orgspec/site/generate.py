@@ -255,11 +255,21 @@ def generate(
         for path in (config_path, root / PAGEFIND_CONFIG, root / ZENSICAL_CONFIG):
             if path.exists() and not is_generated(path):
                 raise ConfigConflictError(path)
+    text = None
+    if config_path is not None:  # worked out before anything is written, so as to be written with the pages
+        stylesheets = tuple(f"{GENERATED_DIR}/assets/{name}" for name in (CHART_STYLESHEET, STYLESHEET))
+        assets = Assets(stylesheets, f"{GENERATED_DIR}/assets/{SCRIPT}")
+        nav = navigation(organisation, root, user, front_page=front_page)
+        text = build_config(user, organisation.settings, nav, assets)
     tidied: list[bool] = []
 
     def tidy() -> None:
-        """Once allowed to write, remove what a killed run left: the configuration's, the stamp's and the copies'
-        temporary files, and the front page's."""
+        """Once allowed to write, remove what a killed run left (the configuration's, the stamp's and the copies'
+        temporary files, and the front page's), then write the configuration.
+
+        Its navigation names the posts: written just before the pages of an edit, which are written together
+        once rendered, a builder serving the project (orgspec serve) sees one burst of changes and builds once
+        with the new navigation, rather than the pages with the old one and then everything again."""
         ready()
         if not tidied:
             tidied.append(True)
@@ -267,13 +277,11 @@ def generate(
             remove_temporaries(root / CACHE_DIR.parent, recursive=True)
             if front_page:
                 remove_temporaries(docs, recursive=False)
+            if config_path is not None and text is not None:
+                with writing(root):
+                    write_if_changed(config_path, text.encode("utf-8"))
+                    _write_builder_configs(root, user, organisation)
 
-    text = None
-    if config_path is not None:  # worked out before the pages are written, so as to be written with them
-        stylesheets = tuple(f"{GENERATED_DIR}/assets/{name}" for name in (CHART_STYLESHEET, STYLESHEET))
-        assets = Assets(stylesheets, f"{GENERATED_DIR}/assets/{SCRIPT}")
-        nav = navigation(organisation, root, user, front_page=front_page)
-        text = build_config(user, organisation.settings, nav, assets)
     rendered = render_handbook(
         organisation,
         root,
@@ -284,15 +292,8 @@ def generate(
         front_page=front_page,
         ready=tidy,
     )
-    # The front page and the configuration (whose navigation names the posts) follow the pages at once: a
-    # builder serving the project (orgspec serve) sees one burst of changes and builds them together, rather
-    # than the pages with the old navigation, then everything again.
     if rendered.front_page is not None and not has_own_front_page(docs):  # nobody wrote one meanwhile
         with writing(docs):
             write_if_changed(docs / FRONT_PAGE, rendered.front_page)
-    if config_path is not None and text is not None:
-        with writing(root):
-            write_if_changed(config_path, text.encode("utf-8"))
-            _write_builder_configs(root, user, organisation)
     write_record(record, rendered.pages, rendered.common, rendered.hashes)
     return Generated(folder, rendered.report, config_path, user)
