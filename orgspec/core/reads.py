@@ -13,45 +13,57 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-_READS: set[str] | None = None
-"""The reads of the page being computed in this process; None: nothing is being recorded."""
+
+class Recording:
+    """Where the reads of the page being computed in this process go."""
+
+    __slots__ = ("reads",)
+
+    def __init__(self) -> None:
+        self.reads: set[str] | None = None
+        """The reads noted so far; None: nothing is being recorded."""
+
+
+RECORDING = Recording()
+"""The reads of the page being computed. The tracked tables add to ``RECORDING.reads`` themselves: a page
+of every post looks up hundreds of thousands of entries, and a call per lookup was a tenth of its time."""
 
 
 def note(name: str) -> None:
     """Note one read for the page being computed, if any."""
-    if _READS is not None:
-        _READS.add(name)
+    if RECORDING.reads is not None:
+        RECORDING.reads.add(name)
 
 
 def note_all(names: Iterable[str]) -> None:
     """Note again the reads a kept value was made from."""
-    if _READS is not None:
-        _READS.update(names)
+    if RECORDING.reads is not None:
+        RECORDING.reads.update(names)
 
 
 @contextmanager
 def recording() -> Iterator[set[str]]:
     """Note the reads made inside the block (one page's values) into the set it gives."""
-    global _READS
-    before, _READS = _READS, set()
+    before = RECORDING.reads
+    reads: set[str] = set()
+    RECORDING.reads = reads
     try:
-        yield _READS
+        yield reads
     finally:
-        _READS = before
+        RECORDING.reads = before
 
 
 @contextmanager
 def kept_reads() -> Iterator[set[str]]:
     """The reads made inside the block, in the set it gives, and noted for the page being computed too."""
-    global _READS
-    outer = _READS
+    outer = RECORDING.reads
     if outer is None:
         yield set()
         return
     inner: set[str] = set()
-    _READS = inner
+    RECORDING.reads = inner
     try:
         yield inner
     finally:
-        _READS = outer
+        RECORDING.reads = outer
         outer.update(inner)

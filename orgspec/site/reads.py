@@ -28,7 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from orgspec.core.reads import note as read
+from orgspec.core.reads import RECORDING, note
 from orgspec.link.organisation import Organisation
 from orgspec.load.project import Entity
 from orgspec.load.yamlfile import SourceFile
@@ -57,23 +57,26 @@ def token(table: str, key: object) -> str:
     return f"{table}|{key}" if isinstance(key, str) else f"{table}#{key!r}"
 
 
-def _key(table: str, args: tuple[Any, ...]) -> str:
-    return token(table, args[0])
+def _noting_entry(method: Callable[..., Any]) -> Any:
+    """``method`` of a tracked table, noting first the read of the entry its first argument names (`token`)."""
+
+    def noted(self: Tracked, key: Any, *rest: Any) -> Any:
+        reads = RECORDING.reads
+        if reads is not None:  # token(), written out: this runs for every lookup of every page
+            reads.add(f"{self.table}|{key}" if isinstance(key, str) else f"{self.table}#{key!r}")
+        return method(self, key, *rest)
+
+    noted.__name__ = method.__name__
+    return noted
 
 
-def _keys(table: str, args: tuple[Any, ...]) -> str:
-    return table + ANY_KEY
-
-
-def _values(table: str, args: tuple[Any, ...]) -> str:
-    return table + ANY_VALUE
-
-
-def _noting(method: Callable[..., Any], read_of: Callable[[str, tuple[Any, ...]], str]) -> Any:
-    """``method`` of a tracked table, noting first the read ``read_of`` names for its arguments."""
+def _noting_all(method: Callable[..., Any], suffix: str) -> Any:
+    """``method`` of a tracked table, noting first the read of all its keys (``*``) or values (``**``)."""
 
     def noted(self: Tracked | TrackedList, *args: Any) -> Any:
-        read(read_of(self.table, args))
+        reads = RECORDING.reads
+        if reads is not None:
+            reads.add(self.table + suffix)
         return method(self, *args)
 
     noted.__name__ = method.__name__
@@ -96,14 +99,14 @@ class Tracked(dict[Any, Any]):
     def __missing__(self, key: Any) -> Any:
         raise KeyError(key)
 
-    __getitem__ = _noting(dict.__getitem__, _key)
-    get = _noting(dict.get, _key)
-    __contains__ = _noting(dict.__contains__, _key)
-    __iter__ = _noting(dict.__iter__, _keys)
-    __len__ = _noting(dict.__len__, _keys)
-    keys = _noting(dict.keys, _keys)
-    values = _noting(dict.values, _values)
-    items = _noting(dict.items, _values)
+    __getitem__ = _noting_entry(dict.__getitem__)
+    get = _noting_entry(dict.get)
+    __contains__ = _noting_entry(dict.__contains__)
+    __iter__ = _noting_all(dict.__iter__, ANY_KEY)
+    __len__ = _noting_all(dict.__len__, ANY_KEY)
+    keys = _noting_all(dict.keys, ANY_KEY)
+    values = _noting_all(dict.values, ANY_VALUE)
+    items = _noting_all(dict.items, ANY_VALUE)
 
     def __reduce__(self) -> Any:  # written out as the plain table it is
         return (dict, (dict(dict.items(self)),))
@@ -118,12 +121,12 @@ class TrackedList(list[Any]):
         super().__init__(entries)
         self.table = table
 
-    __iter__ = _noting(list.__iter__, _values)
-    __len__ = _noting(list.__len__, _values)
-    __getitem__ = _noting(list.__getitem__, _values)
+    __iter__ = _noting_all(list.__iter__, ANY_VALUE)
+    __len__ = _noting_all(list.__len__, ANY_VALUE)
+    __getitem__ = _noting_all(list.__getitem__, ANY_VALUE)
 
     def __bool__(self) -> bool:
-        read(self.table + ANY_VALUE)
+        note(self.table + ANY_VALUE)
         return list.__len__(self) > 0
 
     def __reduce__(self) -> Any:
