@@ -46,8 +46,8 @@ from itertools import chain, takewhile
 
 from orgspec.i18n import Locale, translate
 from orgspec.link.organisation import Headcount, Organisation
-from orgspec.model.common import ClauseRef
-from orgspec.model.post import Post, duty_entries, written_duties
+from orgspec.model.common import ClauseRef, Duty
+from orgspec.model.post import Post, duty_entries, written_text
 
 __all__ = [
     "ROWS",
@@ -111,9 +111,13 @@ def post_facts(organisation: Organisation, posts: Iterable[str]) -> dict[str, Po
         post = organisation.posts[key]
         entries = [entry for _, entry in duty_entries(post)]
         written = organisation.project.posts.get(key)  # as written: duties taken from based_on are shared on purpose
+        own: list[str | Duty | ClauseRef] = entries  # a post not based on another is linked as it is written
+        if written is None or written.model is not post:
+            own = [] if written is None else [entry for _, entry in duty_entries(written.model)]
         texts: dict[str, str] = {}
-        for _, text in () if written is None else written_duties(written.model):
-            texts.setdefault("".join(text.split()), text)  # where two texts differ only in white space, the first
+        for text in map(written_text, own):
+            if text is not None:  # where two texts differ only in white space, the first
+                texts.setdefault("".join(text.split()), text)
         facts[key] = PostFacts(
             post=post,
             written=texts,

@@ -164,3 +164,10 @@ def written_duties(post: Post) -> Iterator[tuple[Place, str]]:
             yield place, entry
         elif isinstance(entry, Duty):
             yield (*place, "text"), entry.text
+
+
+def written_text(entry: str | Duty | ClauseRef) -> str | None:
+    """The text of a duty written out (`written_duties`); None for a clause reference."""
+    if isinstance(entry, str):
+        return entry
+    return entry.text if isinstance(entry, Duty) else None
