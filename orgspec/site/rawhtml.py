@@ -41,6 +41,8 @@ _TAG = re.compile(r'<(/?)([a-z][a-z0-9]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[
 """A tag as orgspec writes it: a lower-case name, and attributes whose values are in double quotes and hold no
 ``<`` or ``>``. Any other ``<`` (a comment, a declaration, a stray one, a tag written otherwise) ends what this
 extension sets aside."""
+_TOKEN = re.compile(f"{_TAG.pattern}|<")
+"""A tag as orgspec writes it, or any other ``<`` (which ends what is set aside): one step of a scan."""
 _VALUES = re.compile(r'="[^"]*"')
 _TEXT_ELEMENTS = frozenset(
     {"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title", "plaintext"}
@@ -71,30 +73,29 @@ class RawHtmlBlocks(Preprocessor):
             at_line_start = start == 0 or source[start - 1] == "\n"
             if tag is None or tag[1] or not at_line_start or not self.md.is_block_level(tag[2]):
                 break  # not foreseen (a tag inside a line, an inline one, an end tag): left to Python-Markdown
-            end = _block_end(source, start)
-            if end is None:
+            found = _block_end(source, start)
+            if found is None:
                 break
+            end, anchors = found
             block = source[start:end]
             blank_after = _BLANK_AFTER.match(source, end) is not None
             placeholder = self.md.htmlStash.store(block + "\n" if blank_after else block)
-            done += [source[position:start], "\n", placeholder, _anchors(block), "\n\n"]
+            carried = f"\n{_CARRIER}{''.join(anchors)}" if anchors else ""
+            done += [source[position:start], "\n", placeholder, carried, "\n\n"]
             position = end
         done.append(source[position:])
         return "".join(done).split("\n")
 
 
-def _anchors(block: str) -> str:
-    """The line of empty anchors that gives a reader of the page's HTML the ids ``block`` holds as it would find
-    them (MkDocs: every tag's ``id``, an ``a`` tag's ``name``), after a line break; nothing when it holds none."""
-    if 'id="' not in block and 'name="' not in block:
-        return ""
+def _anchors(name: str, attributes: str) -> list[str]:
+    """Empty anchors with the ids a reader of the page's HTML finds in a tag (MkDocs: any tag's ``id``, an ``a``
+    tag's ``name``), for the line left beside the block that holds it."""
     anchors = []
-    for tag in _TAG.finditer(block):
-        for attribute in _ATTRIBUTE.finditer(tag[3]):
-            name = attribute[1].lower()
-            if attribute[2] is not None and (name == "id" or (name == "name" and tag[2] == "a")):
-                anchors.append(f'<a {name}="{attribute[2]}"></a>')
-    return f"\n{_CARRIER}{''.join(anchors)}" if anchors else ""
+    for attribute in _ATTRIBUTE.finditer(attributes):
+        kind = attribute[1].lower()
+        if attribute[2] is not None and (kind == "id" or (kind == "name" and name == "a")):
+            anchors.append(f'<a {kind}="{attribute[2]}"></a>')
+    return anchors
 
 
 class AnchorLines(Preprocessor):
@@ -105,18 +106,17 @@ class AnchorLines(Preprocessor):
         return _CARRIERS.sub("", source).split("\n") if _CARRIER in source else lines
 
 
-def _block_end(source: str, start: int) -> int | None:
+def _block_end(source: str, start: int) -> tuple[int, list[str]] | None:
     """Where the block of HTML whose first tag is at ``start`` ends: just after the end tag that empties the
     stack of open tags, kept as Python-Markdown's parser keeps it (an end tag closes the tags opened after the
-    one it names; ``<hr>`` and self-closed tags are not kept), which must end a line; None when the block is
-    not one this extension foresees."""
+    one it names; ``<hr>`` and self-closed tags are not kept), which must end a line; and the anchors its tags
+    hold (`_anchors`). None when the block is not one this extension foresees."""
     stack: list[str] = []
-    position = start
-    while (opening := source.find("<", position)) >= 0:
-        tag = _TAG.match(source, opening)
-        if tag is None:
-            return None
+    anchors: list[str] = []
+    for tag in _TOKEN.finditer(source, start):
         closing, name, attributes, self_closed = tag.groups()
+        if name is None:  # a "<" that is not a tag as orgspec writes it
+            return None
         position = tag.end()
         if closing:
             if attributes or self_closed or name not in stack:
@@ -126,10 +126,14 @@ def _block_end(source: str, start: int) -> int | None:
             if not stack:
                 if position < len(source) and source[position] != "\n":
                     return None
-                return None if _PLACEHOLDERS.search(source, start, position) else position
+                return None if _PLACEHOLDERS.search(source, start, position) else (position, anchors)
             continue
-        if "markdown" in _VALUES.sub("", attributes).lower().split():
-            return None  # Markdown inside HTML (md_in_html)
+        if attributes:
+            names = _VALUES.sub("", attributes).lower()  # the attributes' names
+            if "markdown" in names.split():
+                return None  # Markdown inside HTML (md_in_html)
+            if "id" in names or "name" in names:
+                anchors += _anchors(name, attributes)
         if name in _TEXT_ELEMENTS and not source.startswith(f"</{name}>", source.find("<", position)):
             return None
         if not self_closed and name != "hr":
