@@ -49,9 +49,9 @@ def computed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The pages whose values the next generate computes, by path inside docs/."""
     paths: list[str] = []
 
-    def counted(common: bytes, job: PageJob, values: dict[str, object], text: str | None = None) -> str | None:
+    def counted(common: bytes, job: PageJob, text: str) -> str:
         paths.append(job.path)
-        return page_key(common, job, values, text)
+        return page_key(common, job, text)
 
     monkeypatch.setattr(incremental, "page_key", counted)
     return paths

@@ -2,11 +2,10 @@
 
 A page is a pure function of the values its template is shown (`PageJob`),
 of the templates, of orgspec's code and of the settings. Its *key* hashes
-all of them: the values as data (models, views and charts field by
-field), not the rendered text; only the pages that read the whole
-organisation (the home page, the overview chart, the indexes), whose values
-take longer to write out than to render, are keyed by the text they render
-to. After a generate, the key of every page is
+the text they render to with the key common to all pages (code, libraries,
+templates, settings): writing the values out as data instead, to render a
+page only when they changed, took longer than rendering them. After a
+generate, the key of every page is
 recorded with the size and time of the file written, and with what its
 values read of the organisation (`orgspec.site.reads`: the entries of its
 tables of posts, departments, clauses, approval rules and derived relations)
@@ -14,9 +13,8 @@ and the hash of what each read found (``.cache/orgspec/pages-<edition>.json``).
 
 The next generate hashes the organisation's tables again, which is cheap, and
 computes the values only of the pages one of whose reads found something
-else, whose file is no longer as written, or that were not recorded; of
-those it renders only the pages whose key changed (and those keyed by
-their text) and writes only the pages whose text changed. Editing one post computes
+else, whose file is no longer as written, or that were not recorded, and
+renders them; it writes only the pages whose key changed. Editing one post computes
 that post's page and the pages that read it (its superior's and
 subordinates' pages and its peers', its department's page and chart, and the
 indexes that go through every post); a renamed post, a changed clause or
@@ -60,7 +58,7 @@ from orgspec.core.progress import SILENT, Progress
 from orgspec.core.reads import recording
 from orgspec.core.write import Put, Tree, write_if_changed
 from orgspec.render.handbook import Handbook
-from orgspec.render.pages import PageJob, Values, render_job
+from orgspec.render.pages import PageJob, render_job
 from orgspec.site.cache import code_fingerprint, library_version
 from orgspec.site.reads import Hashes, as_data, unique_reads
 
@@ -195,14 +193,11 @@ def common_key(book: Handbook, templates: Sequence[Path]) -> bytes:
     return digest.digest()
 
 
-def page_key(common: bytes, job: PageJob, values: Values, text: str | None = None) -> str | None:
-    """A hash of everything that shapes the page: its values as data or, when given, the ``text`` they render
-    to; None (always rendered) when its values are not plain data."""
-    if text is not None:
-        data: bytes | None = b"\0".join((job.path.encode(), job.template.encode(), text.encode()))
-    else:
-        data = as_data((job.path, job.template, sorted(values.items())))
-    return None if data is None else hashlib.blake2b(common + data, digest_size=20).hexdigest()
+def page_key(common: bytes, job: PageJob, text: str) -> str:
+    """A hash of everything that shapes the page: the key common to all pages, its path, its template and the
+    ``text`` its values render to."""
+    data = b"\0".join((job.path.encode(), job.template.encode(), text.encode("utf-8", "surrogatepass")))
+    return hashlib.blake2b(common + data, digest_size=20).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -242,15 +237,13 @@ def _render(batch: _Batch, indices: Sequence[int]) -> list[Rendered]:
         with recording() as reads:
             values = job.values()
         read = unique_reads(reads)
-        # A page that reads the whole organisation is shown values as large as it is: writing them out for
-        # the key took longer than rendering them. Such a page is keyed by its text, rendered whenever computed.
-        text = render_job(batch.book, job, values) if job.whole else None
-        key = page_key(batch.common, job, values, text)
-        if key is not None and batch.known.get(job.path) == key:
+        # Keyed by its text: writing its values out as data, to render only when they changed, took longer
+        # than rendering them (a tenth of a cold generate), and after an edit the pages computed again are few.
+        text = render_job(batch.book, job, values)
+        key = page_key(batch.common, job, text)
+        if batch.known.get(job.path) == key:
             done.append(Rendered(key, None, read))
             continue
-        if text is None:
-            text = render_job(batch.book, job, values)
         page = Rendered(key, text, read)
         done.append(page if batch.into is None else _put(batch.into, batch.prefix, job.path, page))
     return done
