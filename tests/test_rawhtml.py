@@ -93,10 +93,10 @@ def test_mkdocs_finds_the_same_ids_in_every_page(tmp_path: Path, hostile_project
         assert (page, ids) == read_by_mkdocs(text, raw_html=False), name
         found |= ids
     assert {"orgspec-chart", "orgspec-team", "orgspec-filter-posts"} <= found
-    sample = '<div>\n<a name="x&amp;y" id="z"></a><p id="q" name="not-an-anchor">\n</div>'
+    sample = '<div>\n<a name="x&amp;y" id="z"></a><p id="q" name="not-an-anchor">\n<i id="two\nlines"></i></div>'
     assert blocks(sample, EXAMPLE, "orgspec_raw_html") == 1  # set aside by orgspec, read from its line of anchors
     assert read_by_mkdocs(sample, raw_html=True) == read_by_mkdocs(sample, raw_html=False)
-    assert read_by_mkdocs(sample, raw_html=True)[1] == {"x&y", "z", "q"}
+    assert read_by_mkdocs(sample, raw_html=True)[1] == {"x&y", "z", "q", "two\nlines"}
 
 
 BLOCKS = [

@@ -94,7 +94,8 @@ def _anchors(name: str, attributes: str) -> list[str]:
     for attribute in _ATTRIBUTE.finditer(attributes):
         kind = attribute[1].lower()
         if attribute[2] is not None and (kind == "id" or (kind == "name" and name == "a")):
-            anchors.append(f'<a {kind}="{attribute[2]}"></a>')
+            value = attribute[2].replace("\n", "&#10;")  # the same value to the parser, on the anchors' one line
+            anchors.append(f'<a {kind}="{value}"></a>')
     return anchors
 
 
