@@ -157,10 +157,9 @@ def write_record(record: Record, pages: dict[str, Rendered], common: bytes, hash
             state = kept if kept is not None else _state((record.folder / name).stat())
         except OSError:
             continue
-        if page.key is not None:
-            states[name] = [page.key, *state]
-            if page.reads is not None:
-                reads[name] = page.reads
+        states[name] = [page.key, *state]
+        if page.reads is not None:
+            reads[name] = page.reads
     names = sorted({read for page in reads.values() for read in page})
     places = {read: place for place, read in enumerate(names)}
     document = {
@@ -202,11 +201,11 @@ def page_key(common: bytes, job: PageJob, text: str) -> str:
 
 @dataclass(frozen=True)
 class Rendered:
-    """One page: its key (None: not recorded), its text (None: the file written last time is still right, or the
-    page was given to the tree being written: `put` says what that did) and what its values read of the
+    """One page: its key (`page_key`), its text (None: the file written last time is still right, or the page
+    was given to the tree being written: `put` says what that did) and what its values read of the
     organisation (None: not known, the page is computed next time)."""
 
-    key: str | None
+    key: str
     text: str | None
     reads: Sequence[str] | None = None
     put: Put | None = None
