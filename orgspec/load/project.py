@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from orgspec.core.diagnostics import Diagnostic, Position
 from orgspec.core.errors import EnvironmentProblem
 from orgspec.i18n import Term
-from orgspec.load.parsed import PARSED_CACHE, ParsedCache
+from orgspec.load.parsed import PARSED_CACHE, Kept, ParsedCache
 from orgspec.load.validate import validate
 from orgspec.load.yamlfile import SourceFile, read_yaml, source_of
 from orgspec.model import ClauseLibrary, Department, Post, Settings
@@ -194,7 +194,7 @@ class ParsedFiles:
     """
 
     def __init__(
-        self, files: dict[str, Parsed | OSError], read: Callable[[str], bytes], child: _Child | None = None
+        self, files: dict[str, Parsed | OSError | Kept], read: Callable[[str], bytes], child: _Child | None = None
     ) -> None:
         self._files = files
         self._read = read
@@ -202,11 +202,14 @@ class ParsedFiles:
 
     def __call__(self, name: str) -> Parsed | OSError:
         found = self._files.pop(name, None)
+        if isinstance(found, Kept):  # from the cache, decoded only now
+            data = found.data()
+            found = None if data is None else (data, [], found.source)
         if found is None and self._child is not None and name in self._child.names:
             found = self._child.take(name)
         return found if found is not None else _parse(name, self._read)
 
-    def take_all(self) -> dict[str, Parsed | OSError]:
+    def take_all(self) -> dict[str, Parsed | OSError | Kept]:
         if self._child is not None:
             self._files.update(self._child.rest())
             self._child = None
@@ -301,7 +304,7 @@ def _parse_in_child(raws: dict[str, bytes], send: Connection) -> None:
 def parse_files(names: list[str], read: Callable[[str], bytes], cache: ParsedCache | None = None) -> ParsedFiles:
     """Each file read and parsed, or taken from ``cache``; shared with a forked process when there are many
     to parse and they come from the disk."""
-    files: dict[str, Parsed | OSError] = {}
+    files: dict[str, Parsed | OSError | Kept] = {}
     raws: dict[str, bytes] = {}
     for name in names:
         try:
@@ -313,7 +316,7 @@ def parse_files(names: list[str], read: Callable[[str], bytes], cache: ParsedCac
         if kept is None:
             raws[name] = raw
         else:
-            files[name] = (kept[0], [], kept[1])
+            files[name] = kept
     fresh, child = list(raws), None
     if isinstance(read, DiskReader) and _worth_forking(len(raws)):
         child = _Child(_last_share(raws, CHILD_SHARE))
@@ -325,7 +328,7 @@ def parse_files(names: list[str], read: Callable[[str], bytes], cache: ParsedCac
     everything = parsed.take_all()
     for name in fresh:
         result = everything[name]
-        if not isinstance(result, OSError) and not result[1]:
+        if isinstance(result, tuple) and not result[1]:
             cache.keep(result[2], result[0])
     return ParsedFiles(everything, read)
 
