@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 import click
 
 from orgspec.commands.common import (
-    QUIET,
-    VERBOSE,
     edition_option,
     folder,
     print_findings,
@@ -36,6 +34,9 @@ from orgspec.site.links import broken_links
 from orgspec.site.mkdocs_config import UserConfig, builder_config, compacted_by_builder, searched_with_pagefind
 from orgspec.site.pipeline import check_and_generate, locked
 from orgspec.site.search import finish_site
+
+if TYPE_CHECKING:
+    from orgspec.commands.regenerator import Regenerator
 
 SHOWN = 10
 """Files found in the generated folder that orgspec did not write: how many are named."""
@@ -71,6 +72,12 @@ def _show(findings: Findings) -> None:
         print_findings(findings, err=True)
 
 
+def generate_here(root: Path, edition: str | None, out: Path | None = None) -> None:
+    """What ``orgspec generate`` does, in this process."""
+    with locked(root):
+        _check_and_generate(root, edition, out)
+
+
 @click.command(name="generate")
 @project_folder
 @click.option(
@@ -79,9 +86,7 @@ def _show(findings: Findings) -> None:
 @edition_option
 def generate_command(path: Path | None, project: Path | None, out: Path | None, edition: str | None) -> None:
     """Render the handbook pages into docs/handbook (only changed files are written)."""
-    root = folder(project, path)
-    with locked(root):
-        _check_and_generate(root, edition, out)
+    generate_here(folder(project, path), edition, out)
 
 
 @click.command(name="build")
@@ -122,34 +127,27 @@ def _followed_links(root: Path, user: UserConfig, site: Path) -> list[str]:
     return broken_links(site, docs, hand_written_pages(docs))
 
 
-def _regenerate(root: Path, edition: str | None, changed: set[str], config: Path) -> bool:
-    """Check and generate after a change, as ``orgspec generate`` does: whether it did. Any failure is said, and
-    serve goes on watching.
-
-    It runs in a process of its own: this one watches with threads, and a process with threads does not fork
-    workers, which share a large handbook's pages after an edit (`orgspec.site.incremental`).
-    """
-    told = {QUIET: ["--quiet"], VERBOSE: ["--verbose"]}.get(verbosity(), [])
-    command = [sys.executable, "-m", "orgspec", *told, "generate", str(root)]
-    command += ["--edition", edition] if edition else []
+def _regenerate(root: Path, regenerator: Regenerator, changed: set[str], config: Path) -> bool:
+    """Check and generate after a change, as ``orgspec generate`` does (`orgspec.commands.regenerator`): whether
+    it did. Any failure is said, and serve goes on watching."""
+    if not regenerator.regenerate():  # it has said why
+        click.echo(f"{time.strftime('%H:%M:%S')} not regenerated: the preview shows the last handbook", err=True)
+        return False
     try:
-        run = subprocess.run(command, stdin=subprocess.DEVNULL, check=False)
-        if run.returncode != 0:  # it has said why
-            click.echo(f"{time.strftime('%H:%M:%S')} not regenerated: the preview shows the last handbook", err=True)
-            return False
         if changed & set(USER_CONFIGS):
             # The builders watch the generated configuration, not the mkdocs.yml it inherits:
             # a new copy of it (the same text) makes them read both again.
             with locked(root), writing(root):
                 write_atomically(config, config.read_bytes())
-        say(f"{time.strftime('%H:%M:%S')} regenerated")
-        return True
     except OrgspecError as error:
         if str(error):
             click.echo(str(error), err=True)
-    except Exception as error:  # serve must outlive any one failure: the next change tries again
-        click.echo(f"{time.strftime('%H:%M:%S')} not regenerated: {type(error).__name__}: {error}", err=True)
-    return False
+        return False
+    except OSError as error:  # serve must outlive any one failure: the next change tries again
+        click.echo(f"{time.strftime('%H:%M:%S')} not regenerated: {error}", err=True)
+        return False
+    say(f"{time.strftime('%H:%M:%S')} regenerated")
+    return True
 
 
 def _stop_on_terminate(signum: int, frame: FrameType | None) -> None:
@@ -172,6 +170,7 @@ def serve_command(
     path: Path | None, project: Path | None, engine: str, address: str, dirty: bool | None, edition: str | None
 ) -> None:
     """Live preview: regenerate when a source changes, reload the browser; Ctrl-C (or SIGTERM) stops both."""
+    from orgspec.commands.regenerator import Regenerator
     from orgspec.site.watch import SourceWatcher  # watchdog: only serve needs it
 
     root = folder(project, path)
@@ -189,13 +188,13 @@ def serve_command(
     args = command(engine, generated.config.resolve(), strict=False, serve=True, address=address, dirty=dirty)
     previous = signal.signal(signal.SIGTERM, _stop_on_terminate)
     try:
-        with SourceWatcher(root) as watcher:
+        with Regenerator(root, edition, verbosity()) as regenerator, SourceWatcher(root) as watcher:
             while True:
                 with _running(args, root) as builder:
                     settings_changed = False
                     while builder.poll() is None and not settings_changed:
                         changed = watcher.changes(timeout=0.5)
-                        if changed and _regenerate(root, edition, changed, generated.config):
+                        if changed and _regenerate(root, regenerator, changed, generated.config):
                             # A dirty build would give new settings (theme, extensions) only to the pages
                             # written: every page is built again, by a new server.
                             settings_changed = dirty and bool(changed & set(USER_CONFIGS))
