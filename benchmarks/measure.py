@@ -34,6 +34,7 @@ import importlib
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -87,9 +88,11 @@ def measured(args: list[str], *, env: Env | None = None, cwd: Path | None = None
     ``sampled``: the memory of the process tree is sampled while it runs (`TreeMemory`). Reading a
     process's proportional share makes the kernel walk its page tables under its memory lock, which slows a
     large process: a generate after one edit at 10,000 posts took 2-3 s longer sampled than not. Runs
-    measured for their time alone are not sampled (their peak is the largest process's, ``ru_maxrss``).
+    measured for their time alone are not sampled (their peak is the largest process's, ``ru_maxrss``, when it
+    is more than this process's own: 0 otherwise, not known).
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         start = time.perf_counter()
         process = subprocess.Popen(args, cwd=cwd, env=dict(env or environment()), stdout=out, stderr=err)
         with TreeMemory(process.pid) if sampled else nullcontext(TreeMemory(process.pid)) as tree:
@@ -101,7 +104,10 @@ def measured(args: list[str], *, env: Env | None = None, cwd: Path | None = None
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
     if process.returncode != 0:
         raise BenchmarkError(f"{' '.join(args)} failed (exit {process.returncode}):\n{stdout}\n{stderr}")
-    peak_mb = max(usage.ru_maxrss / 1024, tree.peak_mb)  # maxrss: KiB, of the largest process of the tree
+    # ru_maxrss (KiB): the largest process of the tree; a process started from this one begins with this one's
+    # peak (Linux keeps it across the exec), so a peak no larger than that may not be the process's own
+    largest = usage.ru_maxrss / 1024
+    peak_mb = max(tree.peak_mb, largest if largest > own else 0.0)
     return Run(seconds, usage.ru_utime + usage.ru_stime, peak_mb, stdout, stderr)
 
 
@@ -113,9 +119,10 @@ class TreeMemory(threading.Thread):
     """The memory of a process and all its descendants together (their proportional shares: `_resident`),
     sampled while it runs.
 
-    ``ru_maxrss`` gives the peak of the largest single process of the tree; a generate that renders in
-    worker processes holds the memory of all of them at once, which only sampling sees. Linux only
-    (``/proc``); elsewhere the peak stays 0 and ``ru_maxrss`` alone is reported.
+    A generate that renders in worker processes holds the memory of all of them at once, which only sampling
+    sees. Each sample also reads each process's own peak since its start (``VmHWM``: unlike ``ru_maxrss``,
+    not the peak of the process it was started from), which catches what happens between samples. Linux
+    only (``/proc``); elsewhere the peak stays 0 and ``ru_maxrss`` alone is reported.
     """
 
     def __init__(self, pid: int) -> None:
@@ -126,7 +133,9 @@ class TreeMemory(threading.Thread):
 
     def run(self) -> None:
         while not self.stopped.wait(SAMPLE_SECONDS):
-            self.peak_mb = max(self.peak_mb, sum(_resident(pid) for pid in _tree(self.pid)) / 1024 / 1024)
+            pids = list(_tree(self.pid))
+            together = sum(map(_resident, pids))
+            self.peak_mb = max(self.peak_mb, together / 1024 / 1024, *(_own_peak(pid) / 1024 / 1024 for pid in pids))
 
     def __enter__(self) -> TreeMemory:
         self.start()
@@ -166,6 +175,18 @@ def _resident(pid: int) -> int:
         return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
     except (OSError, IndexError, ValueError):
         return 0
+
+
+def _own_peak(pid: int) -> int:
+    """Bytes: the largest resident size of one process since it started its program (``VmHWM``; 0 once it is
+    gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
 
 
 def without_pdf(folder: Path) -> dict[str, str]:
@@ -418,12 +439,12 @@ QUERY = "经理"
 
 def measure_floors(root: Path, packed: Path, out: Path, runs: int) -> dict[str, Any]:
     """The parse floor and the write floor (`benchmarks.floor`) of the organisation at ``root``."""
-    floor = [sys.executable, "-m", "benchmarks.floor"]  # one process: its peak is its ru_maxrss, not sampled
-    parse = repeat(lambda: measured([*floor, "parse", str(root)], sampled=False), runs)
+    floor = [sys.executable, "-m", "benchmarks.floor"]
+    parse = repeat(lambda: measured([*floor, "parse", str(root)]), runs)
 
     def write() -> Run:
         _remove(out)
-        return measured([*floor, "write", str(root), str(packed), str(out)], sampled=False)
+        return measured([*floor, "write", str(root), str(packed), str(out)])
 
     return {"parse": summary(parse), "write": summary(repeat(write, runs))}
 
