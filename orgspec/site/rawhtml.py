@@ -129,8 +129,9 @@ def _block_end(source: str, start: int) -> tuple[int, list[str]] | None:
                     return None
                 return None if _PLACEHOLDERS.search(source, start, position) else (position, anchors)
             continue
-        if attributes:
-            names = _VALUES.sub("", attributes).lower()  # the attributes' names
+        lowered = attributes.lower()
+        if "markdown" in lowered or "id" in lowered or "name" in lowered:  # in a name, or only in a value
+            names = _VALUES.sub("", lowered)  # the attributes' names
             if "markdown" in names.split():
                 return None  # Markdown inside HTML (md_in_html)
             if "id" in names or "name" in names:
