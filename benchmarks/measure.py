@@ -165,12 +165,9 @@ def _resident(pid: int) -> int:
     """Bytes of memory of one process (0 once it is gone): its proportional share (``Pss``), in which a page
     that a forked process still shares with its parent counts half to each, so that the tree's sum counts it
     once; the resident size where the kernel does not give the share."""
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) * 1024
-    except (OSError, IndexError, ValueError):
-        pass
+    share = _kilobytes(pid, "smaps_rollup", "Pss:")
+    if share is not None:
+        return share
     try:
         return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
     except (OSError, IndexError, ValueError):
@@ -180,13 +177,18 @@ def _resident(pid: int) -> int:
 def _own_peak(pid: int) -> int:
     """Bytes: the largest resident size of one process since it started its program (``VmHWM``; 0 once it is
     gone)."""
+    return _kilobytes(pid, "status", "VmHWM:") or 0
+
+
+def _kilobytes(pid: int, name: str, field: str) -> int | None:
+    """The figure in kB on the line starting with ``field`` of ``/proc/<pid>/<name>``, in bytes; None if none."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+        for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1]) * 1024
     except (OSError, IndexError, ValueError):
         pass
-    return 0
+    return None
 
 
 def without_pdf(folder: Path) -> dict[str, str]:
