@@ -110,7 +110,11 @@ def _serve_requests(connection: Connection, root: Path, edition: str | None, ver
                 return
             if not asked:
                 return
-            connection.send(_regenerate(root, edition))
+            done = _regenerate(root, edition)
+            try:
+                connection.send(done)
+            except OSError:  # serve stopped meanwhile
+                return
 
 
 def _regenerate(root: Path, edition: str | None) -> bool:
