@@ -7,6 +7,7 @@ from pathlib import Path
 
 from orgspec.commands.common import NORMAL
 from orgspec.commands.regenerator import Regenerator
+from orgspec.commands.site import generate_here
 from orgspec.load.project import keeping_models, load_project
 from tests.conftest import run_cli
 from tests.sites import copy_example
@@ -56,7 +57,7 @@ def test_regenerating_in_the_kept_process_writes_what_generate_writes(tmp_path: 
     same sources gives; an error stops a regeneration without writing, and the next one after the fix goes on."""
     root = copy_example(tmp_path / "project")
     assert run_cli("generate", str(root)).exit_code == 0
-    with Regenerator(root, None, NORMAL) as regenerator:
+    with Regenerator(generate_here, root, None, NORMAL) as regenerator:
         retitle(root / "roles" / "driver.yaml", "司机", "专职司机")
         assert regenerator.regenerate()
         before = files(root / "docs")
@@ -81,7 +82,7 @@ def test_regenerating_in_the_kept_process_writes_what_generate_writes(tmp_path: 
 def test_a_regenerating_process_that_died_is_started_again(tmp_path: Path) -> None:
     root = copy_example(tmp_path / "project")
     assert run_cli("generate", str(root)).exit_code == 0
-    with Regenerator(root, None, NORMAL) as regenerator:
+    with Regenerator(generate_here, root, None, NORMAL) as regenerator:
         process = regenerator._process
         assert process is not None
         process.kill()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import time
+from collections.abc import Callable
 from contextlib import suppress
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -26,7 +27,6 @@ from types import TracebackType
 import click
 
 from orgspec.commands.common import QUIET, VERBOSE, set_verbosity
-from orgspec.commands.site import generate_here
 from orgspec.core.errors import USAGE, OrgspecError
 from orgspec.core.memory import loading, release
 from orgspec.load.project import keeping_models, load_project
@@ -35,10 +35,17 @@ STOP_SECONDS = 10
 """How long a regeneration under way may take to end once serve stops."""
 
 
-class Regenerator:
-    """Regenerates the project at ``root`` on request (`regenerate`), in the process it keeps while open."""
+Generate = Callable[[Path, str | None], None]
+"""What regenerates: ``orgspec generate`` of a project and an edition (`orgspec.commands.site.generate_here`),
+given by its name to the process, which imports it."""
 
-    def __init__(self, root: Path, edition: str | None, verbosity: int) -> None:
+
+class Regenerator:
+    """Regenerates the project at ``root`` on request (`regenerate`) with ``generate``, in the process it keeps
+    while open."""
+
+    def __init__(self, generate: Generate, root: Path, edition: str | None, verbosity: int) -> None:
+        self.generate = generate
         self.root = root
         self.edition = edition
         self.verbosity = verbosity
@@ -74,7 +81,9 @@ class Regenerator:
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe()
         # not a daemon, which may not start the processes that check and render
-        self._process = context.Process(target=_serve_requests, args=(theirs, self.root, self.edition, self.verbosity))
+        self._process = context.Process(
+            target=_serve_requests, args=(theirs, self.generate, self.root, self.edition, self.verbosity)
+        )
         self._process.start()
         theirs.close()
         self._connection = ours
@@ -93,7 +102,9 @@ class Regenerator:
             self._process = None
 
 
-def _serve_requests(connection: Connection, root: Path, edition: str | None, verbosity: int) -> None:
+def _serve_requests(
+    connection: Connection, generate: Generate, root: Path, edition: str | None, verbosity: int
+) -> None:
     """The regenerating process: regenerate at each request (True) until told to stop (False) or serve ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops serve, which stops this process
     with keeping_models(), click.Context(click.Command("serve")) as context:
@@ -110,17 +121,17 @@ def _serve_requests(connection: Connection, root: Path, edition: str | None, ver
                 return
             if not asked:
                 return
-            done = _regenerate(root, edition)
+            done = _regenerate(generate, root, edition)
             try:
                 connection.send(done)
             except OSError:  # serve stopped meanwhile
                 return
 
 
-def _regenerate(root: Path, edition: str | None) -> bool:
+def _regenerate(generate: Generate, root: Path, edition: str | None) -> bool:
     """``orgspec generate``, here: whether it generated; what went wrong is said, never raised."""
     try:
-        generate_here(root, edition)
+        generate(root, edition)
         return True
     except OrgspecError as error:
         if str(error):

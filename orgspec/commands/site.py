@@ -188,7 +188,7 @@ def serve_command(
     args = command(engine, generated.config.resolve(), strict=False, serve=True, address=address, dirty=dirty)
     previous = signal.signal(signal.SIGTERM, _stop_on_terminate)
     try:
-        with Regenerator(root, edition, verbosity()) as regenerator, SourceWatcher(root) as watcher:
+        with Regenerator(generate_here, root, edition, verbosity()) as regenerator, SourceWatcher(root) as watcher:
             while True:
                 with _running(args, root) as builder:
                     settings_changed = False
