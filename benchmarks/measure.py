@@ -3,9 +3,10 @@
 Every measurement starts a new process and waits for it with ``os.wait4``,
 which gives the resource usage of that process (its own children
 included): the wall time and the CPU time. The peak memory is the larger
-of the largest process's peak (``ru_maxrss``) and the resident memory of
-the whole process tree, sampled every 50 ms (`TreeMemory`): worker
-processes hold theirs at the same time. Sampling slows the process it
+of the largest process's own peak (``ru_maxrss`` when it is more than the
+benchmark's, which a started process inherits; ``VmHWM`` when sampled) and
+the resident memory of the whole process tree, sampled every 50 ms
+(`TreeMemory`): worker processes hold theirs at the same time. Sampling slows the process it
 samples, so a measurement whose budget is a time alone is not sampled, and
 the check, whose budget is its wall time and its peak, is timed unsampled
 and sampled in a run of its own. On a shared machine the CPU time is the

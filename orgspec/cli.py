@@ -17,7 +17,7 @@ import click
 from orgspec import __version__
 from orgspec.check.pipeline import check_project
 from orgspec.commands.common import folder, format_option, print_result, project_folder, set_verbosity
-from orgspec.core.errors import USAGE, OrgspecError
+from orgspec.core.errors import OrgspecError
 
 
 class LazyGroup(click.Group):
@@ -40,8 +40,8 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except OrgspecError as error:
-            if str(error):
-                click.echo(f"Error: {error}" if error.exit_code == USAGE else str(error), err=True)
+            if error.said():
+                click.echo(error.said(), err=True)
             sys.exit(error.exit_code)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:

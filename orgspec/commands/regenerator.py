@@ -27,7 +27,7 @@ from types import TracebackType
 import click
 
 from orgspec.commands.common import QUIET, VERBOSE, set_verbosity
-from orgspec.core.errors import USAGE, OrgspecError
+from orgspec.core.errors import OrgspecError
 from orgspec.core.memory import loading, release
 from orgspec.load.project import keeping_models, load_project
 
@@ -134,8 +134,8 @@ def _regenerate(generate: Generate, root: Path, edition: str | None) -> bool:
         generate(root, edition)
         return True
     except OrgspecError as error:
-        if str(error):
-            click.echo(f"Error: {error}" if error.exit_code == USAGE else str(error), err=True)
+        if error.said():
+            click.echo(error.said(), err=True)
     except Exception as error:  # the next change tries again
         click.echo(f"{time.strftime('%H:%M:%S')} not regenerated: {type(error).__name__}: {error}", err=True)
     return False

@@ -22,6 +22,11 @@ class OrgspecError(Exception):
 
     exit_code = USAGE
 
+    def said(self) -> str:
+        """What the command line prints for it: a usage error after ``Error:``; empty when said already."""
+        text = str(self)
+        return f"Error: {text}" if text and self.exit_code == USAGE else text
+
 
 class UsageError(OrgspecError):
     """An argument or option that cannot be used: an unknown name, a folder that is not a project."""
